@@ -1,0 +1,51 @@
+# Installs and starts what Scrutineer's run and test commands need. Sourced by ./test.sh and ./scrutineer.
+# Debian packages via apt-get (as root); npm packages from package-lock.json.
+
+SCRUTINEER_PG_PORT="${SCRUTINEER_PG_PORT:-5432}"
+
+ensure_system_packages() {
+  local missing=()
+  command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /usr/lib/postgresql ] || missing+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-liberation fonts-dejavu-core)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+  command -v bc >/dev/null 2>&1 || missing+=(bc)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} ..."
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "ERROR: ${missing[*]} missing and not running as root to install them." >&2
+      exit 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+start_postgres() {
+  local version
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  if ! pg_lsclusters -h | grep -q "^$version main"; then
+    pg_createcluster "$version" main >/dev/null
+  fi
+  local conf="/etc/postgresql/$version/main/conf.d/scrutineer.conf"
+  if [ ! -f "$conf" ]; then
+    printf "listen_addresses = '127.0.0.1'\nport = %s\nfsync = off\nsynchronous_commit = off\nmax_connections = 300\n" "$SCRUTINEER_PG_PORT" > "$conf"
+  fi
+  if ! pg_lsclusters -h | grep "^$version main" | grep -q online; then
+    pg_ctlcluster "$version" main start
+  fi
+  for _ in $(seq 1 30); do
+    pg_isready -h 127.0.0.1 -p "$SCRUTINEER_PG_PORT" -q && break
+    sleep 1
+  done
+  pg_isready -h 127.0.0.1 -p "$SCRUTINEER_PG_PORT" -q || { echo "ERROR: PostgreSQL did not start on 127.0.0.1:$SCRUTINEER_PG_PORT" >&2; exit 1; }
+  su postgres -c "psql -q -p $SCRUTINEER_PG_PORT -tc \"SELECT 1 FROM pg_roles WHERE rolname='scrutineer'\" | grep -q 1 || psql -q -p $SCRUTINEER_PG_PORT -c \"CREATE ROLE scrutineer LOGIN SUPERUSER PASSWORD 'scrutineer'\"" >/dev/null
+  export SCRUTINEER_TEST_POSTGRES="Host=127.0.0.1;Port=$SCRUTINEER_PG_PORT;Username=scrutineer;Password=scrutineer;Database=postgres"
+  echo "PostgreSQL $version running on 127.0.0.1:$SCRUTINEER_PG_PORT"
+}
+
+ensure_npm_packages() {
+  if [ -f package.json ] && [ ! -d node_modules ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}

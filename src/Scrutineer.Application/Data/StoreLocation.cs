@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace Scrutineer.Application.Data;
+
+/// <summary>
+/// Where the store is: an SQLite file path or a PostgreSQL connection string ("Host=…;Database=…").
+/// Chosen by <c>--db</c>, else the <c>SCRUTINEER_DB</c> environment variable, else <see cref="DefaultSqlitePath"/>.
+/// </summary>
+public sealed record StoreLocation(StoreProvider Provider, string ConnectionString, string Description)
+{
+    /// <summary>The environment variable that names the store when <c>--db</c> is not given.</summary>
+    public const string EnvironmentVariable = "SCRUTINEER_DB";
+
+    /// <summary>~/.local/share/scrutineer/scrutineer.db on Linux (the user's local application data folder).</summary>
+    public static string DefaultSqlitePath => Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
+        "scrutineer", "scrutineer.db");
+
+    /// <summary>Resolves <paramref name="db"/> (or the environment, or the default) to a location.</summary>
+    /// <exception cref="ArgumentException">A PostgreSQL connection string that does not parse.</exception>
+    public static StoreLocation Resolve(string? db)
+    {
+        var value = string.IsNullOrWhiteSpace(db) ? Environment.GetEnvironmentVariable(EnvironmentVariable) : db;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = DefaultSqlitePath;
+        }
+
+        value = value.Trim();
+        if (LooksLikePostgreSql(value))
+        {
+            var builder = new NpgsqlConnectionStringBuilder(value);
+            return new StoreLocation(StoreProvider.PostgreSql, builder.ConnectionString,
+                $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}");
+        }
+
+        var path = value.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
+            ? new SqliteConnectionStringBuilder(value).DataSource
+            : value;
+        var full = Path.GetFullPath(path);
+        var sqlite = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        return new StoreLocation(StoreProvider.Sqlite, sqlite.ConnectionString, $"SQLite file {full}");
+    }
+
+    /// <summary>Options for a <see cref="ScrutineerDb"/> on this store.</summary>
+    public DbContextOptions<ScrutineerDb> Options()
+    {
+        var builder = new DbContextOptionsBuilder<ScrutineerDb>();
+        Configure(builder);
+        return builder.Options;
+    }
+
+    /// <summary>Configures <paramref name="builder"/> for this store (also used by the web host's registration).</summary>
+    public void Configure(DbContextOptionsBuilder builder)
+    {
+        _ = Provider switch
+        {
+            StoreProvider.Sqlite => builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__SchemaHistory")),
+            StoreProvider.PostgreSql => builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__SchemaHistory")),
+        };
+
+        // Migrations are written by hand (EF's design-time package is not available): see docs/decisions/0003.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Opens a context on this store, creating the file's folder for SQLite.</summary>
+    public ScrutineerDb Open()
+    {
+        if (Provider == StoreProvider.Sqlite)
+        {
+            var folder = Path.GetDirectoryName(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        return new ScrutineerDb(Options());
+    }
+
+    private static bool LooksLikePostgreSql(string value) =>
+        value.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("Server=", StringComparison.OrdinalIgnoreCase) && !value.Contains("Data Source", StringComparison.OrdinalIgnoreCase);
+}

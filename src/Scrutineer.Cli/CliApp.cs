@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using Scrutineer.Cli.Commands;
+using Scrutineer.Domain.Common;
+
+namespace Scrutineer.Cli;
+
+/// <summary>
+/// The <c>scrutineer</c> command line. Each feature adds its commands in a class of its own under Commands/.
+/// Errors a user can fix go to stderr with exit code 1; anything else is a bug and exits 70.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = EnGb.Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = EnGb.Culture;
+        CultureInfo.CurrentCulture = EnGb.Culture;
+        CultureInfo.CurrentUICulture = EnGb.Culture;
+
+        var context = new CliContext(stdout, stderr, clock ?? TimeProvider.System);
+        var root = new RootCommand("Scrutineer: the Police and Crime Plan, quarterly updates, performance data and scrutiny reports in one place.");
+        root.Options.Add(CliContext.DbOption);
+        foreach (var command in StoreCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(configuration);
+        }
+        catch (Exception ex) when (CliContext.IsUserError(ex))
+        {
+            await stderr.WriteLineAsync("error: " + ex.Message);
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            await stderr.WriteLineAsync("internal error (please report): " + ex);
+            return 70;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
+
+namespace Scrutineer.Cli;
+
+/// <summary>What every command needs: where output goes, the clock, and the store named by <c>--db</c>.</summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvider clock)
+{
+    /// <summary><c>--db</c>: an SQLite file path or a PostgreSQL connection string; on every command.</summary>
+    public static readonly Option<string?> DbOption = new("--db")
+    {
+        Description = $"The store: an SQLite file path or a PostgreSQL connection string (Host=…;Database=…). "
+            + $"Default: ${StoreLocation.EnvironmentVariable}, else {StoreLocation.DefaultSqlitePath}.",
+        Recursive = true,
+    };
+
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Opens the store named on the command line, upgrading its schema first (creating it on first use).</summary>
+    public async Task<ScrutineerDb> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var location = StoreLocation.Resolve(parse.GetValue(DbOption));
+        var db = location.Open();
+        await StoreSchema.UpgradeAsync(db, cancellationToken);
+        return db;
+    }
+
+    /// <summary>The store location named on the command line.</summary>
+    public static StoreLocation Location(ParseResult parse) => StoreLocation.Resolve(parse.GetValue(DbOption));
+
+    /// <summary>Errors whose message is for the user: bad input, a broken workflow rule, a missing file.</summary>
+    public static bool IsUserError(Exception ex) =>
+        ex is DomainException or CliException or FormatException or FileNotFoundException or DirectoryNotFoundException
+            or UnauthorizedAccessException or ArgumentException;
+}

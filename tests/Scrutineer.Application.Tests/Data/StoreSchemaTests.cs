@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Application.Tests.Data;
+
+/// <summary>
+/// The hand-written migrations must build exactly the schema the model describes, on both engines:
+/// a store built by migrations is compared column by column with one built straight from the model.
+/// </summary>
+public sealed class StoreSchemaTests
+{
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Migrations_BuildTheModelsSchema(StoreProvider provider)
+    {
+        await using var migrated = await TestStore.CreateAsync(provider);
+        await using var created = await TestStore.CreateAsync(provider, migrate: false);
+        await using (var db = created.Open())
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var fromMigrations = await DescribeAsync(migrated);
+        var fromModel = await DescribeAsync(created);
+
+        Assert.NotEmpty(fromModel);
+        Assert.Equal(fromModel, fromMigrations);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Upgrade_RunTwice_KeepsDataAndAppliesNothingNew(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await using (var db = store.Open())
+        {
+            db.Units.Add(new Domain.Plans.Unit("Kept Unit", "KU", Domain.Plans.UnitKind.Team));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = store.Open())
+        {
+            var before = await StoreSchema.AppliedAsync(db);
+            await StoreSchema.UpgradeAsync(db);
+            Assert.Equal(before, await StoreSchema.AppliedAsync(db));
+            Assert.Equal("Kept Unit", (await db.Units.SingleAsync()).Name);
+        }
+    }
+
+    private static async Task<List<string>> DescribeAsync(TestStore store)
+    {
+        await using var db = store.Open();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var sql = store.Location.Provider == StoreProvider.Sqlite
+            ? """
+              SELECT m.name, p.name, p.type, p."notnull", p.pk
+              FROM sqlite_master m JOIN pragma_table_info(m.name) p
+              WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT IN ('__SchemaHistory', '__EFMigrationsLock')
+              UNION ALL
+              SELECT 'index:' || m.tbl_name, m.name, (SELECT group_concat(name) FROM pragma_index_info(m.name)), 0, 0
+              FROM sqlite_master m WHERE m.type = 'index' AND m.name NOT LIKE 'sqlite_%' AND m.tbl_name NOT IN ('__SchemaHistory', '__EFMigrationsLock')
+              """
+            : """
+              SELECT c.table_name, c.column_name, c.data_type || coalesce('(' || c.character_maximum_length || ')', ''),
+                     CASE c.is_nullable WHEN 'NO' THEN 1 ELSE 0 END, coalesce(c.is_identity, 'NO')
+              FROM information_schema.columns c
+              WHERE c.table_schema = 'public' AND c.table_name NOT IN ('__SchemaHistory', '__EFMigrationsLock')
+              UNION ALL
+              SELECT 'index:' || tablename, indexname, indexdef, 0, '' FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT IN ('__SchemaHistory', '__EFMigrationsLock')
+              """;
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var rows = new List<string>();
+        await using DbDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i).ToString())));
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+}
