@@ -21,7 +21,14 @@ public static class CliApp
         var context = new CliContext(stdout, stderr, clock ?? TimeProvider.System);
         var root = new RootCommand("Scrutineer: the Police and Crime Plan, quarterly updates, performance data and scrutiny reports in one place.");
         root.Options.Add(CliContext.DbOption);
-        foreach (var command in StoreCommands.Create(context))
+        foreach (var command in new[]
+        {
+            StoreCommands.Create(context),
+            DemoCommands.Create(context),
+            PlanCommands.Create(context),
+            RoundCommands.Create(context),
+            UpdateCommands.Create(context),
+        }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);
         }

@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Plans;
+
+namespace Scrutineer.Application.Plans;
+
+/// <summary>
+/// Writes a <see cref="PlanFile"/> into the store in one transaction: units are created or updated by short name,
+/// the plan is created with its priorities and commitments. A plan whose title is already in the store is refused,
+/// unless <c>replace</c> is given and no reporting round has been opened on it. Any problem rolls everything back.
+/// </summary>
+public static class PlanImporter
+{
+    /// <exception cref="PlanFileException">The file names something the store cannot accept; nothing was written.</exception>
+    public static async Task<PlanImportResult> ImportAsync(ScrutineerDb db, PlanFile file, string fileName, bool replace = false, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var errors = new List<PlanFileError>();
+        try
+        {
+            var existing = await db.Plans.SingleOrDefaultAsync(p => p.Title == file.Title, cancellationToken);
+            if (existing is not null)
+            {
+                if (!replace)
+                {
+                    throw new PlanFileException([new PlanFileError(fileName, 0, "plan.title", $"a plan titled '{file.Title}' is already in the store (import with --replace to replace it).")]);
+                }
+
+                if (await db.Rounds.AnyAsync(r => r.PlanId == existing.Id, cancellationToken))
+                {
+                    throw new PlanFileException([new PlanFileError(fileName, 0, "plan.title", $"'{file.Title}' has reporting rounds, so it cannot be replaced; change it in the application instead.")]);
+                }
+
+                db.Plans.Remove(existing);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            var (units, created, updated) = await UpsertUnitsAsync(db, file, cancellationToken);
+            var plan = new Plan(file.Title, file.FirstYear, file.LastYear);
+            if (file.ExtendedTo is { } extendedTo)
+            {
+                plan.ExtendTo(extendedTo, file.ExtensionReason ?? "");
+            }
+
+            plan.SetMetadata(file.Document);
+            var commitments = 0;
+            for (var p = 0; p < file.Priorities.Count; p++)
+            {
+                var entry = file.Priorities[p];
+                var priority = Attempt(errors, fileName, entry.Line, $"priorities[{p}]", () => plan.AddPriority(entry.Title, entry.Objective, entry.Number));
+                if (priority is null)
+                {
+                    continue;
+                }
+
+                for (var c = 0; c < entry.Commitments.Count; c++)
+                {
+                    var ce = entry.Commitments[c];
+                    var field = $"priorities[{p}].commitments[{c}]";
+                    var commitment = Attempt(errors, fileName, ce.Line, field,
+                        () => priority.AddCommitment(ce.WeWill, ce.Who.Select(w => units[w]), ce.SubPoints));
+                    if (commitment is null)
+                    {
+                        continue;
+                    }
+
+                    commitments++;
+                    if (ce.CarriesForward is { } cf)
+                    {
+                        var earlier = await FindCommitmentAsync(db, cf, cancellationToken);
+                        if (earlier is null)
+                        {
+                            errors.Add(new PlanFileError(fileName, ce.Line, field + ".carries_forward",
+                                $"no commitment {cf.Commitment} in a plan titled '{cf.Plan}' is in the store (import the earlier plan first)."));
+                        }
+                        else
+                        {
+                            Attempt(errors, fileName, ce.Line, field + ".carries_forward", () => { commitment.CarryForwardFrom(earlier); return commitment; });
+                        }
+                    }
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                throw new PlanFileException(errors);
+            }
+
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return new PlanImportResult(plan.Title, created, updated, file.Priorities.Count, commitments);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private static async Task<(Dictionary<string, Unit> Units, int Created, int Updated)> UpsertUnitsAsync(ScrutineerDb db, PlanFile file, CancellationToken cancellationToken)
+    {
+        var stored = await db.Units.ToListAsync(cancellationToken);
+        var units = new Dictionary<string, Unit>(StringComparer.OrdinalIgnoreCase);
+        foreach (var unit in stored)
+        {
+            units[unit.ShortName] = unit;
+        }
+
+        int created = 0, updated = 0;
+        foreach (var entry in file.Units)
+        {
+            if (units.TryGetValue(entry.Short, out var unit))
+            {
+                if (unit.Name != entry.Name || unit.ShortName != entry.Short)
+                {
+                    unit.Rename(entry.Name, entry.Short);
+                    updated++;
+                }
+            }
+            else
+            {
+                unit = new Unit(entry.Name, entry.Short, entry.Kind);
+                db.Units.Add(unit);
+                units[entry.Short] = unit;
+                created++;
+            }
+        }
+
+        foreach (var entry in file.Units)
+        {
+            var parent = entry.Parent is null ? null : units[entry.Parent];
+            if (units[entry.Short].Parent != parent)
+            {
+                units[entry.Short].MoveUnder(parent);
+            }
+        }
+
+        return (units, created, updated);
+    }
+
+    private static async Task<Commitment?> FindCommitmentAsync(ScrutineerDb db, PlanFile.CarryForward reference, CancellationToken cancellationToken)
+    {
+        var parts = reference.Commitment.Split('.');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var priority) || !int.TryParse(parts[1], out var number))
+        {
+            return null;
+        }
+
+        return await db.Commitments
+            .Include(c => c.Priority).ThenInclude(p => p.Plan)
+            .SingleOrDefaultAsync(c => c.Priority.Plan.Title == reference.Plan && c.Priority.Number == priority && c.Number == number, cancellationToken);
+    }
+
+    private static T? Attempt<T>(List<PlanFileError> errors, string file, int line, string field, Func<T> action)
+        where T : class
+    {
+        try
+        {
+            return action();
+        }
+        catch (DomainException ex)
+        {
+            errors.Add(new PlanFileError(file, line, field, ex.Message));
+            return null;
+        }
+    }
+}

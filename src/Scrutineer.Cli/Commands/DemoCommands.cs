@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Demo;
+
+namespace Scrutineer.Cli.Commands;
+
+/// <summary><c>scrutineer demo</c>: builds the deterministic demo force.</summary>
+internal static class DemoCommands
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        var files = new Option<string>("--files")
+        {
+            Description = "Folder for the demo's sample import files (plan file, delivery-plan workbooks, data CSVs).",
+            DefaultValueFactory = _ => "demo-files",
+        };
+        var reset = new Option<bool>("--reset") { Description = "Delete the SQLite store file first and build the demo afresh." };
+        var demo = new Command("demo", "Build the demo force: a 12-priority plan, 26 units, the four 2023/24 rounds and more. Deterministic.")
+        {
+            files, reset,
+        };
+        demo.SetAction(async (parse, ct) =>
+        {
+            var location = CliContext.Location(parse);
+            if (parse.GetValue(reset))
+            {
+                if (location.Provider != StoreProvider.Sqlite)
+                {
+                    throw new CliException("--reset deletes an SQLite file; for PostgreSQL, give the demo an empty database.");
+                }
+
+                var path = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+                SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+                {
+                    File.Delete(file);
+                }
+            }
+
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            if (await DemoForce.IsBuiltAsync(db, ct))
+            {
+                await context.Out.WriteLineAsync($"The store already holds the demo force ({location.Description}); use --reset to rebuild it.");
+                return 0;
+            }
+
+            var folder = Path.GetFullPath(parse.GetValue(files)!);
+            var settings = new DemoSettings(DemoSettings.DemoToday, folder, line => context.Out.WriteLine("  " + line));
+            await context.Out.WriteLineAsync($"Building the demo force in {location.Description} ...");
+            await DemoForce.BuildAsync(db, settings, ct);
+            await context.Out.WriteLineAsync($"Done. Sample import files are in {folder}.");
+            await context.Out.WriteLineAsync($"The demo's today is {DemoSettings.DemoToday:d MMMM yyyy}: commands that depend on the date use it when --today is not given.");
+            return 0;
+        });
+        yield return demo;
+    }
+}
