@@ -111,7 +111,7 @@ internal sealed class DemoCommentary(int seed)
         var months = period.MonthsLabel;
         if (planted is not null && planted.StartsWith("percentage", StringComparison.Ordinal))
         {
-            return string.Create(EnGb.Culture, $"In {months}, 41 {activity}, an increase of 25% from 16 to 41 on the previous three months.");
+            return string.Create(EnGb.Culture, $"In {months} there were 41 {activity}, an increase of 25% from 16 to 41 on the previous three months.");
         }
 
         if (planted is not null && planted.StartsWith("'increase'", StringComparison.Ordinal))
@@ -121,13 +121,13 @@ internal sealed class DemoCommentary(int seed)
 
         if (current == previous)
         {
-            return string.Create(EnGb.Culture, $"In {months}, {current:N0} {activity}, the same number as in the previous quarter.");
+            return string.Create(EnGb.Culture, $"In {months} there were {current:N0} {activity}, the same number as in the previous quarter.");
         }
 
         var direction = current > previous ? "an increase" : "a decrease";
         var change = Math.Abs(Percent(current - previous, previous));
         return string.Create(EnGb.Culture,
-            $"In {months}, {current:N0} {activity}, {direction} of {change.ToString("0.0", CultureInfo.InvariantCulture)}% from {previous:N0} to {current:N0} on the previous quarter.");
+            $"In {months} there were {current:N0} {activity}, {direction} of {change.ToString("0.0", CultureInfo.InvariantCulture)}% from {previous:N0} to {current:N0} on the previous quarter.");
     }
 
     private static decimal Percent(int part, int whole) => Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);

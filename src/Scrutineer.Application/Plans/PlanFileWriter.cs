@@ -18,7 +18,7 @@ public static partial class PlanFileWriter
     public static async Task<string> WriteAsync(ScrutineerDb db, string planTitle, CancellationToken cancellationToken = default)
     {
         var plan = await PlanLoader.LoadAsync(db, planTitle, cancellationToken);
-        var units = await db.Units.AsNoTracking().ToListAsync(cancellationToken);
+        var units = await db.Units.AsNoTracking().Include(u => u.Parent).ToListAsync(cancellationToken);
         return Write(plan, units);
     }
 
@@ -53,9 +53,9 @@ public static partial class PlanFileWriter
             y.Append(CultureInfo.InvariantCulture, $"  - short: {Scalar(unit.ShortName)}\n");
             y.Append(CultureInfo.InvariantCulture, $"    name: {Scalar(unit.Name)}\n");
             y.Append(CultureInfo.InvariantCulture, $"    kind: {UnitKindNames.Name(unit.Kind)}\n");
-            if (unit.Parent is not null)
+            if (unit.ParentId is { } parentId)
             {
-                y.Append(CultureInfo.InvariantCulture, $"    parent: {Scalar(unit.Parent.ShortName)}\n");
+                y.Append(CultureInfo.InvariantCulture, $"    parent: {Scalar(units.First(u => u.Id == parentId).ShortName)}\n");
             }
         }
 
@@ -91,25 +91,35 @@ public static partial class PlanFileWriter
         return y.ToString();
     }
 
-    private static IEnumerable<Unit> ParentsFirst(IReadOnlyList<Unit> units)
+    /// <summary>Units in the order they were stored, each parent moved ahead of its first child.</summary>
+    private static List<Unit> ParentsFirst(IReadOnlyList<Unit> units)
     {
+        var byId = units.ToDictionary(u => u.Id);
+        var ordered = new List<Unit>();
         var written = new HashSet<int>();
-        var remaining = units.OrderBy(u => u.Id).ToList();
-        while (remaining.Count > 0)
+
+        void Emit(Unit unit, int depth)
         {
-            var ready = remaining.Where(u => u.ParentId is null || written.Contains(u.ParentId.Value)).ToList();
-            if (ready.Count == 0)
+            if (written.Contains(unit.Id))
             {
-                ready = remaining; // a cycle cannot be stored (Unit.MoveUnder refuses it); write the rest as they are
+                return;
             }
 
-            foreach (var unit in ready)
+            if (unit.ParentId is { } parentId && depth < units.Count && byId.TryGetValue(parentId, out var parent))
             {
-                written.Add(unit.Id);
-                remaining.Remove(unit);
-                yield return unit;
+                Emit(parent, depth + 1);
             }
+
+            written.Add(unit.Id);
+            ordered.Add(unit);
         }
+
+        foreach (var unit in units.OrderBy(u => u.Id))
+        {
+            Emit(unit, 0);
+        }
+
+        return ordered;
     }
 
     /// <summary>A YAML scalar: plain where that reads back as the same text, double-quoted otherwise.</summary>

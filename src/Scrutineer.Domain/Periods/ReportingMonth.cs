@@ -51,8 +51,11 @@ public readonly record struct ReportingMonth : IComparable<ReportingMonth>
     /// <summary>The month containing <paramref name="date"/>.</summary>
     public static ReportingMonth Of(DateOnly date) => new(date.Year, date.Month);
 
+    /// <summary>Three-letter month names as the reports print them (ICU's en-GB gives "Sept", which they do not use).</summary>
+    private static readonly string[] Abbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
     /// <summary>Short label as the reports print it: "Sep 2021".</summary>
-    public string ShortLabel => FirstDay.ToString("MMM yyyy", EnGb.Culture);
+    public string ShortLabel => string.Create(CultureInfo.InvariantCulture, $"{Abbreviations[Month - 1]} {Year}");
 
     /// <summary>Long label: "September 2021".</summary>
     public string LongLabel => FirstDay.ToString("MMMM yyyy", EnGb.Culture);

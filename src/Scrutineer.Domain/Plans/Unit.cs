@@ -65,7 +65,10 @@ public sealed class Unit
         }
 
         Parent = parent;
-        ParentId = parent?.Id;
+        if (parent is null || parent.Id != 0)
+        {
+            ParentId = parent?.Id; // a new parent's key is set by the store when both are saved
+        }
     }
 
     private static string Required(string value, string field) =>

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Demo;
+using Scrutineer.Application.Plans;
+using Scrutineer.Application.QuarterlyUpdates;
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.QuarterlyUpdates;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Application.Tests.Demo;
+
+public sealed class DemoForceTests
+{
+    private static DemoSettings Settings(string? folder = null) => new(DemoSettings.DemoToday, folder, _ => { });
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Build_GivesThePlanUnitsAndFourRounds(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await using (var db = store.Open())
+        {
+            await DemoForce.BuildAsync(db, Settings());
+        }
+
+        await using (var db = store.Open())
+        {
+            var plan = await PlanLoader.LoadAsync(db, DemoForce.PlanTitle);
+            Assert.Equal(12, plan.Priorities.Count);
+            Assert.InRange(plan.Commitments.Count(), 55, 65);
+            Assert.InRange(await db.Units.CountAsync(), 22, 30);
+            Assert.Contains(plan.Commitments, c => c.Units.Count > 1);
+
+            var rounds = (await db.Rounds.ToListAsync()).OrderBy(r => r.Period).ToList();
+            Assert.Equal(["2023/24-Q1", "2023/24-Q2", "2023/24-Q3", "2023/24-Q4"], rounds.Select(r => r.Period.Code));
+            Assert.Equal([RoundState.Published, RoundState.Published, RoundState.Closed, RoundState.Open], rounds.Select(r => r.State));
+
+            var q4 = await RoundStatus.ForAsync(db, rounds[3], DateOnly.FromDateTime(DemoSettings.DemoToday.UtcDateTime));
+            Assert.True(rounds[3].IsPastDeadline(q4.Today));
+            foreach (UpdateState? state in new UpdateState?[] { UpdateState.Approved, UpdateState.Submitted, UpdateState.Returned, UpdateState.Draft, null })
+            {
+                Assert.True(q4.Count(state) > 0, $"Q4 should hold some updates in state {state?.ToString() ?? "missing"}.");
+            }
+
+            Assert.NotEmpty(q4.OverdueUnits);
+            Assert.Equal(q4.Lines.Count(l => l.Overdue), q4.OverdueUnits.Sum(u => u.Overdue));
+        }
+    }
+
+    [Fact]
+    public async Task Build_Twice_GivesTheSameData()
+    {
+        await using var a = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var b = await TestStore.CreateAsync(StoreProvider.Sqlite);
+
+        Assert.Equal(await SnapshotAsync(a), await SnapshotAsync(b));
+    }
+
+    [Fact]
+    public async Task Build_WritesThePlanFileItImported()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "scrutineer-demo-" + Guid.NewGuid().ToString("N"));
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using (var db = store.Open())
+        {
+            await DemoForce.BuildAsync(db, Settings(folder));
+        }
+
+        var file = PlanFileReader.Read(Path.Combine(folder, "demo-plan.yaml"));
+        Assert.Equal(DemoForce.PlanTitle, file.Title);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Build_StoreWithData_Refused()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using (var db = store.Open())
+        {
+            await DemoForce.BuildAsync(db, Settings());
+        }
+
+        await using (var db = store.Open())
+        {
+            await Assert.ThrowsAsync<DomainException>(() => DemoForce.BuildAsync(db, Settings()));
+        }
+    }
+
+    [Fact]
+    public async Task Commentary_HoldsThePlantedInconsistencies()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using (var db = store.Open())
+        {
+            await DemoForce.BuildAsync(db, Settings());
+        }
+
+        await using (var db = store.Open())
+        {
+            var round = await ReportingRounds.FindAsync(db, FinancialQuarter.Parse("2023/24-Q4"));
+            var updates = await UpdateQueries.ListAsync(db, round);
+            Assert.Contains(updates, u => u.Commitment.Reference == "3.1" && u.Unit.ShortName == "C&PP" && u.CommentaryText.Contains("an increase of 25% from 16 to 41", StringComparison.Ordinal));
+            Assert.Contains(updates, u => u.Commitment.Reference == "9.1" && u.CommentaryText.Contains("an increase from 240", StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<string> SnapshotAsync(TestStore store)
+    {
+        await using (var db = store.Open())
+        {
+            await DemoForce.BuildAsync(db, Settings());
+        }
+
+        await using var read = store.Open();
+        var plan = await PlanFileWriter.WriteAsync(read, DemoForce.PlanTitle);
+        var updates = await read.Updates.AsNoTracking().OrderBy(u => u.Id)
+            .Select(u => u.Id + "|" + u.RoundId + "|" + u.CommitmentId + "|" + u.UnitId + "|" + u.State + "|" + u.Status + "|" + u.CommentaryText + "|" + u.Author)
+            .ToListAsync();
+        return plan + string.Join('\n', updates);
+    }
+}

@@ -1,0 +1,95 @@
+using Scrutineer.Application.Data;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Cli.Tests;
+
+public sealed class PlanAndUpdateCommandTests
+{
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task PlanExportThenImport_IntoAnotherStore_ExportsTheSameFile(StoreProvider provider)
+    {
+        await using var source = await TestStore.CreateAsync(provider);
+        await using var target = await TestStore.CreateAsync(provider);
+        await Cli.RunAsync("demo", "--db", source.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
+
+        Assert.Equal(0, (await Cli.RunAsync("plan", "export", "--out", file, "--db", source.DbArgument)).ExitCode);
+        var import = await Cli.RunAsync("plan", "import", file, "--db", target.DbArgument);
+        var exportedAgain = await Cli.RunAsync("plan", "export", "--db", target.DbArgument);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("12 priorities, 59 commitments", import.Out, StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllTextAsync(file), exportedAgain.Out);
+        File.Delete(file);
+    }
+
+    [Fact]
+    public async Task PlanImport_BadFile_ExitsWithLineNumbersAndWritesNothing()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, "plan:\n  title: Bad\n  first_year: 2024/25\n  last_year: 2025/26\nunits:\n  - { short: A, name: Alpha, kind: force }\npriorities:\n  - number: 1\n    title: One\n    commitments:\n      - we_will: Do it\n        who: [B]\n");
+
+        var run = await Cli.RunAsync("plan", "import", file, "--db", store.DbArgument);
+        var export = await Cli.RunAsync("plan", "export", "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{Path.GetFileName(file)}:12: priorities[0].commitments[0].who: unit 'B' is not one of the units listed", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was written", run.Error, StringComparison.Ordinal);
+        Assert.Contains("holds no plan", export.Error, StringComparison.Ordinal);
+        File.Delete(file);
+    }
+
+    [Fact]
+    public async Task PlanImport_MissingFile_SaysSo()
+    {
+        var run = await Cli.RunAsync("plan", "import", "/no/such/plan.yaml", "--db", Path.Combine(Path.GetTempPath(), $"x-{Guid.NewGuid():N}.db"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no such file", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateListAndShow_ReturnedUpdate_ShowsReviewerCommentAndHistory()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+
+        var list = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--state", "returned", "--format", "json", "--db", store.DbArgument);
+        var first = System.Text.Json.JsonDocument.Parse(list.Out).RootElement[0];
+        var show = await Cli.RunAsync("update", "show", first.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", store.DbArgument);
+
+        Assert.Equal("returned", first.GetProperty("state").GetString());
+        Assert.Contains("State: returned", show.Out, StringComparison.Ordinal);
+        Assert.Contains("Reviewed by", show.Out, StringComparison.Ordinal);
+        Assert.Contains("returned ", show.Out, StringComparison.Ordinal);
+        Assert.Contains("History:", show.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpdateList_UnknownUnitOrState_ListsWhatThereIs()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+
+        var unit = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--unit", "Nowhere", "--db", store.DbArgument);
+        var state = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--state", "lost", "--db", store.DbArgument);
+
+        Assert.Equal(1, unit.ExitCode);
+        Assert.Contains("No unit called 'Nowhere'. Units: ", unit.Error, StringComparison.Ordinal);
+        Assert.Equal(1, state.ExitCode);
+        Assert.Contains("draft, submitted, approved, returned", state.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_IsAvailableOnEveryCommand()
+    {
+        foreach (var args in new[] { new[] { "--help" }, ["round", "--help"], ["round", "status", "--help"], ["plan", "import", "--help"], ["update", "list", "--help"], ["demo", "--help"] })
+        {
+            var run = await Cli.RunAsync(args);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains("Usage:", run.Out, StringComparison.Ordinal);
+        }
+    }
+}

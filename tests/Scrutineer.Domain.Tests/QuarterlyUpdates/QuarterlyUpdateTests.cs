@@ -1,0 +1,190 @@
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Plans;
+using Scrutineer.Domain.QuarterlyUpdates;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Domain.Tests.QuarterlyUpdates;
+
+public sealed class QuarterlyUpdateTests
+{
+    private static readonly DateTimeOffset Now = TestClock.DefaultStart;
+    private static readonly FinancialQuarter Q4 = FinancialQuarter.Parse("2023/24-Q4");
+
+    private readonly PlanBuilder builder = new();
+    private readonly Plan plan;
+    private readonly ReportingRound round;
+    private readonly Commitment commitment;
+
+    public QuarterlyUpdateTests()
+    {
+        plan = builder.WithPriority("Roads", 2).Build();
+        round = new ReportingRound(plan, Q4, new DateOnly(2024, 4, 19), Now);
+        commitment = plan.Commitments.First();
+    }
+
+    private Unit B => builder.Units[1];
+
+    private QuarterlyUpdate Written()
+    {
+        var update = new QuarterlyUpdate(round, commitment, B, "Author", Now);
+        update.Edit(round, Commentary.Parse("Progress made.\n\n- 12 arrests"), DeliveryStatus.OnTrack, "Author", Now.AddMinutes(5));
+        return update;
+    }
+
+    [Fact]
+    public void NewUpdate_UnitNotResponsible_Refused()
+    {
+        var ex = Assert.Throws<DomainException>(() => new QuarterlyUpdate(round, commitment, builder.Units[2], "Author", Now));
+
+        Assert.Contains("not responsible", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Submit_Draft_BecomesSubmittedAndRecorded()
+    {
+        var update = Written();
+
+        update.Submit(round, "Author", Now.AddHours(1));
+
+        Assert.Equal(UpdateState.Submitted, update.State);
+        Assert.Equal([UpdateAction.Created, UpdateAction.Edited, UpdateAction.Submitted], update.History.Select(h => h.Action));
+    }
+
+    [Fact]
+    public void Submit_NoCommentary_Refused()
+    {
+        var update = new QuarterlyUpdate(round, commitment, B, "Author", Now);
+
+        var ex = Assert.Throws<DomainException>(() => update.Submit(round, "Author", Now));
+
+        Assert.Contains("no commentary", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Submit_ClosedRound_Refused()
+    {
+        var update = Written();
+        round.Close(Now.AddDays(1));
+
+        var ex = Assert.Throws<DomainException>(() => update.Submit(round, "Author", Now.AddDays(2)));
+
+        Assert.Contains("closed", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(UpdateState.Draft, update.State);
+    }
+
+    [Fact]
+    public void NewUpdate_ClosedRound_Refused()
+    {
+        round.Close(Now);
+
+        Assert.Throws<DomainException>(() => new QuarterlyUpdate(round, commitment, B, "Author", Now));
+    }
+
+    [Fact]
+    public void Edit_Submitted_RefusedUntilReturned()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+
+        Assert.Throws<DomainException>(() => update.Edit(round, Commentary.Parse("changed"), DeliveryStatus.OnTrack, "Author", Now.AddHours(2)));
+    }
+
+    [Fact]
+    public void Return_WithoutComment_Refused()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+
+        Assert.Throws<DomainException>(() => update.Return(round, "Reviewer", " ", Now.AddHours(2)));
+        Assert.Equal(UpdateState.Submitted, update.State);
+    }
+
+    [Fact]
+    public void ReturnThenResubmit_KeepsEveryVersionInHistory()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+        update.Return(round, "Reviewer", "Add the figures", Now.AddHours(2));
+        update.Edit(round, Commentary.Parse("Progress made.\n\n- 12 arrests\n- 4 warrants"), DeliveryStatus.OnTrack, "Author", Now.AddHours(3));
+        update.Submit(round, "Author", Now.AddHours(4));
+        update.Approve(round, "Reviewer", null, Now.AddHours(5));
+
+        Assert.Equal(UpdateState.Approved, update.State);
+        var history = update.History;
+        Assert.Equal(
+            [UpdateAction.Created, UpdateAction.Edited, UpdateAction.Submitted, UpdateAction.Returned, UpdateAction.Edited, UpdateAction.Submitted, UpdateAction.Approved],
+            history.Select(h => h.Action));
+        Assert.Equal("Add the figures", history[3].Comment);
+        Assert.DoesNotContain("4 warrants", history[2].Commentary, StringComparison.Ordinal);
+        Assert.Contains("4 warrants", history[5].Commentary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Edit_Approved_RefusedUnlessRoundReopened()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+        update.Approve(round, "Reviewer", null, Now.AddHours(2));
+
+        Assert.Throws<DomainException>(() => update.Edit(round, Commentary.Parse("late change"), DeliveryStatus.Complete, "Author", Now.AddHours(3)));
+
+        round.Close(Now.AddHours(4));
+        round.Reopen(Now.AddHours(5));
+        update.Edit(round, Commentary.Parse("late change"), DeliveryStatus.Complete, "Author", Now.AddHours(6));
+
+        Assert.Equal(UpdateState.Draft, update.State);
+        Assert.Equal("late change", update.CommentaryText);
+    }
+
+    [Fact]
+    public void Approve_ClosedRound_Allowed()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+        round.Close(Now.AddHours(2));
+
+        update.Approve(round, "Reviewer", "Good", Now.AddHours(3));
+
+        Assert.Equal(UpdateState.Approved, update.State);
+    }
+
+    [Fact]
+    public void PublishedRound_IsReadOnly()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+        round.Close(Now.AddHours(2));
+        round.Publish(Now.AddHours(3));
+
+        Assert.Throws<DomainException>(() => update.Approve(round, "Reviewer", null, Now.AddHours(4)));
+        Assert.Throws<DomainException>(() => update.Correct(round, Commentary.Parse("x"), DeliveryStatus.OnTrack, "Analyst", Now.AddHours(4)));
+        Assert.Throws<DomainException>(() => round.Reopen(Now.AddHours(4)));
+        Assert.Throws<DomainException>(() => round.SetDeadline(new DateOnly(2024, 5, 1)));
+    }
+
+    [Fact]
+    public void Correct_ByAnalyst_KeepsStateAndIsRecorded()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+        round.Close(Now.AddHours(2));
+
+        update.Correct(round, Commentary.Parse("Progress made. Typo fixed."), DeliveryStatus.OnTrack, "Analyst", Now.AddHours(3));
+
+        Assert.Equal(UpdateState.Submitted, update.State);
+        Assert.Equal("Analyst", update.History[^1].Actor);
+        Assert.Equal(UpdateAction.Edited, update.History[^1].Action);
+    }
+
+    [Fact]
+    public void Version_RisesOnEveryChange()
+    {
+        var update = Written();
+        var before = update.Version;
+
+        update.Submit(round, "Author", Now.AddHours(1));
+
+        Assert.Equal(before + 1, update.Version);
+    }
+}
