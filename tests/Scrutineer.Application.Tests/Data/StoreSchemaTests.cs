@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Scrutineer.Application.Data;
 using Scrutineer.Testing;
 
@@ -46,6 +48,32 @@ public sealed class StoreSchemaTests
             await StoreSchema.UpgradeAsync(db);
             Assert.Equal(before, await StoreSchema.AppliedAsync(db));
             Assert.Equal("Kept Unit", (await db.Units.SingleAsync()).Name);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Upgrade_FromTheFirstSchema_KeepsItsData(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, migrate: false);
+        await using (var db = store.Open())
+        {
+            var all = db.Database.GetMigrations().ToList();
+            await db.GetService<IMigrator>().MigrateAsync(all[0]);
+            var plan = new Domain.Plans.Plan("Old Plan", new Domain.Periods.FinancialYear(2016), new Domain.Periods.FinancialYear(2019));
+            var unit = new Domain.Plans.Unit("Old Unit", "OU", Domain.Plans.UnitKind.Command);
+            plan.AddPriority("Old priority", "do good").AddCommitment("Keep this", [unit]);
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = store.Open())
+        {
+            await StoreSchema.UpgradeAsync(db);
+
+            Assert.Equal(db.Database.GetMigrations(), await StoreSchema.AppliedAsync(db));
+            Assert.Equal("Keep this", (await db.Commitments.SingleAsync()).Text);
+            Assert.Equal("OU", (await db.Units.SingleAsync()).ShortName);
         }
     }
 
