@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Scrutineer.Application.Audit;
 using Scrutineer.Cli.Commands;
 using Scrutineer.Domain.Common;
 
@@ -19,6 +20,7 @@ public static class CliApp
         CultureInfo.CurrentUICulture = EnGb.Culture;
 
         var context = new CliContext(stdout, stderr, clock ?? TimeProvider.System);
+        using var actor = AuditContext.Begin("cli:" + Environment.UserName, context.Clock);
         var root = new RootCommand("Scrutineer: the Police and Crime Plan, quarterly updates, performance data and scrutiny reports in one place.");
         root.Options.Add(CliContext.DbOption);
         foreach (var command in new[]
@@ -29,6 +31,11 @@ public static class CliApp
             RoundCommands.Create(context),
             UpdateCommands.Create(context),
         }.SelectMany(c => c))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        foreach (var command in BackupCommands.Create(context).Concat(AuditCommands.Create(context)))
         {
             root.Subcommands.Add(command);
         }

@@ -70,6 +70,9 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
 
         // Migrations are written by hand (EF's design-time package is not available): see docs/decisions/0003.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+        // Every change is audited in its own transaction and moves edit versions on: see docs/decisions/0050.
+        builder.AddInterceptors(Audit.AuditInterceptor.Instance);
     }
 
     /// <summary>Opens a context on this store, creating the file's folder for SQLite.</summary>
