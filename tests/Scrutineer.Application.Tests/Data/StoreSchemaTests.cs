@@ -60,11 +60,19 @@ public sealed class StoreSchemaTests
         {
             var all = db.Database.GetMigrations().ToList();
             await db.GetService<IMigrator>().MigrateAsync(all[0]);
-            var plan = new Domain.Plans.Plan("Old Plan", new Domain.Periods.FinancialYear(2016), new Domain.Periods.FinancialYear(2019));
-            var unit = new Domain.Plans.Unit("Old Unit", "OU", Domain.Plans.UnitKind.Command);
-            plan.AddPriority("Old priority", "do good").AddCommitment("Keep this", [unit]);
-            db.Plans.Add(plan);
-            await db.SaveChangesAsync();
+            // Written in the first schema's own terms: the current model may have columns the first schema lacks.
+            foreach (var sql in new[]
+            {
+                "INSERT INTO \"Units\" (\"Name\", \"ShortName\", \"Kind\") VALUES ('Old Unit', 'OU', 'Command')",
+                "INSERT INTO \"Plans\" (\"Title\", \"FirstYear\", \"LastYear\", \"DocumentVersion\", \"AuthorUnit\", \"Author\", \"DocumentOwner\", \"Classification\") "
+                    + "VALUES ('Old Plan', 2016, 2019, '1.0', 'OPCC', 'Author', 'Owner', 'Official')",
+                "INSERT INTO \"Priorities\" (\"PlanId\", \"Number\", \"Title\", \"Objective\") SELECT \"Id\", 1, 'Old priority', 'do good' FROM \"Plans\"",
+                "INSERT INTO \"Commitments\" (\"PriorityId\", \"Number\", \"Text\") SELECT \"Id\", 1, 'Keep this' FROM \"Priorities\"",
+                "INSERT INTO \"Responsibilities\" (\"CommitmentId\", \"UnitId\", \"Position\") SELECT c.\"Id\", u.\"Id\", 1 FROM \"Commitments\" c, \"Units\" u",
+            })
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
         }
 
         await using (var db = store.Open())
