@@ -1,0 +1,5 @@
+namespace Scrutineer.Domain.Reports;
+
+/// <summary>A bulleted list, one line per item.</summary>
+/// <param name="Items">The items in order.</param>
+public sealed record ReportBulletList(IReadOnlyList<string> Items) : ReportBlock;
