@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+
+namespace Scrutineer.Domain.FiguresCheck;
+
+/// <summary>
+/// Typed tables (rows of cells split by "|" or tabs; the first row is the header): a row labelled "Total" must be the
+/// column sums of the rows above it (count columns only, not percentages or rates); a first numeric column headed
+/// "Total…" must be the sum of the count columns after it; a "Diff." column the second figure minus the first; a
+/// "% Diff." column the difference as a percentage of the first figure.
+/// </summary>
+internal static partial class TableClaims
+{
+    public static IEnumerable<(int Line, string Claim, string Implied)> Find(IReadOnlyList<string> lines)
+    {
+        var i = 0;
+        while (i < lines.Count)
+        {
+            if (Cells(lines[i]) is not { Count: >= 2 })
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var rows = new List<(int Line, List<string> Cells)>();
+            while (i < lines.Count && Cells(lines[i]) is { Count: >= 2 } cells)
+            {
+                if (!cells.All(c => Separator().IsMatch(c)))
+                {
+                    rows.Add((i, cells));
+                }
+
+                i++;
+            }
+
+            if (rows.Count >= 2)
+            {
+                foreach (var finding in Check(rows))
+                {
+                    yield return finding;
+                }
+            }
+
+            i = Math.Max(i, start + 1);
+        }
+    }
+
+    private static IEnumerable<(int Line, string Claim, string Implied)> Check(List<(int Line, List<string> Cells)> rows)
+    {
+        var header = rows[0].Cells;
+        var body = rows.Skip(1).ToList();
+        bool Count(int column) => column < header.Count && !NotAdditive().IsMatch(header[column]);
+        var numericColumns = Enumerable.Range(1, header.Count - 1)
+            .Where(c => body.Any(r => c < r.Cells.Count && Figure.Parse(r.Cells[c]) is not null))
+            .ToList();
+
+        // "Total" row: column sums of the rows above.
+        var flagged = new HashSet<(int Line, int Column)>();
+        var totalIndex = body.FindIndex(r => TotalLabel().IsMatch(r.Cells[0]));
+        if (totalIndex > 0)
+        {
+            var total = body[totalIndex];
+            foreach (var c in numericColumns.Where(Count))
+            {
+                if (c >= total.Cells.Count || Figure.Parse(total.Cells[c]) is not { } typed)
+                {
+                    continue;
+                }
+
+                var sum = body.Take(totalIndex).Sum(r => c < r.Cells.Count ? Figure.Parse(r.Cells[c]) ?? 0 : 0);
+                if (sum != typed)
+                {
+                    flagged.Add((total.Line, c));
+                    yield return (total.Line, $"{total.Cells[0]} | {header[c]}: {total.Cells[c]}", $"the rows above add up to {Figure.Show(sum)}, not {total.Cells[c]}");
+                }
+            }
+        }
+
+        // A first numeric column headed "Total…" is the sum of the count columns after it.
+        var first = numericColumns.FirstOrDefault();
+        if (first > 0 && TotalLabel().IsMatch(header[first]))
+        {
+            var parts = numericColumns.Where(c => c > first && Count(c) && !Diff().IsMatch(header[c])).ToList();
+            if (parts.Count >= 2)
+            {
+                foreach (var (line, cells) in body)
+                {
+                    if (first >= cells.Count || Figure.Parse(cells[first]) is not { } typed || flagged.Contains((line, first)))
+                    {
+                        continue;
+                    }
+
+                    var sum = parts.Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
+                    if (sum != typed)
+                    {
+                        yield return (line, $"{cells[0]} | {header[first]}: {cells[first]}",
+                            $"{string.Join(" + ", parts.Select(c => header[c]))} = {Figure.Show(sum)}, not {cells[first]}");
+                    }
+                }
+            }
+        }
+
+        // "Diff." and "% Diff." after two figures.
+        for (var c = 2; c < header.Count; c++)
+        {
+            if (!Diff().IsMatch(header[c]))
+            {
+                continue;
+            }
+
+            var percent = header[c].Contains('%', StringComparison.Ordinal);
+            var figures = Enumerable.Range(0, c).Where(k => !Diff().IsMatch(header[k]) && body.Any(r => k < r.Cells.Count && Figure.Parse(r.Cells[k]) is not null)).ToList();
+            if (figures.Count < 2)
+            {
+                continue;
+            }
+
+            var (ka, kb) = (figures[^2], figures[^1]);
+            foreach (var (line, cells) in body)
+            {
+                if (c >= cells.Count || Figure.Parse(cells[ka]) is not { } a || Figure.Parse(cells[kb]) is not { } b)
+                {
+                    continue;
+                }
+
+                var typedText = cells[c].Trim().TrimEnd('%').Replace("+", "", StringComparison.Ordinal).Replace('−', '-');
+                var negative = typedText.StartsWith('-');
+                if (Figure.Parse(typedText.TrimStart('-')) is not { } magnitude)
+                {
+                    continue;
+                }
+
+                var typed = negative ? -magnitude : magnitude;
+                if (percent)
+                {
+                    if (a == 0)
+                    {
+                        continue;
+                    }
+
+                    var exact = (double)((b - a) / a * 100m);
+                    if (!Figure.Agrees(typed, Figure.Decimals(typedText), exact))
+                    {
+                        yield return (line, $"{cells[0]} | {header[c]}: {cells[c]}", $"({Figure.Show(b)} − {Figure.Show(a)}) / {Figure.Show(a)} is {(exact >= 0 ? "+" : "")}{Figure.Percent(exact)}, not {cells[c].Trim()}");
+                    }
+                }
+                else if (typed != b - a)
+                {
+                    yield return (line, $"{cells[0]} | {header[c]}: {cells[c]}", $"{Figure.Show(b)} − {Figure.Show(a)} = {(b - a).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}, not {cells[c].Trim()}");
+                }
+            }
+        }
+    }
+
+    private static List<string>? Cells(string line)
+    {
+        var trimmed = line.Trim();
+        if (trimmed.Contains('|', StringComparison.Ordinal))
+        {
+            return trimmed.Trim('|').Split('|').Select(c => c.Trim()).ToList();
+        }
+
+        return line.Contains('\t', StringComparison.Ordinal) ? line.Split('\t').Select(c => c.Trim()).ToList() : null;
+    }
+
+    [GeneratedRegex(@"^:?-{2,}:?$")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"^\s*(?:grand\s+)?totals?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalLabel();
+
+    [GeneratedRegex(@"%|per\s*cent|rate|average|mean|ratio|share|proportion", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAdditive();
+
+    [GeneratedRegex(@"\bdiff(?:\.|erence)?\b|\bchange\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Diff();
+}
