@@ -30,6 +30,7 @@ public static class CliApp
             PlanCommands.Create(context),
             RoundCommands.Create(context),
             UpdateCommands.Create(context),
+            ReportCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

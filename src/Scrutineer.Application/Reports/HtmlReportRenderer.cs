@@ -58,7 +58,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
                 {
                     ParagraphStyle.Strong => $"<p><strong>{Text(p.Text)}</strong></p>\n",
                     ParagraphStyle.Notice => $"<p class=\"notice\">{Text(p.Text)}</p>\n",
-                    ParagraphStyle.Title => $"<p class=\"title\">{Text(p.Text)}</p>\n",
+                    ParagraphStyle.Title => $"<p class=\"title\" role=\"heading\" aria-level=\"1\">{Text(p.Text)}</p>\n",
                     ParagraphStyle.Small => $"<p class=\"small\">{Text(p.Text)}</p>\n",
                     ParagraphStyle.Normal => $"<p>{Text(p.Text)}</p>\n",
                 });

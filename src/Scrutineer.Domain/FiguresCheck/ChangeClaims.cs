@@ -16,6 +16,8 @@ internal static partial class ChangeClaims
     {
         var pairs = FromTo().Matches(sentence).Cast<Match>()
             .Select(m => (m.Index, m.Length, A: m.Groups["a"].Value, B: m.Groups["b"].Value, Percent: m.Groups["ap"].Success && m.Groups["bp"].Success))
+            .Concat(ChangeFrom().Matches(sentence).Cast<Match>()
+                .Select(m => (m.Index, m.Length, A: m.Groups["a"].Value, B: m.Groups["b"].Value, Percent: false)))
             .Concat(ComparedWith().Matches(sentence).Cast<Match>()
                 .Select(m => (m.Index, m.Length, A: m.Groups["a"].Value, B: m.Groups["b"].Value, Percent: false)))
             .OrderBy(p => p.Index)
@@ -86,6 +88,9 @@ internal static partial class ChangeClaims
 
     [GeneratedRegex(@"\bfrom\s+(?:[A-Za-z][\w/&'\- ]{0,40}?\s*\(\s*(?<a>" + Num + @")\s*\)|(?<a>" + Num + @")(?<ap>\s*%)?(?:\s+(?:in|during|for|at)\s+(?:the\s+)?(?:\w+\s+)?[\w/]+)?)\s+(?:up\s+|down\s+)?to\s+(?:[A-Za-z][\w/&'\- ]{0,40}?\s*\(\s*(?<b>" + Num + @")\s*\)|(?<b>" + Num + @")(?<bp>\s*%)?)", RegexOptions.IgnoreCase)]
     private static partial Regex FromTo();
+
+    [GeneratedRegex(@"(?<![\d.,])(?<b>" + Num + @")(?![\d%])[^.;()\d]{0,60}?,\s*(?:an?\s+|the\s+)?(?:increase|rise|decrease|reduction|fall|drop|decline)\s+(?:of\s+(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent)|" + Num + @")\s+)?(?:from|on|upon|compared\s+(?:with|to))\s+(?:[^.;\d]{0,30}?)(?<a>" + Num + @")(?![\d%])(?!\s+to\s)", RegexOptions.IgnoreCase)]
+    private static partial Regex ChangeFrom();
 
     [GeneratedRegex(@"(?<![\d.,])(?<b>" + Num + @")(?![\d%])[^.;()]{0,50}?,?\s+compared\s+(?:with|to)\s+(?:[^.;\d]{0,30}?)(?<a>" + Num + @")(?![\d%])", RegexOptions.IgnoreCase)]
     private static partial Regex ComparedWith();

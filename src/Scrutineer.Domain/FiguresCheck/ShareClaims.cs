@@ -99,7 +99,7 @@ internal static partial class ShareClaims
     private static bool Overlaps(List<(int Start, int End)> claimed, Match m) =>
         claimed.Any(c => m.Index < c.End && m.Index + m.Length > c.Start);
 
-    [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")\s+(?:out\s+of|of)\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?(?<m>" + Num + @")(?![\d%])[^()%\n.;]{0,60}?[(,]\s*(?:or\s+)?(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d.,])(?<n>" + Num + @")\s+(?:out\s+of|of)\s+(?:the\s+|a\s+total\s+of\s+|all\s+)?(?<m>" + Num + @")(?![\d%])[^()%\n.;]{0,60}?[(,]\s*(?:or\s+)?(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)\)?", RegexOptions.IgnoreCase)]
     private static partial Regex OutOf();
 
     [GeneratedRegex(@"(?<![\d.,])(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)\s*\(\s*(?<n>" + Num + @")\s*\)\s+of\s+(?:the\s+|all\s+)?(?<m>" + Num + @")(?![\d%])", RegexOptions.IgnoreCase)]

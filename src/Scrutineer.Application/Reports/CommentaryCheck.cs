@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.QuarterlyUpdates;
+using Scrutineer.Domain.FiguresCheck;
+using Scrutineer.Domain.Periods;
+
+namespace Scrutineer.Application.Reports;
+
+/// <summary>Runs the figures check over the store's commentary for a reporting period (every update with commentary).</summary>
+public static class CommentaryCheck
+{
+    /// <summary>The inconsistencies in the period's commentary, in priority, commitment and unit order.</summary>
+    /// <exception cref="Domain.Common.DomainException">No plan covers the period, or it has no round for it.</exception>
+    public static async Task<IReadOnlyList<FigureInconsistency>> RunAsync(ScrutineerDb db, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default)
+    {
+        var round = await ReportingRounds.FindAsync(db, period, planTitle, cancellationToken);
+        var updates = await db.Updates.Where(u => u.RoundId == round.Id)
+            .Include(u => u.Unit).Include(u => u.Commitment).ThenInclude(c => c.Priority)
+            .ToListAsync(cancellationToken);
+        return updates
+            .Where(u => !string.IsNullOrWhiteSpace(u.CommentaryText))
+            .OrderBy(u => u.Commitment.Priority.Number).ThenBy(u => u.Commitment.Number).ThenBy(u => u.Unit.ShortName, StringComparer.Ordinal)
+            .SelectMany(u => FigureChecker.Check(
+                u.CommentaryText,
+                $"{period} commitment {u.Commitment.Reference}, {u.Unit.ShortName} update ({u.State.ToString().ToLowerInvariant()})",
+                period))
+            .ToList();
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Plans;
+using Scrutineer.Application.QuarterlyUpdates;
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Documents;
+using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Plans;
+using Scrutineer.Domain.QuarterlyUpdates;
+using Scrutineer.Domain.Reports;
+
+namespace Scrutineer.Application.Reports;
+
+/// <summary>
+/// The quarterly update on delivery against the We Wills (layout of seed 000): front page, contents with page ranges and
+/// bookmarks, then one section per priority on a new page with its objective and a We will | Commentary | Who table,
+/// one row per commitment. Only approved updates are printed; a unit with none says so in the row.
+/// </summary>
+public static class QuarterlyReport
+{
+    /// <summary>Commentary blocks beginning with this marking are OFFICIAL-SENSITIVE and left out of public versions.</summary>
+    public const string SensitivePrefix = "OFFICIAL-SENSITIVE";
+
+    /// <summary>Builds the report for <paramref name="period"/> from the store.</summary>
+    /// <exception cref="DomainException">No plan covers the period, or it has no reporting round for it.</exception>
+    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default)
+    {
+        var round = await ReportingRounds.FindAsync(db, period, planTitle, cancellationToken);
+        var plan = await PlanLoader.LoadAsync(db, (await db.Plans.SingleAsync(p => p.Id == round.PlanId, cancellationToken)).Title, cancellationToken);
+        var updates = await db.Updates.Where(u => u.RoundId == round.Id).ToListAsync(cancellationToken);
+        return Build(plan, round, updates, now);
+    }
+
+    /// <summary>Builds the report from a loaded plan, its round and the round's updates (any state).</summary>
+    public static ReportDocument Build(Plan plan, ReportingRound round, IReadOnlyCollection<QuarterlyUpdate> updates, DateTimeOffset now)
+    {
+        var period = round.Period;
+        var metadata = plan.Metadata;
+        var date = DateOnly.FromDateTime((round.PublishedAt ?? now).UtcDateTime);
+        var title = $"Quarterly update on Delivery against We Wills: {period}";
+        var byCommitmentUnit = updates.ToDictionary(u => (u.CommitmentId, u.UnitId));
+        var approved = updates.Count(u => u.State == UpdateState.Approved);
+
+        var blocks = new List<ReportBlock>
+        {
+            new ReportParagraph(plan.Title + ":", ParagraphStyle.Title),
+            new ReportParagraph(title, ParagraphStyle.Title),
+        };
+        blocks.AddRange(new[]
+        {
+            "Date: " + date.ToString("d MMMM yyyy", EnGb.Culture),
+            "Data to: " + period.DataToLabel,
+            "Version No: " + metadata.Version,
+            "Unit: " + metadata.AuthorUnit,
+            "Author: " + Or(metadata.Author, "not recorded"),
+            "Document Owner: " + Or(metadata.DocumentOwner, "not recorded"),
+        }.Select(line => new ReportParagraph(line)));
+        var sensitivityLine = blocks.Count;
+        if (approved == 0)
+        {
+            blocks.Add(new ReportParagraph($"No update has been approved for {period} yet: every commitment below is shown without commentary.", ParagraphStyle.Notice));
+        }
+
+        blocks.Add(new ReportPageBreak());
+        blocks.Add(new ReportContents(plan.Priorities.Select(p => new ContentsEntry(p.Heading, Anchor(p))).ToList()));
+
+        var sensitive = false;
+        foreach (var priority in plan.Priorities)
+        {
+            blocks.Add(new ReportHeading(1, priority.Heading, Anchor(priority), NewPage: true));
+            if (!string.IsNullOrWhiteSpace(priority.Objective))
+            {
+                blocks.Add(new ReportParagraph("Our objective is to " + priority.Objective.TrimEnd('.') + "."));
+            }
+
+            var rows = new List<ReportRow>();
+            foreach (var commitment in priority.Commitments)
+            {
+                var weWill = new List<ReportBlock> { new ReportParagraph(commitment.Text) };
+                if (commitment.SubPoints.Count > 0)
+                {
+                    weWill.Add(new ReportBulletList(commitment.SubPoints));
+                }
+
+                var commentary = new List<ReportBlock>();
+                foreach (var unit in commitment.Units)
+                {
+                    byCommitmentUnit.TryGetValue((commitment.Id, unit.Id), out var update);
+                    if (update is not { State: UpdateState.Approved } || string.IsNullOrWhiteSpace(update.CommentaryText))
+                    {
+                        commentary.Add(new ReportParagraph($"{unit.DisplayName}: no approved update for {period} ({Missing(update)}).", ParagraphStyle.Notice));
+                        continue;
+                    }
+
+                    var parsed = update.Commentary;
+                    if (parsed.Blocks.Count == 0 || parsed.Blocks[0].Kind != CommentaryBlockKind.Heading)
+                    {
+                        commentary.Add(new ReportParagraph(unit.DisplayName + " Update:", ParagraphStyle.Strong));
+                    }
+
+                    foreach (var block in parsed.Blocks)
+                    {
+                        var isSensitive = block.Text.TrimStart().StartsWith(SensitivePrefix, StringComparison.OrdinalIgnoreCase);
+                        sensitive |= isSensitive;
+                        commentary.Add(block.Kind switch
+                        {
+                            CommentaryBlockKind.Heading => new ReportParagraph(block.Text, ParagraphStyle.Strong) { Sensitive = isSensitive },
+                            CommentaryBlockKind.Paragraph => new ReportParagraph(block.Text) { Sensitive = isSensitive },
+                            CommentaryBlockKind.BulletList => new ReportBulletList(block.Lines) { Sensitive = isSensitive },
+                        });
+                    }
+                }
+
+                var who = ReportCell.Of(string.Join(" / ", commitment.Units.Select(u => u.DisplayName)));
+                rows.Add(new ReportRow([new ReportCell(weWill), new ReportCell(commentary), who]));
+            }
+
+            blocks.Add(new ReportTable($"Priority {priority.Number}: delivery against each We Will, {period}", ["We will", "Commentary", "Who"], rows)
+            {
+                Widths = [30, 50, 20],
+            });
+            blocks.Add(new ReportAnchor(Anchor(priority) + "_end"));
+        }
+
+        var classification = sensitive ? Classification.OfficialSensitive : metadata.Classification;
+        blocks.Insert(sensitivityLine, new ReportParagraph("Sensitivity: " + Sensitivity(classification)));
+        return new ReportDocument($"{plan.Title}: {title}", classification, blocks) { RunningTitle = title };
+    }
+
+    /// <summary>The bookmark of a priority's section: "Priority_3".</summary>
+    public static string Anchor(Priority priority) => "Priority_" + priority.Number.ToString(EnGb.Culture);
+
+    private static string Sensitivity(Classification classification) => classification switch
+    {
+        Classification.Official => "Official",
+        Classification.OfficialSensitive => "Official-Sensitive",
+    };
+
+    private static string Missing(QuarterlyUpdate? update) => update is null ? "none started" : update.State switch
+    {
+        UpdateState.Draft => "still a draft",
+        UpdateState.Submitted => "submitted, awaiting review",
+        UpdateState.Returned => "returned for changes",
+        UpdateState.Approved => "approved without commentary",
+    };
+
+    private static string Or(string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
+}

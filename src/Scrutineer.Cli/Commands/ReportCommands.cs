@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Reports;
+using Scrutineer.Domain.FiguresCheck;
+using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Reports;
+
+namespace Scrutineer.Cli.Commands;
+
+/// <summary>
+/// <c>scrutineer report quarterly|strategy|closure --period P --format docx|html|pdf --out PATH [--public]</c> and
+/// <c>scrutineer report check --period P | --text FILE</c>.
+/// </summary>
+internal static class ReportCommands
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        var report = new Command("report", "Write board reports (Word, HTML, PDF) from the store, and check the figures in typed text.");
+        report.Subcommands.Add(Document(context, "quarterly", "The quarterly update on delivery against the We Wills: one section per priority, a row per commitment.",
+            (db, period, plan, now, ct) => QuarterlyReport.BuildAsync(db, period, now, plan, ct)));
+        foreach (var extra in ReportCommandsMore.Documents(context))
+        {
+            report.Subcommands.Add(extra);
+        }
+
+        report.Subcommands.Add(Check(context));
+        yield return report;
+    }
+
+    /// <summary>A command that builds one kind of report and writes it in the format asked for.</summary>
+    internal static Command Document(CliContext context, string name, string description, Func<ScrutineerDb, FinancialQuarter, string?, DateTimeOffset, CancellationToken, Task<ReportDocument>> build)
+    {
+        var period = CliOptions.Period(required: true);
+        var plan = CliOptions.Plan();
+        var format = new Option<string>("--format") { Description = "docx, html or pdf.", Required = true };
+        var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
+        var isPublic = new Option<bool>("--public") { Description = "Leave out OFFICIAL-SENSITIVE content; the version is marked OFFICIAL." };
+        var command = new Command(name, description) { period, plan, format, output, isPublic };
+        command.SetAction(async (parse, ct) =>
+        {
+            var quarter = CliOptions.ParsePeriod(parse.GetValue(period)!);
+            var kind = CliOptions.ParseEnum<ReportFormat>(parse.GetValue(format)!, "--format");
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var folder = Path.GetDirectoryName(path)!;
+            if (!Directory.Exists(folder))
+            {
+                throw new CliException($"--out: the folder {folder} does not exist.");
+            }
+
+            var watch = Stopwatch.StartNew();
+            ReportDocument document;
+            await using (var db = await context.OpenStoreAsync(parse, ct))
+            {
+                document = await build(db, quarter, parse.GetValue(plan), context.Clock.GetUtcNow(), ct);
+            }
+
+            if (parse.GetValue(isPublic))
+            {
+                document = document.WithoutSensitive();
+            }
+
+            IReportRenderer renderer = kind switch
+            {
+                ReportFormat.Docx => new DocxReportRenderer(),
+                ReportFormat.Html => new HtmlReportRenderer(),
+                ReportFormat.Pdf => new PdfReportRenderer(),
+            };
+            var temporary = path + ".part";
+            await using (var file = File.Create(temporary))
+            {
+                await renderer.RenderAsync(document, file, ct);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            await context.Out.WriteLineAsync($"Wrote {path} ({kind.ToString().ToUpperInvariant()}, {document.Marking}, {new FileInfo(path).Length / 1024.0:0.#} KB) in {watch.Elapsed.TotalSeconds:0.00} s.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Check(CliContext context)
+    {
+        var period = CliOptions.Period(required: false, "Check the store's commentary for this reporting period.");
+        var plan = CliOptions.Plan();
+        var text = new Option<string?>("--text") { Description = "Check any text file instead: pasted commentary or a draft report." };
+        var command = new Command("check", "Check typed figures: shares, changes, table totals and period labels. Exit 1 when any inconsistency is found.")
+        {
+            period, plan, text,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var periodText = parse.GetValue(period);
+            var file = parse.GetValue(text);
+            if ((periodText is null) == (file is null))
+            {
+                throw new CliException("Give either --period P (the store's commentary for that period) or --text FILE, not both.");
+            }
+
+            IReadOnlyList<FigureInconsistency> findings;
+            string what;
+            if (file is not null)
+            {
+                if (!File.Exists(file))
+                {
+                    throw new CliException($"--text: no file {Path.GetFullPath(file)}.");
+                }
+
+                var content = await File.ReadAllTextAsync(file, ct);
+                FinancialQuarter? quarter = periodText is null ? null : CliOptions.ParsePeriod(periodText);
+                findings = FigureChecker.Check(content, Path.GetFileName(file), quarter);
+                what = Path.GetFileName(file);
+            }
+            else
+            {
+                var quarter = CliOptions.ParsePeriod(periodText!);
+                await using var db = await context.OpenStoreAsync(parse, ct);
+                findings = await CommentaryCheck.RunAsync(db, quarter, parse.GetValue(plan), ct);
+                what = $"the {quarter} commentary";
+            }
+
+            foreach (var finding in findings)
+            {
+                await context.Out.WriteLineAsync(finding.ToString());
+            }
+
+            await context.Error.WriteLineAsync(findings.Count == 0
+                ? $"No inconsistent figures found in {what}."
+                : $"{findings.Count} inconsistent figure{(findings.Count == 1 ? "" : "s")} found in {what}.");
+            return findings.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}
