@@ -32,7 +32,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             var main = word.AddMainDocumentPart();
             DocxStyles.Add(main);
             var settings = main.AddNewPart<DocumentSettingsPart>();
-            settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true }, new DisplayBackgroundShape());
+            settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
             var writer = new Writer(main);
             var body = new Body();
             foreach (var block in document.Blocks)

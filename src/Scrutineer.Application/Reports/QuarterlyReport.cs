@@ -38,7 +38,6 @@ public static class QuarterlyReport
         var metadata = plan.Metadata;
         var date = DateOnly.FromDateTime((round.PublishedAt ?? now).UtcDateTime);
         var title = $"Quarterly update on Delivery against We Wills: {period}";
-        var byCommitmentUnit = updates.ToDictionary(u => (u.CommitmentId, u.UnitId));
         var approved = updates.Count(u => u.State == UpdateState.Approved);
 
         var blocks = new List<ReportBlock>
@@ -85,7 +84,7 @@ public static class QuarterlyReport
                 var commentary = new List<ReportBlock>();
                 foreach (var unit in commitment.Units)
                 {
-                    byCommitmentUnit.TryGetValue((commitment.Id, unit.Id), out var update);
+                    var update = updates.FirstOrDefault(u => Same(u.Commitment, u.CommitmentId, commitment, commitment.Id) && Same(u.Unit, u.UnitId, unit, unit.Id));
                     if (update is not { State: UpdateState.Approved } || string.IsNullOrWhiteSpace(update.CommentaryText))
                     {
                         commentary.Add(new ReportParagraph($"{unit.DisplayName}: no approved update for {period} ({Missing(update)}).", ParagraphStyle.Notice));
@@ -143,6 +142,9 @@ public static class QuarterlyReport
         UpdateState.Returned => "returned for changes",
         UpdateState.Approved => "approved without commentary",
     };
+
+    private static bool Same<T>(T? reference, int id, T other, int otherId)
+        where T : class => ReferenceEquals(reference, other) || (otherId != 0 && id == otherId);
 
     private static string Or(string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
 }

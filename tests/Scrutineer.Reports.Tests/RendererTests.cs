@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Scrutineer.Application.Reports;
+using Scrutineer.Domain.Documents;
+using Scrutineer.Domain.Reports;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+
+namespace Scrutineer.Reports.Tests;
+
+public sealed partial class RendererTests
+{
+    [Fact]
+    public async Task Docx_EveryBlock_ValidWithHeadingsTablesChartsAndMarkings()
+    {
+        var bytes = await RenderAsync(new DocxReportRenderer(), SampleReports.EveryBlock(Classification.OfficialSensitive));
+
+        using var word = Docx.Open(bytes);
+        Docx.AssertValid(word);
+        Assert.Equal([("Heading1", "1.0 Purpose of Report"), ("Heading2", "1.1 Progress")], Docx.Headings(word));
+        var body = word.MainDocumentPart!.Document.Body!;
+        Assert.Contains(body.Descendants<FieldCode>(), f => f.Text.Contains("TOC \\o", StringComparison.Ordinal));
+        var table = body.Elements<Table>().Single();
+        Assert.NotNull(table.Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>());
+        Assert.Equal(["Strand", "Total actions", "Complete"], Docx.RowTexts(table.Elements<TableRow>().First()));
+        Assert.Equal(["Total", "5", "3"], Docx.RowTexts(table.Elements<TableRow>().Last()));
+        Assert.Equal("Delivery progress", table.GetFirstChild<TableProperties>()!.GetFirstChild<TableCaption>()!.Val!.Value);
+
+        var charts = word.MainDocumentPart.ChartParts.ToList();
+        Assert.Equal(2, charts.Count);
+        var bar = charts.Select(c => c.ChartSpace).Single(s => s.Descendants<C.BarChart>().Any());
+        var points = bar.Descendants<C.BarChartSeries>().Single().GetFirstChild<C.Values>()!.Descendants<C.NumericPoint>().ToList();
+        Assert.Equal(24, points.Count);
+        Assert.Equal("300", points[0].NumericValue!.Text);
+        var spc = charts.Select(c => c.ChartSpace).Single(s => s.Descendants<C.LineChart>().Any());
+        Assert.Equal(3, spc.Descendants<C.LineChartSeries>().Count());
+
+        Assert.All(word.MainDocumentPart.HeaderParts, h => Assert.Contains("OFFICIAL-SENSITIVE", h.Header.InnerText, StringComparison.Ordinal));
+        var footer = word.MainDocumentPart.FooterParts.Single().Footer;
+        Assert.Contains("OFFICIAL-SENSITIVE", footer.InnerText, StringComparison.Ordinal);
+        Assert.Contains(footer.Descendants<SimpleField>(), f => f.Instruction!.Value!.Contains("PAGE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Html_EveryBlock_AccessibleTablesAndChartsWithDataTables()
+    {
+        var html = new HtmlReportRenderer().Render(SampleReports.EveryBlock());
+
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en-GB\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"section-1\" class=\"new-page\">1.0 Purpose of Report</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Delivery progress</caption>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\" class=\"num\">Total actions</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr class=\"total\"><th scope=\"row\">Total</th>", html, StringComparison.Ordinal);
+        Assert.Equal(2, SvgImg().Matches(html).Count);
+        Assert.Contains("<desc id=\"chart-1-desc\">Bar chart of crimes recorded each month from April 2021 to March 2023.</desc>", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Data for the chart: Crimes recorded each month</caption>", html, StringComparison.Ordinal);
+        Assert.Equal(24 * 2, Regex.Matches(html, "<th scope=\"row\">20\\d\\d-\\d\\d</th>").Count);
+        Assert.Contains("@top-center { content: \"OFFICIAL\"", html, StringComparison.Ordinal);
+        Assert.Contains("counter(page)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutSensitive_SensitiveBlock_LeftOutAndMarkedOfficial()
+    {
+        var full = SampleReports.EveryBlock(Classification.OfficialSensitive);
+
+        var open = full.WithoutSensitive();
+
+        Assert.Contains(full.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("withheld", StringComparison.Ordinal));
+        Assert.DoesNotContain(open.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("withheld", StringComparison.Ordinal));
+        Assert.Equal("OFFICIAL", open.Marking);
+    }
+
+    [Fact]
+    public async Task Pdf_EveryBlock_EveryPageMarkedAndNumbered()
+    {
+        var bytes = await RenderAsync(new PdfReportRenderer(), SampleReports.EveryBlock(Classification.OfficialSensitive));
+
+        var pages = await PdfText.PagesAsync(bytes);
+        Assert.True(pages.Count >= 2, $"{pages.Count} pages");
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var lines = pages[i].Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+            Assert.Contains("OFFICIAL-SENSITIVE", lines[0], StringComparison.Ordinal);
+            Assert.Contains("OFFICIAL-SENSITIVE", lines[^1], StringComparison.Ordinal);
+            Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i], StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Crimes recorded each month", string.Join("\n", pages), StringComparison.Ordinal);
+    }
+
+    internal static async Task<byte[]> RenderAsync(IReportRenderer renderer, ReportDocument document)
+    {
+        using var stream = new MemoryStream();
+        await renderer.RenderAsync(document, stream);
+        return stream.ToArray();
+    }
+
+    [GeneratedRegex("<svg [^>]*role=\"img\" aria-labelledby=\"chart-\\d-title chart-\\d-desc\"")]
+    private static partial Regex SvgImg();
+}
+
+/// <summary>The text of each page of a PDF, read with pdftotext.</summary>
+internal static class PdfText
+{
+    public static async Task<List<string>> PagesAsync(byte[] pdf)
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            var start = new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true };
+            using var process = Process.Start(start)!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return text.Split('\f').Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
