@@ -31,6 +31,8 @@ public static class CliApp
             RoundCommands.Create(context),
             UpdateCommands.Create(context),
             ReportCommands.Create(context),
+            ImportCommands.Create(context),
+            InsightsCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

@@ -13,8 +13,8 @@ public static class Figures
     /// <summary>The minus sign used in print (U+2212), not the hyphen.</summary>
     public const char Minus = '\u2212';
 
-    /// <summary>Rounds a percentage half away from zero to one decimal place (2.25 → 2.3, −2.25 → −2.3).</summary>
-    public static decimal RoundPercent(decimal percent) => Math.Round(percent, 1, MidpointRounding.AwayFromZero);
+    /// <summary>Rounds a percentage half away from zero to one decimal place (2.25 → 2.3, −2.25 → −2.3); the result always carries one decimal (50 → 50.0).</summary>
+    public static decimal RoundPercent(decimal percent) => Math.Round(percent, 1, MidpointRounding.AwayFromZero) + 0.0m;
 
     /// <summary>
     /// The percentage change from <paramref name="previous"/> to <paramref name="latest"/>, unrounded;

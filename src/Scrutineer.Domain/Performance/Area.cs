@@ -61,6 +61,5 @@ public sealed class Area
         }
 
         Parent = parent;
-        ParentId = parent.Id;
     }
 }

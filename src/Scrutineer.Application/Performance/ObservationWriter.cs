@@ -1,0 +1,69 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Scrutineer.Application.Data;
+
+namespace Scrutineer.Application.Performance;
+
+/// <summary>
+/// Writes observations in multi-row INSERT batches inside the caller's transaction (the same SQL on SQLite and
+/// PostgreSQL): thousands of aggregated rows in a few round trips instead of one EF entity each.
+/// </summary>
+internal static class ObservationWriter
+{
+    private const int RowsPerBatch = 500;
+
+    public static async Task<int> InsertAsync(ScrutineerDb db, IEnumerable<ObservationRow> rows, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Observations are written inside the import's transaction.");
+        var written = 0;
+        var batch = new List<ObservationRow>(RowsPerBatch);
+        foreach (var row in rows)
+        {
+            batch.Add(row);
+            if (batch.Count == RowsPerBatch)
+            {
+                written += await WriteBatchAsync(connection, transaction, batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            written += await WriteBatchAsync(connection, transaction, batch, cancellationToken);
+        }
+
+        return written;
+    }
+
+    private static async Task<int> WriteBatchAsync(DbConnection connection, DbTransaction transaction, List<ObservationRow> batch, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder("INSERT INTO \"Observations\" (\"MeasureId\", \"AreaId\", \"Kind\", \"Period\", \"Value\", \"Numerator\", \"Denominator\") VALUES ");
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var row = batch[i];
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}({row.MeasureId},{row.AreaId},'{row.Kind}',{(row.Period.Year * 100) + row.Period.Month},@v{i},@n{i},@d{i})");
+            Add(command, "@v" + i.ToString(CultureInfo.InvariantCulture), row.Value);
+            Add(command, "@n" + i.ToString(CultureInfo.InvariantCulture), row.Numerator);
+            Add(command, "@d" + i.ToString(CultureInfo.InvariantCulture), row.Denominator);
+        }
+
+        command.CommandText = sql.ToString();
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Add(DbCommand command, string name, decimal? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = System.Data.DbType.Decimal;
+        parameter.Value = value is { } v ? v : DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,297 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Periods;
+
+namespace Scrutineer.Application.Performance;
+
+/// <summary>
+/// Imports data.police.uk monthly files (street-level crime, outcomes, stop and search). Each crime type becomes a
+/// count measure for the force ("Falls within") and, through the LSOA mapping, for its districts and Local Policing
+/// Areas; "All crime" is every crime type except anti-social behaviour. Every published row counts once, including rows
+/// with an empty Crime ID (anti-social behaviour) and rows that repeat a Crime ID, exactly as data.police.uk publishes them.
+/// Files are streamed and tallied (memory does not grow with file size), then written in one transaction that first
+/// removes what the store held for the same force, month and file kind: importing a month again replaces it.
+/// </summary>
+public sealed class PoliceUkImport(ScrutineerDb db)
+{
+    /// <summary>The measure counting every crime type except anti-social behaviour.</summary>
+    public const string AllCrime = "All crime";
+
+    /// <summary>data.police.uk's name for anti-social behaviour, which is not a crime.</summary>
+    public const string AntiSocialBehaviour = "Anti-social behaviour";
+
+    /// <summary>The source recorded on street-level crime measures.</summary>
+    public const string StreetSource = "data.police.uk street-level crime";
+
+    /// <summary>The source recorded on outcome measures.</summary>
+    public const string OutcomesSource = "data.police.uk outcomes";
+
+    /// <summary>The source recorded on the stop-and-search measure.</summary>
+    public const string StopAndSearchSource = "data.police.uk stop and search";
+
+    /// <summary>Imports the files, and the data.police.uk files inside any folders, named by <paramref name="paths"/>.</summary>
+    /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>). Nothing is written then.</exception>
+    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var files = FindFiles(paths);
+        var total = files.Sum(f => new FileInfo(f).Length);
+        long read = 0;
+        var tallies = new Dictionary<PoliceUkFileKind, PoliceUkTally>();
+        var gate = new object();
+        var lastReported = 0L;
+
+        void Progress(long bytes)
+        {
+            var now = Interlocked.Add(ref read, bytes);
+            if (progress is not null && (now - Interlocked.Read(ref lastReported) >= (8 << 20) || now == total))
+            {
+                Interlocked.Exchange(ref lastReported, now);
+                progress.Report(new ImportProgress(now, total, 0, "reading"));
+            }
+        }
+
+        // Files are read in parallel (one tally each) and merged: the cores share the parsing.
+        await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            (file, ct) =>
+            {
+                var tally = PoliceUkFileReader.Read(file, Progress, ct);
+                lock (gate)
+                {
+                    if (tallies.TryGetValue(tally.Kind, out var existing))
+                    {
+                        existing.Merge(tally);
+                    }
+                    else
+                    {
+                        tallies[tally.Kind] = tally;
+                    }
+                }
+
+                return ValueTask.CompletedTask;
+            });
+
+        progress?.Report(new ImportProgress(total, total, tallies.Values.Sum(t => t.Rows), "writing"));
+        var result = await WriteAsync(files.Count, tallies, cancellationToken);
+        progress?.Report(new ImportProgress(total, total, result.Rows, "done"));
+        return result;
+    }
+
+    /// <summary>The data.police.uk files named: files as given, folders searched for *-street.csv, *-outcomes.csv and *-stop-and-search.csv.</summary>
+    /// <exception cref="DomainException">A path that does not exist, or no files at all.</exception>
+    public static List<string> FindFiles(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                files.Add(Path.GetFullPath(path));
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*.csv", SearchOption.AllDirectories)
+                    .Where(f => PoliceUkFileReader.ForceSlug(Path.GetFileName(f)) is not null)
+                    .Select(Path.GetFullPath)
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                throw new DomainException($"{path}: no such file or folder.");
+            }
+        }
+
+        return files.Count > 0 ? files.Distinct().ToList()
+            : throw new DomainException("No data.police.uk files found: expected YYYY-MM-<force>-street.csv (or -outcomes.csv, -stop-and-search.csv) files or folders holding them.");
+    }
+
+    private async Task<PoliceUkImportResult> WriteAsync(int fileCount, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var tree = await AreaTree.LoadAsync(db, cancellationToken);
+            var measures = await db.Measures.ToDictionaryAsync(m => m.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
+            var forces = new SortedSet<string>(StringComparer.Ordinal);
+            var months = new List<ReportingMonth>();
+            int forceMonths = 0, observations = 0;
+            long outside = 0;
+
+            // Street files first, so stop-and-search files (which name their force only in the file name) find it.
+            foreach (var kind in new[] { PoliceUkFileKind.Street, PoliceUkFileKind.Outcomes, PoliceUkFileKind.StopAndSearch })
+            {
+                if (!tallies.TryGetValue(kind, out var tally))
+                {
+                    continue;
+                }
+
+                var source = kind switch
+                {
+                    PoliceUkFileKind.Street => StreetSource,
+                    PoliceUkFileKind.Outcomes => OutcomesSource,
+                    PoliceUkFileKind.StopAndSearch => StopAndSearchSource,
+                };
+
+                // Areas: one force per "Falls within" (or stop-and-search file name).
+                var forceAreas = new Area[tally.Forces.Count];
+                for (var f = 0; f < tally.Forces.Count; f++)
+                {
+                    var name = kind == PoliceUkFileKind.StopAndSearch ? ForceNameForSlug(tally.Forces[f], tree) : tally.Forces[f];
+                    forceAreas[f] = tree.Find(name) is { } found ? found : await AddAreaAsync(new Area(name, AreaLevel.Force), cancellationToken);
+                    forces.Add(forceAreas[f].Name);
+                }
+
+                if (forceAreas.Any(a => a.Id == 0) || tally.Forces.Count > 0)
+                {
+                    tree = await AreaTree.LoadAsync(db, cancellationToken);
+                    forceAreas = forceAreas.Select(a => tree.Find(a.Name)!).ToArray();
+                }
+
+                // Measures: one per category, plus All crime for street files; existing measures of the source stay in the set.
+                var categoryMeasure = new Measure[tally.Categories.Count];
+                for (var c = 0; c < tally.Categories.Count; c++)
+                {
+                    categoryMeasure[c] = await MeasureAsync(measures, MeasureName(kind, tally.Categories[c]), kind, tally.Categories[c], cancellationToken);
+                }
+
+                var allCrime = kind == PoliceUkFileKind.Street ? await MeasureAsync(measures, AllCrime, kind, null, cancellationToken) : null;
+                var sourceMeasures = measures.Values.Where(m => m.Source == source).ToList();
+
+                // Where each LSOA's rows count: the district, its LPA and the force, when the district lies in that force.
+                var lsoaChains = new Dictionary<(int Force, int Lsoa), int[]>();
+                int[] ChainFor(int force, int lsoa)
+                {
+                    if (lsoaChains.TryGetValue((force, lsoa), out var chain))
+                    {
+                        return chain;
+                    }
+
+                    var forceArea = forceAreas[force];
+                    var district = lsoa == 0 ? null : tree.DistrictOf(tally.Lsoas[lsoa], tally.LsoaNames[lsoa]);
+                    chain = district is not null && tree.Top(district).Id == forceArea.Id
+                        ? tree.Chain(district).Select(a => a.Id).ToArray()
+                        : [forceArea.Id];
+                    lsoaChains[(force, lsoa)] = chain;
+                    return chain;
+                }
+
+                var hasDistricts = forceAreas.Select(f => tree.Subtree(f).Count > 1).ToArray();
+                var counts = new Dictionary<(int Measure, int Area, int Month), long>();
+                var forceMonthSet = new HashSet<(int Force, int Month)>();
+                foreach (var (key, count) in tally.Counts)
+                {
+                    var (month, force, lsoa, category) = PoliceUkTally.Unpack(key);
+                    forceMonthSet.Add((force, month.Ordinal));
+                    var chain = ChainFor(force, lsoa);
+                    if (chain.Length == 1 && hasDistricts[force])
+                    {
+                        outside += count;
+                    }
+
+                    var measure = categoryMeasure[category];
+                    var countsToAll = allCrime is not null && !string.Equals(tally.Categories[category], AntiSocialBehaviour, StringComparison.OrdinalIgnoreCase);
+                    foreach (var area in chain)
+                    {
+                        Add((measure.Id, area, month.Ordinal), count);
+                        if (countsToAll)
+                        {
+                            Add((allCrime!.Id, area, month.Ordinal), count);
+                        }
+                    }
+                }
+
+                void Add((int, int, int) k, long v) => counts[k] = counts.GetValueOrDefault(k) + v;
+
+                // Replace each force-month: remove what the store holds for it from this source, then write every
+                // measure of the source for every area of the force (0 where no row fell), so absent means "no data".
+                var sourceIds = sourceMeasures.Select(m => m.Id).ToList();
+                var rows = new List<ObservationRow>();
+                foreach (var (force, monthOrdinal) in forceMonthSet.OrderBy(x => x.Month).ThenBy(x => x.Force))
+                {
+                    var month = ReportingMonth.FromOrdinal(monthOrdinal);
+                    months.Add(month);
+                    var areaIds = tree.Subtree(forceAreas[force]).Select(a => a.Id).ToList();
+                    await db.Observations
+                        .Where(o => o.Kind == PeriodKind.Month && o.Period == month && areaIds.Contains(o.AreaId) && sourceIds.Contains(o.MeasureId))
+                        .ExecuteDeleteAsync(cancellationToken);
+                    foreach (var measureId in sourceIds)
+                    {
+                        foreach (var areaId in areaIds)
+                        {
+                            rows.Add(new ObservationRow(measureId, areaId, PeriodKind.Month, month, counts.GetValueOrDefault((measureId, areaId, monthOrdinal))));
+                        }
+                    }
+
+                    forceMonths++;
+                }
+
+                observations += await ObservationWriter.InsertAsync(db, rows, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new PoliceUkImportResult(fileCount, tallies.Values.Sum(t => t.Rows), forces.ToList(),
+                months.Count > 0 ? months.Min() : default, months.Count > 0 ? months.Max() : default, forceMonths, observations, outside);
+        });
+    }
+
+    private async Task<Area> AddAreaAsync(Area area, CancellationToken cancellationToken)
+    {
+        db.Areas.Add(area);
+        await db.SaveChangesAsync(cancellationToken);
+        return area;
+    }
+
+    private async Task<Measure> MeasureAsync(Dictionary<string, Measure> measures, string name, PoliceUkFileKind kind, string? category, CancellationToken cancellationToken)
+    {
+        if (measures.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        var measure = kind switch
+        {
+            PoliceUkFileKind.Street when category is null => new Measure(name, "crimes", MeasureKind.Count, BetterDirection.Lower,
+                "Every data.police.uk street-level row except anti-social behaviour, each published row counted once (rows with an empty or repeated Crime ID included).",
+                StreetSource),
+            PoliceUkFileKind.Street => new Measure(name, string.Equals(category, AntiSocialBehaviour, StringComparison.OrdinalIgnoreCase) ? "incidents" : "crimes",
+                MeasureKind.Count, BetterDirection.Lower,
+                $"data.police.uk street-level rows with crime type '{category}', each published row counted once (rows with an empty or repeated Crime ID included).",
+                StreetSource),
+            PoliceUkFileKind.Outcomes => new Measure(name, "outcomes", MeasureKind.Count, BetterDirection.Neither,
+                $"data.police.uk outcome rows with outcome type '{category}' recorded in the month.", OutcomesSource),
+            PoliceUkFileKind.StopAndSearch => new Measure(name, "searches", MeasureKind.Count, BetterDirection.Neither,
+                "data.police.uk stop-and-search rows: every search published for the force in the month.", StopAndSearchSource),
+        };
+        db.Measures.Add(measure);
+        await db.SaveChangesAsync(cancellationToken);
+        measures[name] = measure;
+        return measure;
+    }
+
+    private static string MeasureName(PoliceUkFileKind kind, string category) =>
+        kind == PoliceUkFileKind.Outcomes ? "Outcome: " + category : category;
+
+    /// <summary>"city-of-london" → the force area already named so ("City of London Police"), else a name made from the slug.</summary>
+    internal static string ForceNameForSlug(string slug, AreaTree tree)
+    {
+        foreach (var area in tree.All.Where(a => a.Level == AreaLevel.Force))
+        {
+            var areaSlug = Slug(area.Name);
+            if (areaSlug == slug || areaSlug == slug + "-police" || areaSlug == slug + "-constabulary" || areaSlug == slug + "-police-service")
+            {
+                return area.Name;
+            }
+        }
+
+        var words = slug.Split('-', StringSplitOptions.RemoveEmptyEntries)
+            .Select((w, i) => i > 0 && w is "of" or "and" ? w : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w));
+        return string.Join(' ', words) + " Police";
+    }
+
+    private static string Slug(string name) =>
+        string.Join('-', name.ToLowerInvariant().Replace("&", "and", StringComparison.Ordinal)
+            .Split([' ', '-', ','], StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+using Scrutineer.Domain.Periods;
+
+namespace Scrutineer.Application.Performance;
+
+/// <summary>
+/// Counts of data.police.uk rows by month × force × LSOA × category (crime type, outcome type), built while the files
+/// stream past. Memory grows with the number of distinct keys (tens of thousands a month), never with the rows.
+/// </summary>
+internal sealed class PoliceUkTally
+{
+    private const int MonthBase = 1900 * 12;
+    private readonly Dictionary<string, int> forces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> categories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> lsoas = new(StringComparer.Ordinal);
+
+    public PoliceUkTally(PoliceUkFileKind kind)
+    {
+        Kind = kind;
+        Lsoas.Add("");
+        LsoaNames.Add("");
+        lsoas[""] = 0;
+    }
+
+    public PoliceUkFileKind Kind { get; }
+
+    public List<string> Forces { get; } = [];
+
+    public List<string> Categories { get; } = [];
+
+    /// <summary>LSOA codes by id; id 0 is "no LSOA" (a row without a location).</summary>
+    public List<string> Lsoas { get; } = [];
+
+    /// <summary>The LSOA name first seen with each code ("Castle Point 001A").</summary>
+    public List<string> LsoaNames { get; } = [];
+
+    public Dictionary<long, long> Counts { get; } = [];
+
+    public long Rows { get; set; }
+
+    public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ForceLookup => forces.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> CategoryLookup => categories.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LsoaLookup => lsoas.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public int Force(ReadOnlySpan<char> name) => Intern(forces, Forces, name, 1 << 10);
+
+    public int Category(ReadOnlySpan<char> name) => Intern(categories, Categories, name, 1 << 10);
+
+    public int Lsoa(ReadOnlySpan<char> code, ReadOnlySpan<char> name)
+    {
+        var lookup = lsoas.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(code, out var id))
+        {
+            return id;
+        }
+
+        id = Intern(lsoas, Lsoas, code, 1 << 22);
+        LsoaNames.Add(name.ToString());
+        return id;
+    }
+
+    public static long Key(int monthOrdinal, int force, int lsoa, int category) =>
+        ((long)(monthOrdinal - MonthBase) << 42) | ((long)force << 32) | ((long)lsoa << 10) | (long)category;
+
+    public static (ReportingMonth Month, int Force, int Lsoa, int Category) Unpack(long key) =>
+        (ReportingMonth.FromOrdinal((int)(key >> 42) + MonthBase), (int)((key >> 32) & 0x3FF), (int)((key >> 10) & 0x3FFFFF), (int)(key & 0x3FF));
+
+    public void Add(long key, long count = 1) => CollectionsMarshal.GetValueRefOrAddDefault(Counts, key, out _) += count;
+
+    /// <summary>Adds another tally's counts (from a file read on another thread) into this one, remapping its ids.</summary>
+    public void Merge(PoliceUkTally other)
+    {
+        var forceMap = other.Forces.Select(f => Force(f)).ToArray();
+        var categoryMap = other.Categories.Select(c => Category(c)).ToArray();
+        var lsoaMap = other.Lsoas.Select((c, i) => Lsoa(c, other.LsoaNames[i])).ToArray();
+        foreach (var (key, count) in other.Counts)
+        {
+            var (month, force, lsoa, category) = Unpack(key);
+            Add(Key(month.Ordinal, forceMap[force], lsoaMap[lsoa], categoryMap[category]), count);
+        }
+
+        Rows += other.Rows;
+    }
+
+    private static int Intern(Dictionary<string, int> map, List<string> names, ReadOnlySpan<char> text, int limit)
+    {
+        var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var id))
+        {
+            return id;
+        }
+
+        id = names.Count;
+        if (id >= limit)
+        {
+            throw new InvalidOperationException($"More than {limit} distinct values: the file is not data.police.uk data.");
+        }
+
+        var value = text.ToString();
+        map[value] = id;
+        names.Add(value);
+        return id;
+    }
+}
