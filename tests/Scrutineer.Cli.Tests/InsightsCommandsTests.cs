@@ -1,0 +1,85 @@
+using Scrutineer.Application.Data;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Cli.Tests;
+
+public sealed class InsightsCommandsTests
+{
+    private static string TidyFile(int months)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "scrutineer-tests", Guid.NewGuid().ToString("N") + ".csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var first = new Domain.Periods.ReportingMonth(2021, 10);
+        var lines = new List<string> { "measure,area,period,value" };
+        for (var i = 0; i < months; i++)
+        {
+            lines.Add($"Hate crime,Essex Police,{first.Plus(i)},{(i < 12 ? 270 : 350) + (i % 3)}");
+            lines.Add($"Knife crime,Essex Police,{first.Plus(i)},{(i < 12 ? 2 : 1)}");
+            lines.Add($"Robbery,Essex Police,{first.Plus(i)},{(i < 12 ? 0 : 1)}");
+        }
+
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Rolling12_Csv_ExactHeaderPlainNumbers(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        Assert.Equal(0, (await Cli.RunAsync("import", "measures", TidyFile(24), "--db", store.DbArgument)).ExitCode);
+
+        var run = await Cli.RunAsync("insights", "rolling12", "--to", "2023-09", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("measure,area,previous_12m,latest_12m,difference,percent_change,significant", run.Lines[0]);
+        // Previous: 12 months of 270 + (i % 3) = 3252; latest 350 + (i % 3) = 4212.
+        Assert.Contains("Hate crime,Essex Police,3252,4212,960,29.5,true", run.Lines);
+        Assert.Contains("Knife crime,Essex Police,24,12,-12,-50.0,false", run.Lines);
+        Assert.Contains("Robbery,Essex Police,0,12,12,,true", run.Lines);
+    }
+
+    [Fact]
+    public async Task Rolling12_Table_SignedFiguresAndVerdict()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.RunAsync("import", "measures", TidyFile(24), "--db", store.DbArgument);
+
+        var run = await Cli.RunAsync("insights", "rolling12", "--to", "2023-09", "--measure", "knife crime", "--db", store.DbArgument);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("12 months to September 2023", run.Out, StringComparison.Ordinal);
+        var row = Assert.Single(run.Lines, l => l.StartsWith("Knife crime", StringComparison.Ordinal));
+        Assert.Contains("\u221212", row, StringComparison.Ordinal);
+        Assert.Contains("\u221250.0%", row, StringComparison.Ordinal);
+        Assert.Contains("no significant change (small base)", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rolling12_NotEnoughMonths_SaysWhichAreMissing()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.RunAsync("import", "measures", TidyFile(20), "--db", store.DbArgument);
+
+        var run = await Cli.RunAsync("insights", "rolling12", "--to", "2023-09", "--measure", "Hate crime", "--area", "Essex Police", "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("missing: 2023-06 to 2023-09", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Spc_And_Years_Print()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.RunAsync("import", "measures", TidyFile(24), "--db", store.DbArgument);
+
+        var spc = await Cli.RunAsync("insights", "spc", "--measure", "Hate crime", "--area", "Essex Police", "--format", "csv", "--db", store.DbArgument);
+        var years = await Cli.RunAsync("insights", "years", "--measure", "Hate crime", "--area", "Essex Police", "--db", store.DbArgument);
+
+        Assert.Equal(0, spc.ExitCode);
+        Assert.Equal(25, spc.Lines.Length);
+        Assert.Contains(spc.Lines, l => l.EndsWith("special cause: neither", StringComparison.Ordinal));
+        Assert.Equal(0, years.ExitCode);
+        Assert.Contains("2022/23", years.Out, StringComparison.Ordinal);
+    }
+}
