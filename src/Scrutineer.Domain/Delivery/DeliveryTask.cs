@@ -1,0 +1,219 @@
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Plans;
+
+namespace Scrutineer.Domain.Delivery;
+
+/// <summary>
+/// A task (or "action") of a 4P delivery plan: its stage and number, the task, how it will be delivered and measured,
+/// who owns it and when it is due (both kept as written), its status with history, the risk and mitigation while it
+/// is at risk, links to other tasks and to plan commitments, and its quarterly "achieved / scheduled" lines.
+/// </summary>
+/// <remarks>
+/// Rules: a task is at risk only with a described risk; leaving "at risk" clears the risk and mitigation (the history
+/// keeps them); status changes are appended to the history, never rewritten.
+/// </remarks>
+public sealed class DeliveryTask
+{
+    private readonly List<TaskStatusChange> history = [];
+    private readonly List<TaskLink> links = [];
+    private readonly List<TaskCommitment> commitments = [];
+    private readonly List<TaskQuarterNote> notes = [];
+
+    private DeliveryTask()
+    {
+        Text = "";
+        HowMeasured = "";
+        Owner = "";
+        Due = TaskDue.Blank;
+        Plan = null!;
+    }
+
+    internal DeliveryTask(DeliveryPlan plan, FourPStage stage, int number, string text, DateOnly on, string source)
+    {
+        if (number < 1)
+        {
+            throw new DomainException($"Task numbers start at 1; {number} is not allowed.");
+        }
+
+        Plan = plan;
+        Stage = stage;
+        Number = number;
+        Text = Required(text);
+        HowMeasured = "";
+        Owner = "";
+        Due = TaskDue.Blank;
+        Status = DeliveryTaskStatus.NotStarted;
+        history.Add(new TaskStatusChange(1, on, null, DeliveryTaskStatus.NotStarted, source, null, null));
+    }
+
+    /// <summary>Store identity.</summary>
+    public int Id { get; private set; }
+
+    /// <summary>Identity of the plan.</summary>
+    public int PlanId { get; private set; }
+
+    /// <summary>The delivery plan.</summary>
+    public DeliveryPlan Plan { get; private set; }
+
+    /// <summary>Prevent, Pursue, Protect or Prepare.</summary>
+    public FourPStage Stage { get; private set; }
+
+    /// <summary>The task (or action) number, from 1; unique within the plan only together with the stage.</summary>
+    public int Number { get; private set; }
+
+    /// <summary>"PREVENT 3".</summary>
+    public string Reference => $"{Stage.ToString().ToUpperInvariant()} {Number}";
+
+    /// <summary>The task.</summary>
+    public string Text { get; private set; }
+
+    /// <summary>"How will this be delivered? / How will we measure performance?", as written (may be empty).</summary>
+    public string HowMeasured { get; private set; }
+
+    /// <summary>The Who cell as written: a person, rank and name, initials, a role or a team; empty when not given.</summary>
+    public string Owner { get; private set; }
+
+    /// <summary>The owner's full name when the Who cell gave initials found among the strand's leads ("JF" → "DCI Jasmine Frost").</summary>
+    public string? OwnerName { get; private set; }
+
+    /// <summary>The When cell, as written and as read.</summary>
+    public TaskDue Due { get; private set; }
+
+    /// <summary>The current status.</summary>
+    public DeliveryTaskStatus Status { get; private set; }
+
+    /// <summary>What puts delivery at risk, while the task is at risk.</summary>
+    public string? Risk { get; private set; }
+
+    /// <summary>What is being done about the risk, while the task is at risk.</summary>
+    public string? Mitigation { get; private set; }
+
+    /// <summary>The number of the task this one says it duplicates, if any.</summary>
+    public int? DuplicateOf { get; private set; }
+
+    /// <summary>Status history, oldest first.</summary>
+    public IReadOnlyList<TaskStatusChange> History => history.OrderBy(h => h.Sequence).ToList();
+
+    /// <summary>Numbers of the tasks of the same plan this one is linked to.</summary>
+    public IReadOnlyList<int> LinkedNumbers => links.Select(l => l.TargetNumber).OrderBy(n => n).ToList();
+
+    /// <summary>The plan commitments this task helps deliver.</summary>
+    public IReadOnlyList<Commitment> Commitments => commitments.Select(c => c.Commitment).ToList();
+
+    /// <summary>Identities of the plan commitments this task helps deliver.</summary>
+    public IReadOnlyList<int> CommitmentIds => commitments.Select(c => c.CommitmentId).ToList();
+
+    /// <summary>Every quarterly line, in period, kind and position order.</summary>
+    public IReadOnlyList<TaskQuarterNote> Notes => notes.OrderBy(n => n.Period).ThenBy(n => n.Kind).ThenBy(n => n.Position).ToList();
+
+    /// <summary>Changes the written fields.</summary>
+    /// <exception cref="DomainException">Blank task text.</exception>
+    public void Describe(string text, string? howMeasured, string? owner, string? ownerName, TaskDue due)
+    {
+        Text = Required(text);
+        HowMeasured = howMeasured?.Trim() ?? "";
+        Owner = owner?.Trim() ?? "";
+        OwnerName = string.IsNullOrWhiteSpace(ownerName) ? null : ownerName.Trim();
+        Due = due;
+    }
+
+    /// <summary>
+    /// Moves the task to <paramref name="status"/> from <paramref name="on"/>, recording it in the history. Returns false
+    /// (and records nothing) when the status, risk and mitigation are unchanged.
+    /// </summary>
+    /// <exception cref="DomainException">At risk without a risk described, or a day before the last recorded change.</exception>
+    public bool ChangeStatus(DeliveryTaskStatus status, DateOnly on, string source, string? risk = null, string? mitigation = null)
+    {
+        risk = string.IsNullOrWhiteSpace(risk) ? null : risk.Trim();
+        mitigation = string.IsNullOrWhiteSpace(mitigation) ? null : mitigation.Trim();
+        if (status == DeliveryTaskStatus.AtRisk && risk is null)
+        {
+            throw new DomainException($"Task {Reference} of '{Plan.Title}' cannot be marked at risk without saying what the risk is.");
+        }
+
+        if (status != DeliveryTaskStatus.AtRisk)
+        {
+            risk = null;
+            mitigation = null;
+        }
+
+        if (status == Status && risk == Risk && mitigation == Mitigation)
+        {
+            return false;
+        }
+
+        var last = history.MaxBy(h => h.Sequence)!;
+        if (on < last.On)
+        {
+            throw new DomainException(
+                $"Task {Reference} of '{Plan.Title}' already has a status recorded on {last.On.ToString("d MMMM yyyy", EnGb.Culture)}; a change cannot take effect earlier.");
+        }
+
+        history.Add(new TaskStatusChange(last.Sequence + 1, on, Status, status, source, risk, mitigation));
+        Status = status;
+        Risk = risk;
+        Mitigation = mitigation;
+        return true;
+    }
+
+    /// <summary>The status in force at the end of <paramref name="day"/>, or null if the task did not exist yet.</summary>
+    public DeliveryTaskStatus? StatusOn(DateOnly day) => history.Where(h => h.On <= day).MaxBy(h => h.Sequence)?.To;
+
+    /// <summary>The history entry in force at the end of <paramref name="day"/>, or null if the task did not exist yet.</summary>
+    public TaskStatusChange? EntryOn(DateOnly day) => history.Where(h => h.On <= day).MaxBy(h => h.Sequence);
+
+    /// <summary>Records (or clears, with null) the number of the task this one duplicates.</summary>
+    /// <exception cref="DomainException">The task names itself.</exception>
+    public void MarkDuplicateOf(int? number)
+    {
+        if (number == Number)
+        {
+            throw new DomainException($"Task {Reference} of '{Plan.Title}' cannot duplicate itself.");
+        }
+
+        DuplicateOf = number;
+    }
+
+    /// <summary>Replaces the links to other tasks of the plan (its own number is ignored).</summary>
+    public void SetLinks(IEnumerable<int> numbers)
+    {
+        links.Clear();
+        links.AddRange(numbers.Where(n => n > 0 && n != Number).Distinct().Order().Select(n => new TaskLink(n)));
+    }
+
+    /// <summary>Replaces the plan commitments the task helps deliver.</summary>
+    public void SetCommitments(IEnumerable<Commitment> delivered)
+    {
+        var wanted = delivered.Distinct().ToList();
+        commitments.RemoveAll(c => !wanted.Any(w => ReferenceEquals(w, c.Commitment) || (w.Id != 0 && w.Id == c.CommitmentId)));
+        foreach (var commitment in wanted.Where(w => !commitments.Any(c => ReferenceEquals(w, c.Commitment) || (w.Id != 0 && w.Id == c.CommitmentId))))
+        {
+            commitments.Add(new TaskCommitment(commitment));
+        }
+    }
+
+    /// <summary>Replaces the "achieved this quarter" and "scheduled next quarter" lines for <paramref name="period"/>.</summary>
+    public void RecordQuarter(FinancialQuarter period, IEnumerable<string> achieved, IEnumerable<string> scheduled)
+    {
+        notes.RemoveAll(n => n.Period == period);
+        Add(QuarterNoteKind.Achieved, achieved);
+        Add(QuarterNoteKind.Scheduled, scheduled);
+
+        void Add(QuarterNoteKind kind, IEnumerable<string> lines)
+        {
+            var position = 0;
+            foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
+            {
+                notes.Add(new TaskQuarterNote(period, kind, ++position, line.Trim()));
+            }
+        }
+    }
+
+    /// <summary>The lines of <paramref name="kind"/> for <paramref name="period"/>.</summary>
+    public IReadOnlyList<string> NotesFor(FinancialQuarter period, QuarterNoteKind kind) =>
+        notes.Where(n => n.Period == period && n.Kind == kind).OrderBy(n => n.Position).Select(n => n.Text).ToList();
+
+    private static string Required(string text) =>
+        string.IsNullOrWhiteSpace(text) ? throw new DomainException("A delivery task needs its task text.") : text.Trim();
+}
