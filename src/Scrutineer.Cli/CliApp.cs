@@ -43,6 +43,11 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
+        foreach (var command in DeliveryCommands.Create(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

@@ -9,8 +9,8 @@ namespace Scrutineer.Domain.Delivery;
 /// <param name="Frequency">"Monthly", "Quarterly" … for recurring tasks.</param>
 public sealed record TaskDue(string AsWritten, DueKind Kind, DateOnly? Date, string? Frequency)
 {
-    /// <summary>No "When" given.</summary>
-    public static TaskDue Blank { get; } = new("", DueKind.Blank, null, null);
+    /// <summary>No "When" given (a new instance each time: a stored task owns its value).</summary>
+    public static TaskDue Blank => new("", DueKind.Blank, null, null);
 
     /// <summary>The text as written, or "–" when blank.</summary>
     public override string ToString() => AsWritten.Length == 0 ? "–" : AsWritten;
