@@ -33,17 +33,13 @@ public static class CliApp
             ReportCommands.Create(context),
             ImportCommands.Create(context),
             InsightsCommands.Create(context),
+            DeliveryCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);
         }
 
         foreach (var command in BackupCommands.Create(context).Concat(AuditCommands.Create(context)))
-        {
-            root.Subcommands.Add(command);
-        }
-
-        foreach (var command in DeliveryCommands.Create(context))
         {
             root.Subcommands.Add(command);
         }
