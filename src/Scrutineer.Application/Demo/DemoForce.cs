@@ -28,6 +28,7 @@ public static class DemoForce
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var plan = await DemoPlan.AddAsync(db, settings, cancellationToken);
         await DemoRounds.AddAsync(db, plan, settings, cancellationToken);
+        await DemoPerformanceData.AddAsync(db, settings, cancellationToken);
         // Later parts: delivery plans, performance data, accounts — one call each.
         await transaction.CommitAsync(cancellationToken);
     }
