@@ -1,0 +1,66 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using Scrutineer.Application.Reports;
+using Scrutineer.Domain.Documents;
+using Scrutineer.Domain.FiguresCheck;
+using Scrutineer.Domain.Periods;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+
+namespace Scrutineer.Reports.Tests;
+
+public sealed class StrategyReportTests
+{
+    internal static StrategyReportData Data()
+    {
+        var start = new ReportingMonth(2021, 10);
+        var monthly = Enumerable.Range(0, 24).Select(i => (start.Plus(i), 300 + ((i * 41) % 70) + (i >= 12 ? 40 : 0))).ToList();
+        return new StrategyReportData(
+            "Crime Prevention Strategy",
+            FinancialQuarter.Parse("Q2 2023/24"),
+            new ScrutinyPaperMetadata("Performance and Resources Scrutiny Programme 2023", "the Office of the Police, Fire and Crime Commissioner",
+                Classification.Official, "6.0", "ACC Example", new DateOnly(2023, 10, 16), "V1", "the force", new DateOnly(2023, 11, 2), "Insp 1000 A. Author", null),
+            [
+                new StrandReport("Domestic Abuse", "Detective Chief Inspector A. Lead", 4, 5, 1, monthly, ["Training delivered to 120 officers"], ["Launch the winter campaign"],
+                    [("Perpetrator programme", "Funding ends in March", "Bid submitted to the national fund")]),
+                new StrandReport("Hate Crime", "Chief Inspector B. Lead", 2, 4, 0, monthly.Take(10).ToList(), [], ["Review third-party reporting centres"], []),
+            ],
+            ["Reducing violence against women and girls"]);
+    }
+
+    [Fact]
+    public async Task Build_StrandsWithData_SectionsTotalsChartsAndRisksInWord()
+    {
+        var report = StrategyReport.Build(Data());
+
+        using var word = Docx.Open(await RendererTests.RenderAsync(new DocxReportRenderer(), report));
+        Docx.AssertValid(word);
+        var headings = Docx.Headings(word).Select(h => h.Text).ToList();
+        Assert.Equal(["1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0", "8.0", "9.0"], headings.Where(h => h.Length > 3 && h[1] == '.' && h[2] == '0').Select(h => h[..3]));
+        Assert.Contains("5.1 Domestic Abuse", headings);
+        Assert.Contains("5.2 Hate Crime", headings);
+        var tables = word.MainDocumentPart!.Document.Body!.Elements<Table>().ToList();
+        var progress = tables.Single(t => Docx.RowTexts(t.Elements<TableRow>().First()).Contains("Total actions"));
+        Assert.Equal(["Total", "16", "6", "9", "1"], Docx.RowTexts(progress.Elements<TableRow>().Last()));
+        var risks = tables.Single(t => Docx.RowTexts(t.Elements<TableRow>().First()).Contains("Mitigation"));
+        Assert.Equal(2, risks.Elements<TableRow>().Count());
+        var charts = word.MainDocumentPart.ChartParts.Select(p => p.ChartSpace).ToList();
+        Assert.Single(charts, c => c.Descendants<C.BarChart>().Any());
+        Assert.Single(charts, c => c.Descendants<C.LineChart>().Any() && !c.Descendants<C.BarChart>().Any());
+        Assert.Contains("Only 10 months of crime data for Hate Crime", word.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_RollingTable_FiguresAgreeWithTheFiguresCheck()
+    {
+        var report = StrategyReport.Build(Data());
+        var text = string.Join("\n", report.AllBlocks().Select(b => b switch
+        {
+            Domain.Reports.ReportParagraph p => p.Text,
+            Domain.Reports.ReportTable t => string.Join(" | ", t.Columns) + "\n" + string.Join("\n", t.Rows.Select(r => string.Join(" | ", r.Cells.Select(c => c.Text)))),
+            _ => "",
+        }));
+
+        Assert.Empty(FigureChecker.Check(text, "strategy"));
+        Assert.Contains("12 months to end of September 2023", text, StringComparison.Ordinal);
+        Assert.Contains("12 Month ending September 23", text, StringComparison.Ordinal);
+    }
+}
