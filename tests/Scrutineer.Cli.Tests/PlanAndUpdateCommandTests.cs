@@ -13,15 +13,22 @@ public sealed class PlanAndUpdateCommandTests
         await using var target = await TestStore.CreateAsync(provider);
         await Cli.RunAsync("demo", "--db", source.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
         var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
+        var earlier = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
 
         Assert.Equal(0, (await Cli.RunAsync("plan", "export", "--out", file, "--db", source.DbArgument)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync("plan", "export", "--plan", "Police and Crime Plan 2016-2020", "--out", earlier, "--db", source.DbArgument)).ExitCode);
+        var tooSoon = await Cli.RunAsync("plan", "import", file, "--db", target.DbArgument);
+        Assert.Equal(0, (await Cli.RunAsync("plan", "import", earlier, "--db", target.DbArgument)).ExitCode);
         var import = await Cli.RunAsync("plan", "import", file, "--db", target.DbArgument);
         var exportedAgain = await Cli.RunAsync("plan", "export", "--db", target.DbArgument);
 
+        Assert.Equal(1, tooSoon.ExitCode);
+        Assert.Contains("import the earlier plan first", tooSoon.Error, StringComparison.Ordinal);
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("12 priorities, 59 commitments", import.Out, StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllTextAsync(file), exportedAgain.Out);
         File.Delete(file);
+        File.Delete(earlier);
     }
 
     [Fact]

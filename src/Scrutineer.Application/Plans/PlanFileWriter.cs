@@ -91,34 +91,26 @@ public static partial class PlanFileWriter
         return y.ToString();
     }
 
-    /// <summary>Units in the order they were stored, each parent moved ahead of its first child.</summary>
+    /// <summary>
+    /// Units as a tree, each followed by its sub-units; siblings by kind (force, commands, LPAs, districts, teams,
+    /// partners) then short name. The order depends on the units alone, so two stores holding the same units write
+    /// the same file.
+    /// </summary>
     private static List<Unit> ParentsFirst(IReadOnlyList<Unit> units)
     {
-        var byId = units.ToDictionary(u => u.Id);
+        var children = units.ToLookup(u => u.ParentId is { } id && units.Any(p => p.Id == id) ? id : (int?)null);
         var ordered = new List<Unit>();
-        var written = new HashSet<int>();
 
-        void Emit(Unit unit, int depth)
+        void Emit(int? parentId)
         {
-            if (written.Contains(unit.Id))
+            foreach (var unit in children[parentId].OrderBy(u => u.Kind).ThenBy(u => u.ShortName, StringComparer.Ordinal))
             {
-                return;
+                ordered.Add(unit);
+                Emit(unit.Id);
             }
-
-            if (unit.ParentId is { } parentId && depth < units.Count && byId.TryGetValue(parentId, out var parent))
-            {
-                Emit(parent, depth + 1);
-            }
-
-            written.Add(unit.Id);
-            ordered.Add(unit);
         }
 
-        foreach (var unit in units.OrderBy(u => u.Id))
-        {
-            Emit(unit, 0);
-        }
-
+        Emit(null);
         return ordered;
     }
 

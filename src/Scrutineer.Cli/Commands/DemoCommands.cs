@@ -50,7 +50,8 @@ internal static class DemoCommands
             await context.Out.WriteLineAsync($"Building the demo force in {location.Description} ...");
             await DemoForce.BuildAsync(db, settings, ct);
             await context.Out.WriteLineAsync($"Done. Sample import files are in {folder}.");
-            await context.Out.WriteLineAsync($"The demo's today is {DemoSettings.DemoToday:d MMMM yyyy}: commands that depend on the date use it when --today is not given.");
+            await context.Out.WriteLineAsync($"The demo is set on {DemoSettings.DemoToday.ToString("d MMMM yyyy", Domain.Common.EnGb.Culture)}: "
+                + "deadlines are judged against the real date unless a command is given --today.");
             return 0;
         });
         yield return demo;

@@ -87,6 +87,8 @@ public sealed class PlanFileTests
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         await using var db = store.Open();
+        var earlier = typeof(PlanImporter).Assembly.GetManifestResourceStream("Demo.demo-plan-2016.yaml")!;
+        await PlanImporter.ImportAsync(db, PlanFileReader.Read(new StreamReader(earlier), "demo-plan-2016.yaml"), "demo-plan-2016.yaml");
         var text = typeof(PlanImporter).Assembly.GetManifestResourceStream("Demo.demo-plan.yaml")!;
         var file = PlanFileReader.Read(new StreamReader(text), "demo-plan.yaml");
         await PlanImporter.ImportAsync(db, file, "demo-plan.yaml");
@@ -98,6 +100,10 @@ public sealed class PlanFileTests
         Assert.Equal(file.Priorities.SelectMany(p => p.Commitments).Select(c => (c.WeWill, string.Join("/", c.Who))),
             again.Priorities.SelectMany(p => p.Commitments).Select(c => (c.WeWill, string.Join("/", c.Who))));
         Assert.Equal(file.ExtendedTo, again.ExtendedTo);
+        Assert.Equal(
+            file.Priorities.SelectMany(p => p.Commitments).Select(c => c.CarriesForward),
+            again.Priorities.SelectMany(p => p.Commitments).Select(c => c.CarriesForward));
+        Assert.Equal(6, again.Priorities.SelectMany(p => p.Commitments).Count(c => c.CarriesForward is not null));
         Assert.Equal(
             file.Units.Select(u => (u.Short, u.Name, u.Kind, u.Parent)).OrderBy(u => u.Short, StringComparer.Ordinal),
             again.Units.Select(u => (u.Short, u.Name, u.Kind, u.Parent)).OrderBy(u => u.Short, StringComparer.Ordinal));
