@@ -29,6 +29,7 @@ public static class DemoForce
         var plan = await DemoPlan.AddAsync(db, settings, cancellationToken);
         await DemoRounds.AddAsync(db, plan, settings, cancellationToken);
         await DemoPerformanceData.AddAsync(db, settings, cancellationToken);
+        await DemoStrategy.AddAsync(db, settings, cancellationToken);
         // Later parts: delivery plans, performance data, accounts — one call each.
         await transaction.CommitAsync(cancellationToken);
     }
