@@ -158,7 +158,7 @@ public static partial class DeliveryImport
             return strategy.FindStrand(named) ?? Create(named, "named on the sheet");
         }
 
-        var clean = PlanPrefix().Replace(raw.Title, "").Trim();
+        var clean = PlanSuffix().Replace(PlanPrefix().Replace(raw.Title, ""), "").Trim();
         if (clean.Length == 0)
         {
             clean = raw.Title;
@@ -594,8 +594,11 @@ public static partial class DeliveryImport
     [GeneratedRegex(@"(?<a>(?:19|20)\d{2})\s*[-–/]\s*(?<b>(?:19|20)?\d{2})")]
     private static partial Regex Years();
 
-    [GeneratedRegex(@"^(?:violence\s+)?4\s*ps?\s+plan\s*[-–:]?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:violence\s+)?4\s*ps?\s+(?:delivery\s+)?plan\s*[-–:]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex PlanPrefix();
+
+    [GeneratedRegex(@"\s*[-–:]?\s*(?:crime\s+prevention\s+)?4\s*ps?\s+(?:delivery\s+)?plan$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlanSuffix();
 
     [GeneratedRegex(@"\((?<i>[A-Z]{2,3})\)")]
     private static partial Regex InitialsInBrackets();

@@ -1,0 +1,71 @@
+using Scrutineer.Application.Data;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Cli.Tests;
+
+public sealed class DeliveryCommandsTests : IDisposable
+{
+    private const string Plan =
+        "Hate Crime 4P plan\n"
+        + "Strand,Task,How,Who,When,Task No,Status,Risk,Mitigation\n"
+        + "PREVENT,Support the hate crime partnership,Attend every meeting,NH,Quarterly,1,,,\n"
+        + ",Promote awareness week,Internal and external campaign,,COMPLETED,2,,,\n"
+        + "PURSUE,Increase case referrals,Task and finish group,DI Shah,Mar-24,3,At risk,Too few trained investigators,Training booked for May\n"
+        + ",Promote victim statements,Part of the same group,DI Shah,,4,,,\n";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("scrutineer-delivery-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ImportSummaryTasksExport_RoundTrip(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var csv = Path.Combine(folder, "hate-crime.csv");
+        await File.WriteAllTextAsync(csv, Plan);
+        var report = Path.Combine(folder, "report.txt");
+
+        var import = await Cli.RunAsync("delivery", "import", csv, "--strategy", "Crime Prevention Strategy 2021-2024", "--report", report, "--db", store.DbArgument);
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("4 tasks created", import.Out, StringComparison.Ordinal);
+        Assert.Contains("hate-crime.csv › hate-crime › row 4 › PREVENT 2: flagged: no owner (Who is blank)", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+
+        var summary = await Cli.RunAsync("delivery", "summary", "--format", "csv", "--db", store.DbArgument);
+        Assert.Equal(0, summary.ExitCode);
+        Assert.Equal(["strand,total,complete,ongoing,at_risk", "Hate Crime,4,1,2,1", "Total,4,1,2,1"], summary.Lines);
+
+        var atRisk = await Cli.RunAsync("delivery", "tasks", "--status", "at-risk", "--format", "csv", "--db", store.DbArgument);
+        Assert.Equal(2, atRisk.Lines.Length);
+        Assert.Contains("PURSUE 3", atRisk.Lines[1], StringComparison.Ordinal);
+
+        var byOwner = await Cli.RunAsync("delivery", "tasks", "--owner", "shah", "--format", "csv", "--db", store.DbArgument);
+        Assert.Equal(3, byOwner.Lines.Length);
+
+        var exported = Path.Combine(folder, "export.xlsx");
+        var export = await Cli.RunAsync("delivery", "export", "--format", "xlsx", "--out", exported, "--db", store.DbArgument);
+        Assert.Equal(0, export.ExitCode);
+        Assert.Contains("4 tasks written", export.Out, StringComparison.Ordinal);
+
+        var again = await Cli.RunAsync("delivery", "import", exported, "--db", store.DbArgument);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("0 tasks created, 0 updated, 4 unchanged; 0 status changes", again.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Import_NotAWorkbook_ExitsOneAndWritesNothing(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var fake = Path.Combine(folder, "plan.xlsx");
+        await File.WriteAllTextAsync(fake, "not a workbook");
+
+        var run = await Cli.RunAsync("delivery", "import", fake, "--strategy", "S 2021-2024", "--db", store.DbArgument);
+        var summary = await Cli.RunAsync("delivery", "summary", "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("plan.xlsx: not an Excel workbook", run.Error, StringComparison.Ordinal);
+        Assert.Equal(1, summary.ExitCode);
+        Assert.Contains("no crime prevention strategy", summary.Error, StringComparison.Ordinal);
+    }
+}
