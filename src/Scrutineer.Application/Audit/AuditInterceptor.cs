@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Scrutineer.Application.Concurrency;
+using Scrutineer.Application.Data;
 
 namespace Scrutineer.Application.Audit;
 
@@ -261,6 +262,7 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
             }
         }
 
+        CheckValues(changed);
         MoveVersionsOn(context, changed);
 
         var save = new PendingSave(Guid.NewGuid(), AuditContext.Clock.GetUtcNow(), AuditContext.Actor);
@@ -296,6 +298,43 @@ public sealed class AuditInterceptor : SaveChangesInterceptor
 
         pending.AddOrUpdate(context, save);
         return save;
+    }
+
+    /// <summary>
+    /// Refuses values the store cannot hold, before anything is written and alike on both engines: text longer than its
+    /// column (SQLite would keep it, PostgreSQL refuses it) and text containing NUL (PostgreSQL cannot store it).
+    /// </summary>
+    /// <exception cref="StoreValueException">The first such value found.</exception>
+    private static void CheckValues(List<EntityEntry> changed)
+    {
+        foreach (var entry in changed.Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is not string text || (entry.State == EntityState.Modified && !property.IsModified))
+                {
+                    continue;
+                }
+
+                var column = $"{Entity(entry)}.{Column(property.Metadata)}";
+                if (property.Metadata.GetMaxLength() is { } max && text.Length > max)
+                {
+                    throw new StoreValueException(column, string.Create(Domain.Common.EnGb.Culture,
+                        $"{column} is {text.Length:N0} characters long; at most {max:N0} are allowed (it begins \"{Preview(text)}\")."));
+                }
+
+                if (text.Contains('\0', StringComparison.Ordinal))
+                {
+                    throw new StoreValueException(column, $"{column} contains a NUL character, which cannot be stored (it begins \"{Preview(text)}\").");
+                }
+            }
+        }
+    }
+
+    private static string Preview(string text)
+    {
+        var clean = new string(text.Take(40).Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        return text.Length > 40 ? clean + "…" : clean;
     }
 
     /// <summary>Moves on the edit version of every changed row, and of every owner whose owned rows changed.</summary>

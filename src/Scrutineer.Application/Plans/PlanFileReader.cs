@@ -51,6 +51,12 @@ public sealed class PlanFileReader
             errors.Add(new PlanFileError(file, (int)ex.Start.Line, "(file)", "not valid YAML: " + ex.Message.Split(':').Last().Trim()));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some control characters and damaged encodings.
+            errors.Add(new PlanFileError(file, 0, "(file)", "not valid YAML: it holds control characters or bytes of another encoding (save it as UTF-8 text)."));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

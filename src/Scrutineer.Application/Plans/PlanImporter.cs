@@ -88,7 +88,14 @@ public static class PlanImporter
             }
 
             db.Plans.Add(plan);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (StoreValueException ex)
+            {
+                throw new PlanFileException([new PlanFileError(fileName, 0, ex.Column, ex.Message)]);
+            }
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Reliability.Tests.Fuzzing;
+
+/// <summary>
+/// Runs an importer (through the real command line) over many damaged inputs and checks each outcome: the import either
+/// succeeds, or exits 1 with a message that names the file and changes nothing in the store. A crash (exit code 70, an
+/// unhandled exception), an empty message, a message without the file's name, or any write on failure is a finding.
+/// </summary>
+internal static class ImportFuzzer
+{
+    /// <summary>Runs every case; returns the findings (empty when the importer held up) and how many imports succeeded.</summary>
+    public static async Task<(List<string> Findings, int Succeeded)> RunAsync(
+        TestStore store, IEnumerable<MutatedInput> cases, string extension, Func<string, Task<CliRun>> import, TimeSpan? perCase = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "scrutineer-tests", "fuzz-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var findings = new List<string>();
+        var succeeded = 0;
+        var limit = perCase ?? TimeSpan.FromSeconds(10);
+        try
+        {
+            var before = await StoreFingerprint.TakeAsync(store);
+            foreach (var input in cases)
+            {
+                var name = $"fuzz-case-{input.Case}{extension}";
+                var path = Path.Combine(folder, name);
+                await File.WriteAllBytesAsync(path, input.Bytes);
+                var watch = Stopwatch.StartNew();
+                CliRun run;
+                try
+                {
+                    run = await import(path);
+                }
+                catch (Exception ex)
+                {
+                    findings.Add($"{input}: threw {ex.GetType().Name}: {ex.Message}");
+                    continue;
+                }
+
+                if (watch.Elapsed > limit)
+                {
+                    findings.Add($"{input}: took {watch.Elapsed.TotalSeconds:N1} s");
+                }
+
+                var after = await StoreFingerprint.TakeAsync(store);
+                if (run.ExitCode == 0)
+                {
+                    succeeded++;
+                    before = after;
+                }
+                else if (run.ExitCode != 1)
+                {
+                    findings.Add($"{input}: exit code {run.ExitCode}: {First(run.Error)} {Where(run.Error)}");
+                }
+                else if (string.IsNullOrWhiteSpace(run.Error))
+                {
+                    findings.Add($"{input}: refused without a message");
+                }
+                else if (!run.Error.Contains(name, StringComparison.Ordinal))
+                {
+                    findings.Add($"{input}: the message does not name the file: {First(run.Error)}");
+                }
+                else if (after != before)
+                {
+                    findings.Add($"{input}: refused but the store changed: {before} → {after}");
+                    before = after;
+                }
+
+                File.Delete(path);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return (findings, succeeded);
+    }
+
+    private static string Where(string text) =>
+        string.Join(" ← ", text.Split('\n').Where(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal)).Take(4).Select(l => l.Trim()));
+
+    private static string First(string text) => text.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "";
+}

@@ -1,0 +1,82 @@
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Plans;
+using Scrutineer.Cli;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Reliability.Tests.Fuzzing;
+
+/// <summary>The plan file importer (<c>scrutineer plan import</c>) over 1,000 damaged plan files on each engine.</summary>
+public sealed class PlanFileFuzzTests
+{
+    private const int Cases = 1_000;
+    private const int Parts = 4;
+
+    /// <summary>Each engine × each quarter of the 1,000 cases (so no single test runs long).</summary>
+    public static TheoryData<StoreProvider, int> ProvidersAndParts()
+    {
+        var data = new TheoryData<StoreProvider, int>();
+        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.PostgreSql })
+        {
+            for (var part = 0; part < Parts; part++)
+            {
+                data.Add(provider, part);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndParts))]
+    public async Task PlanImport_ThousandDamagedFiles_NeverCrashesNeverWritesOnFailureAlwaysNamesTheFile(StoreProvider provider, int part)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var valid = await File.ReadAllBytesAsync(Repository.Path("src", "Scrutineer.Application", "Demo", "Files", "demo-plan.yaml"));
+        var cases = new TextMutator(valid, separator: ',').Cases(Cases).Where(c => c.Case % Parts == part);
+
+        var (findings, succeeded) = await ImportFuzzer.RunAsync(store, cases, ".yaml", path => ImportAsync(store, path));
+
+        Assert.True(findings.Count == 0, $"{findings.Count} finding(s):\n" + string.Join('\n', findings.Take(15)));
+        Assert.InRange(succeeded, 1, (Cases / Parts) - 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task PlanImport_ThroughTheCommandLine_HugeTitle_IsRefusedNamingFileFieldAndLimit(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var text = await File.ReadAllTextAsync(Repository.Path("src", "Scrutineer.Application", "Demo", "Files", "demo-plan.yaml"));
+        var path = Path.Combine(Path.GetTempPath(), "scrutineer-tests", Guid.NewGuid().ToString("N") + "-huge.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, text.Replace("title: Police and Crime Plan 2021-2024", "title: " + new string('T', 70_000), StringComparison.Ordinal));
+        var before = await StoreFingerprint.TakeAsync(store);
+
+        var run = await Cli.RunAsync("plan", "import", path, "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(Path.GetFileName(path), run.Error, StringComparison.Ordinal);
+        Assert.Contains("Plans.Title is 70,000 characters long; at most 300 are allowed", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await StoreFingerprint.TakeAsync(store));
+        File.Delete(path);
+    }
+
+    /// <summary>What <c>scrutineer plan import FILE --replace</c> does, without re-checking the schema on every case.</summary>
+    private static async Task<CliRun> ImportAsync(TestStore store, string path)
+    {
+        try
+        {
+            var parsed = PlanFileReader.Read(path);
+            await using var db = store.Open();
+            await PlanImporter.ImportAsync(db, parsed, Path.GetFileName(path), replace: true);
+            return new CliRun(0, "", "");
+        }
+        catch (Exception ex) when (CliContext.IsUserError(ex))
+        {
+            return new CliRun(1, "", "error: " + ex.Message);
+        }
+        catch (Exception ex)
+        {
+            return new CliRun(70, "", "internal error: " + ex);
+        }
+    }
+}
