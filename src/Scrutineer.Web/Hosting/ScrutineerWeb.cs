@@ -1,0 +1,85 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
+using Scrutineer.Web.Accounts;
+using Scrutineer.Web.Api;
+
+namespace Scrutineer.Web.Hosting;
+
+/// <summary>Registers and wires the web application; Program.cs and <c>scrutineer serve</c> both use it.</summary>
+public static class ScrutineerWeb
+{
+    /// <summary>Configuration key naming the store (an SQLite path or PostgreSQL connection string), as <c>--db</c> does.</summary>
+    public const string DbSetting = "Scrutineer:Db";
+
+    /// <summary>The folder (beside the assemblies) that holds GOV.UK Frontend's assets and the app's own CSS and scripts.</summary>
+    public static string StaticFolder => Path.Combine(AppContext.BaseDirectory, "static");
+
+    public static WebApplicationBuilder AddScrutineer(this WebApplicationBuilder builder)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = EnGb.Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = EnGb.Culture;
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => StoreLocation.Resolve(sp.GetRequiredService<IConfiguration>()[DbSetting]));
+        services.AddDbContextPool<ScrutineerDb>((sp, options) => sp.GetRequiredService<StoreLocation>().Configure(options));
+        services.AddScrutineerAccounts();
+        services.AddScoped<Quarterly.RoundBoard>();
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRazorPages(o => PagePolicies.Apply(o.Conventions));
+        services.AddAntiforgery(o => o.Cookie.Name = "scrutineer-antiforgery");
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Scrutineer API";
+            document.Info.Description = "Read-only data for integrations such as Power BI: plans, commitments, quarterly updates, measures and insights. Sign in first; requests without a session get 401.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return builder;
+    }
+
+    public static WebApplication UseScrutineer(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(EnGb.Culture),
+            SupportedCultures = [EnGb.Culture],
+            SupportedUICultures = [EnGb.Culture],
+        });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(StaticFolder) });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/api/openapi.json");
+        app.MapScrutineerApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Creates or upgrades the store's schema before the first request.</summary>
+    public static async Task PrepareStoreAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var location = scope.ServiceProvider.GetRequiredService<StoreLocation>();
+        await using var db = location.Open();
+        await StoreSchema.UpgradeAsync(db, cancellationToken);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Domain.Accounts;
+using Scrutineer.Web.Accounts;
+
+namespace Scrutineer.Web.Pages.Admin;
+
+/// <summary>Adds a user or changes one: name, role, scopes, password, enabled, unlock.</summary>
+public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvider clock, ILogger<UserModel> log) : ScrutineerPageModel
+{
+    public UserAccount? Account { get; private set; }
+
+    public IReadOnlyList<(int Id, string Name)> UnitOptions { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> PriorityOptions { get; private set; } = [];
+
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public Role Role { get; set; } = Role.Viewer;
+
+    [BindProperty]
+    public List<int> Units { get; set; } = [];
+
+    [BindProperty]
+    public List<int> Priorities { get; set; } = [];
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public bool Disabled { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Account is not null)
+        {
+            UserName = Account.UserName;
+            DisplayName = Account.DisplayName;
+            Role = Account.Role;
+            Units = Account.UnitIds.ToList();
+            Priorities = Account.PriorityIds.ToList();
+            Disabled = Account.IsDisabled;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var scopes = Role switch
+        {
+            Role.Contributor => Units.Select(u => new AccountScope(ScopeKind.Unit, u)),
+            Role.Reviewer => Priorities.Select(p => new AccountScope(ScopeKind.Priority, p)),
+            _ => [],
+        };
+        return await AttemptAsync(async () =>
+        {
+            if (Account is null)
+            {
+                var name = UserAccount.NormaliseUserName(UserName);
+                if (await db.Accounts.AnyAsync(a => a.UserName == name, ct))
+                {
+                    throw new Domain.Common.DomainException($"The user name {name} is taken.");
+                }
+
+                var account = new UserAccount(name, DisplayName ?? "", Role, signIn.Hash(null, Password ?? ""), clock.GetUtcNow(), scopes);
+                db.Accounts.Add(account);
+                Account = account;
+            }
+            else
+            {
+                Account.Rename(DisplayName ?? "");
+                Account.Assign(Role, scopes);
+                if (!string.IsNullOrEmpty(Password))
+                {
+                    Account.ChangePassword(signIn.Hash(Account, Password));
+                }
+
+                if (Disabled && !Account.IsDisabled)
+                {
+                    Account.Disable();
+                }
+                else if (!Disabled && Account.IsDisabled)
+                {
+                    Account.Enable();
+                }
+                else
+                {
+                    Account.Unlock();
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Account {UserName} saved by {User} with role {Role}", Account.UserName, Me.UserName, Account.Role);
+            Notice($"User {Account.UserName} saved.");
+            return Redirect("/admin#users");
+        }, () => Task.FromResult<IActionResult>(Page()), nameof(UserName));
+    }
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
+    {
+        if (id is not null)
+        {
+            Account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == id, ct);
+            if (Account is null)
+            {
+                return false;
+            }
+        }
+
+        UnitOptions = (await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.ShortName }).ToListAsync(ct))
+            .OrderBy(u => u.ShortName, StringComparer.Ordinal).Select(u => (u.Id, $"{u.Name} ({u.ShortName})")).ToList();
+        PriorityOptions = (await db.Priorities.AsNoTracking().Select(p => new { p.Id, p.Number, p.Title, Plan = p.Plan.Title }).ToListAsync(ct))
+            .OrderBy(p => p.Plan, StringComparer.Ordinal).ThenBy(p => p.Number).Select(p => (p.Id, $"{p.Plan}: {p.Number}. {p.Title}")).ToList();
+        return true;
+    }
+}

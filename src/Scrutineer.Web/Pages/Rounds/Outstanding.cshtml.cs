@@ -1,0 +1,43 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Scrutineer.Web.Quarterly;
+
+namespace Scrutineer.Web.Pages.Rounds;
+
+/// <summary>The round's outstanding updates as CSV: one row per unit and commitment, for reminders.</summary>
+public sealed class OutstandingModel(RoundBoard board) : ScrutineerPageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var round = await board.RoundAsync(id, ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        var overdue = round.Deadline < board.Today;
+        var csv = new StringBuilder("Unit,Unit name,Commitment,Commitment text,State,Deadline,Overdue\r\n");
+        foreach (var s in (await board.SlotsAsync(round, ct)).Where(s => s.Outstanding).OrderBy(s => s.UnitShortName, StringComparer.Ordinal))
+        {
+            csv.AppendJoin(',', new[]
+            {
+                Field(s.UnitShortName), Field(s.UnitName), Field(s.Reference), Field(s.CommitmentText), Field(Labels.Of(s.Update?.State)),
+                round.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), overdue ? "yes" : "no",
+            }).Append("\r\n");
+        }
+
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+            $"outstanding-{round.Period.Code.Replace('/', '-')}.csv");
+    }
+
+    /// <summary>Quotes a CSV field, and defuses text a spreadsheet would run as a formula.</summary>
+    internal static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
