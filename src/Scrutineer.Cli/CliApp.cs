@@ -34,6 +34,7 @@ public static class CliApp
             ImportCommands.Create(context),
             InsightsCommands.Create(context),
             DeliveryCommands.Create(context),
+            ServeCommands.Create(context),
         }.SelectMany(c => c))
         {
             root.Subcommands.Add(command);

@@ -30,6 +30,7 @@ public static class DemoForce
         await DemoRounds.AddAsync(db, plan, settings, cancellationToken);
         await DemoPerformanceData.AddAsync(db, settings, cancellationToken);
         await DemoStrategy.AddAsync(db, settings, cancellationToken);
+        await DemoAccounts.AddAsync(db, plan, settings, cancellationToken);
         // Later parts: delivery plans, performance data, accounts — one call each.
         await transaction.CommitAsync(cancellationToken);
     }

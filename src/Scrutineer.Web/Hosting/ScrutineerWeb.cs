@@ -29,6 +29,8 @@ public static class ScrutineerWeb
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             o.UseUtcTimestamp = true;
         });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -37,6 +39,8 @@ public static class ScrutineerWeb
         services.AddScrutineerAccounts();
         services.AddScoped<Quarterly.RoundBoard>();
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => PagePolicies.Apply(o.Conventions));
         services.AddAntiforgery(o => o.Cookie.Name = "scrutineer-antiforgery");
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -56,7 +60,7 @@ public static class ScrutineerWeb
             app.UseExceptionHandler("/error");
         }
 
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase), a => a.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(EnGb.Culture),

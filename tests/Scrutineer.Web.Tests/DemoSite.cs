@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Demo;
+using Scrutineer.Testing;
+using Scrutineer.Web.Hosting;
+
+namespace Scrutineer.Web.Tests;
+
+/// <summary>
+/// The web application in process on a real store holding the demo force, with the clock at the demo's today
+/// (22 April 2024: the Q4 2023/24 round open and past its deadline). One per test class; dispose drops the store.
+/// </summary>
+public sealed partial class DemoSite : IAsyncLifetime
+{
+    private readonly StoreProvider provider;
+    private TestStore? store;
+    private WebApplicationFactory<Program>? factory;
+
+    public DemoSite() => provider = StoreProvider.Sqlite;
+
+    private DemoSite(StoreProvider provider) => this.provider = provider;
+
+    /// <summary>A site on the given engine (start it with <see cref="InitializeAsync"/>).</summary>
+    public static DemoSite On(StoreProvider provider) => new(provider);
+
+    public TestClock Clock { get; } = new(DemoSettings.DemoToday);
+
+    public TestStore Store => store ?? throw new InvalidOperationException("Not started.");
+
+    public WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        store = await TestStore.CreateAsync(provider);
+        await using (var db = store.Open())
+        {
+            await DemoForce.BuildAsync(db, new DemoSettings(DemoSettings.DemoToday, null, _ => { }));
+        }
+
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.UseSetting(ScrutineerWeb.DbSetting, store.Location.ConnectionString);
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        if (store is not null)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in as a demo account.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = DemoAccounts.Password)
+    {
+        var client = Anonymous();
+        var response = await PostFormAsync(client, "/account/sign-in", new() { ["username"] = userName, ["password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in as {userName} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    /// <summary>GETs <paramref name="formPage"/>, takes its antiforgery token, and POSTs <paramref name="fields"/> to <paramref name="action"/> (or the same page).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = await client.GetAsync(formPage);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = Token().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {formPage} ({(int)page.StatusCode})");
+        fields["__RequestVerificationToken"] = token.Groups[1].Value;
+        return await client.PostAsync(action ?? formPage, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>A new context on the store.</summary>
+    public ScrutineerDb Db() => Store.Open();
+
+    /// <summary>The identity of the demo's open Q4 2023/24 round.</summary>
+    public async Task<int> OpenRoundIdAsync()
+    {
+        await using var db = Db();
+        return await db.Rounds.Where(r => r.State == Domain.QuarterlyUpdates.RoundState.Open).Select(r => r.Id).SingleAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
