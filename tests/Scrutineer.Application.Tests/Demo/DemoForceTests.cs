@@ -45,6 +45,18 @@ public sealed class DemoForceTests
 
             Assert.NotEmpty(q4.OverdueUnits);
             Assert.Equal(q4.Lines.Count(l => l.Overdue), q4.OverdueUnits.Sum(u => u.Overdue));
+
+            var today = DateOnly.FromDateTime(DemoSettings.DemoToday.UtcDateTime);
+            var strategy = await Application.Delivery.DeliveryStore.FindStrategyAsync(db, null);
+            var progress = await Application.Delivery.DeliveryProgress.ForStrategyAsync(db, strategy, null, today);
+            Assert.Equal(9, progress.Strands.Count);
+            Assert.True(progress.Total.Total >= 300, $"The demo strategy should have 300+ tasks, not {progress.Total.Total}.");
+            Assert.Equal(progress.Total.Total, progress.Strands.Sum(s => s.Total));
+            Assert.All(progress.Strands, s => Assert.Equal(s.Total, s.Complete + s.Ongoing + s.AtRisk));
+            var atRisk = await Application.Delivery.DeliveryProgress.AtRiskAsync(db, strategy, null, today);
+            Assert.NotEmpty(atRisk);
+            Assert.Equal(progress.Total.AtRisk, atRisk.Count);
+            Assert.All(atRisk, t => Assert.False(string.IsNullOrWhiteSpace(t.Mitigation)));
         }
     }
 
