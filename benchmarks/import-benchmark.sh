@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prerequisites.sh
 ensure_npm_packages
+(cd benchmarks && npm install --no-audit --no-fund --loglevel=error)
 rows="${1:-5000000}"
 work="${TMPDIR:-/tmp}/scrutineer-bench"
 mkdir -p "$work"
@@ -41,5 +42,5 @@ echo
 echo "| Tool | Seconds | Rows per second | Peak memory (MB) |"
 echo "|---|---:|---:|---:|"
 echo "| Scrutineer (import police-uk, into SQLite) | $s_secs | $(rate "$s_secs") | $s_mb |"
-echo "| DuckDB $(node -p "require('@duckdb/node-api/package.json').version") (read_csv + GROUP BY, in memory) | $d_secs | $(rate "$d_secs") | $d_mb |"
+echo "| DuckDB $(node -p "require('./benchmarks/node_modules/@duckdb/node-api/package.json').version") (read_csv + GROUP BY, in memory) | $d_secs | $(rate "$d_secs") | $d_mb |"
 echo "| sqlite3 $(sqlite3 --version | cut -d' ' -f1) (.import + GROUP BY) | $q_secs | $(rate "$q_secs") | $q_mb |"
