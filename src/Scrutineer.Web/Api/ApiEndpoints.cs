@@ -59,6 +59,7 @@ public static class ApiEndpoints
                 .ToList();
         }).WithName("ListUpdates").WithSummary("Quarterly updates the caller may read, optionally for one round or commitment");
 
+        PerformanceApi.Map(api);
         return app;
     }
 

@@ -1,12 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Delivery;
+using Scrutineer.Application.Performance;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.QuarterlyUpdates;
+using Scrutineer.Web.Delivery;
+using Scrutineer.Web.Performance;
 using Scrutineer.Web.Quarterly;
 
 namespace Scrutineer.Web.Pages;
 
-public sealed class IndexModel(ScrutineerDb db, RoundBoard board) : ScrutineerPageModel
+public sealed class IndexModel(ScrutineerDb db, RoundBoard board, TimeProvider clock) : ScrutineerPageModel
 {
+    /// <summary>How many significant changes the dashboard lists besides All crime.</summary>
+    public const int BiggestChanges = 4;
+
+    public IReadOnlyList<AtRiskTask> AtRisk { get; private set; } = [];
+
+    public string? StrategyTitle { get; private set; }
+
+    public IReadOnlyList<RollingComparisonRow> Insights { get; private set; } = [];
+
+    public string? InsightArea { get; private set; }
+
     public RoundSummary? Round { get; private set; }
 
     public RoundProgress? Progress { get; private set; }
@@ -17,6 +33,7 @@ public sealed class IndexModel(ScrutineerDb db, RoundBoard board) : ScrutineerPa
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        await LoadDeliveryAndInsightsAsync(ct);
         Round = await board.CurrentAsync(ct);
         if (Round is null)
         {
@@ -39,6 +56,34 @@ public sealed class IndexModel(ScrutineerDb db, RoundBoard board) : ScrutineerPa
                 Statuses.ToDictionary(s => s, s => byCommitment.Count(c => c == s)),
                 byCommitment.Count(c => c is null));
         }).ToList();
+    }
+
+    private async Task LoadDeliveryAndInsightsAsync(CancellationToken ct)
+    {
+        if (await StrategyChoice.CurrentAsync(db, ct) is { } strategy)
+        {
+            StrategyTitle = strategy.Title;
+            AtRisk = await DeliveryProgress.AtRiskAsync(db, strategy.Id, null, DateOnly.FromDateTime(clock.GetLocalNow().Date), ct);
+        }
+
+        InsightArea = await InsightChoices.ForceAreaAsync(db, ct);
+        if (InsightArea is null || await InsightChoices.LatestMonthAsync(db, ct) is not { } to)
+        {
+            return;
+        }
+
+        try
+        {
+            var rows = await new PerformanceQueries(db).Rolling12Async(to, null, InsightArea, ct);
+            var allCrime = rows.Where(r => r.Measure == PoliceUkImport.AllCrime);
+            var biggest = rows.Where(r => r.Measure != PoliceUkImport.AllCrime && r.Significant)
+                .OrderByDescending(r => Math.Abs(r.PercentChange ?? 0)).Take(BiggestChanges);
+            Insights = allCrime.Concat(biggest).ToList();
+        }
+        catch (DomainException)
+        {
+            Insights = [];
+        }
     }
 
     private static int Severity(DeliveryStatus? status) => status switch

@@ -20,7 +20,10 @@ public static class Navigation
             return [];
         }
 
-        var items = new List<Item> { new("Dashboard", "/"), new("Priorities", "/priorities") };
+        var items = new List<Item>
+        {
+            new("Dashboard", "/"), new("Priorities", "/priorities"), new("Strategy", "/strategy"), new("Insights", "/insights"), new("Reports", "/reports"),
+        };
         switch (user.Role)
         {
             case Role.Contributor:
@@ -31,9 +34,11 @@ public static class Navigation
                 break;
             case Role.Analyst:
                 items.Add(new("Rounds", "/rounds"));
+                items.Add(new("Data", "/data"));
                 break;
             case Role.Administrator:
                 items.Add(new("Rounds", "/rounds"));
+                items.Add(new("Data", "/data"));
                 items.Add(new("Administration", "/admin"));
                 break;
             case Role.Viewer:

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Delivery;
+using Scrutineer.Domain.Delivery;
+using Scrutineer.Web.Delivery;
+
+namespace Scrutineer.Web.Pages.Strategy;
+
+/// <summary>The 4P tasks of the current strategy, filtered by strand, stage, status and owner (GET query string).</summary>
+public sealed class TasksModel(ScrutineerDb db) : ScrutineerPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Strand { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Owner { get; set; }
+
+    public string? Title { get; private set; }
+
+    public IReadOnlyList<string> Strands { get; private set; } = [];
+
+    public IReadOnlyList<DeliveryTask> Tasks { get; private set; } = [];
+
+    public int TotalTasks { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (await StrategyChoice.CurrentAsync(db, ct) is not { } choice)
+        {
+            return;
+        }
+
+        var strategy = await DeliveryStore.LoadAsync(db, choice.Id, ct);
+        Title = strategy.Title;
+        Strands = strategy.Strands.Select(s => s.Title).ToList();
+        var all = strategy.Strands.SelectMany(s => s.Plans).SelectMany(p => p.Tasks).ToList();
+        TotalTasks = all.Count;
+        var stage = Enum.TryParse<FourPStage>(Stage, ignoreCase: true, out var st) ? st : (FourPStage?)null;
+        var status = TaskLabels.FromSlug(Status);
+        var owner = Owner?.Trim();
+        Tasks = all.Where(t => string.IsNullOrEmpty(Strand) || t.Plan.Strand.Title == Strand)
+            .Where(t => stage is null || t.Stage == stage)
+            .Where(t => status is null || t.Status == status)
+            .Where(t => string.IsNullOrEmpty(owner)
+                || t.Owner.Contains(owner, StringComparison.OrdinalIgnoreCase)
+                || (t.OwnerName?.Contains(owner, StringComparison.OrdinalIgnoreCase) ?? false))
+            .ToList();
+    }
+}
