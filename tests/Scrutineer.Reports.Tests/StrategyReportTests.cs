@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.FiguresCheck;
+using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 
@@ -12,16 +13,17 @@ public sealed class StrategyReportTests
     internal static StrategyReportData Data()
     {
         var start = new ReportingMonth(2021, 10);
-        var monthly = Enumerable.Range(0, 24).Select(i => (start.Plus(i), 300 + ((i * 41) % 70) + (i >= 12 ? 40 : 0))).ToList();
+        var monthly = Enumerable.Range(0, 24).Select(i => (start.Plus(i), (long)(300 + ((i * 41) % 70) + (i >= 12 ? 40 : 0)))).ToList();
+        var insight = new StrandInsight("Domestic abuse", "crimes", BetterDirection.Lower, monthly);
         return new StrategyReportData(
             "Crime Prevention Strategy",
             FinancialQuarter.Parse("Q2 2023/24"),
             new ScrutinyPaperMetadata("Performance and Resources Scrutiny Programme 2023", "the Office of the Police, Fire and Crime Commissioner",
                 Classification.Official, "6.0", "ACC Example", new DateOnly(2023, 10, 16), "V1", "the force", new DateOnly(2023, 11, 2), "Insp 1000 A. Author", null),
             [
-                new StrandReport("Domestic Abuse", "Detective Chief Inspector A. Lead", 4, 5, 1, monthly, ["Training delivered to 120 officers"], ["Launch the winter campaign"],
-                    [("Perpetrator programme", "Funding ends in March", "Bid submitted to the national fund")]),
-                new StrandReport("Hate Crime", "Chief Inspector B. Lead", 2, 4, 0, monthly.Take(10).ToList(), [], ["Review third-party reporting centres"], []),
+                new StrandReport("Domestic Abuse", "Detective Chief Inspector A. Lead", 4, 5, 1, [insight], ["Training delivered to 120 officers"], ["Launch the winter campaign"],
+                    [new StrandRisk("PREVENT 3 – Perpetrator programme", "DA Lead", "Funding ends in March", "Bid submitted to the national fund")]),
+                new StrandReport("Hate Crime", "Chief Inspector B. Lead", 2, 4, 0, [insight with { Measure = "Hate crime", Monthly = monthly.Take(10).ToList() }], [], ["Review third-party reporting centres"], []),
             ],
             ["Reducing violence against women and girls"]);
     }
@@ -45,7 +47,7 @@ public sealed class StrategyReportTests
         var charts = word.MainDocumentPart.ChartParts.Select(p => p.ChartSpace).ToList();
         Assert.Single(charts, c => c.Descendants<C.BarChart>().Any());
         Assert.Single(charts, c => c.Descendants<C.LineChart>().Any() && !c.Descendants<C.BarChart>().Any());
-        Assert.Contains("Only 10 months of crime data for Hate Crime", word.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+        Assert.Contains("Only 10 consecutive months of hate crime data", word.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,12 @@ public static class DeliveryProgress
     /// </summary>
     public static async Task<ProgressSummary> ForStrategyAsync(ScrutineerDb db, int strategyId, FinancialQuarter? period, DateOnly today, CancellationToken ct = default)
     {
-        var strategy = await DeliveryStore.LoadAsync(db, strategyId, ct);
+        return ForStrategy(await DeliveryStore.LoadAsync(db, strategyId, ct), period, today);
+    }
+
+    /// <summary>The progress table of a strategy already loaded with <see cref="DeliveryStore.LoadAsync"/>.</summary>
+    public static ProgressSummary ForStrategy(CrimePreventionStrategy strategy, FinancialQuarter? period, DateOnly today)
+    {
         var asAt = period?.DataTo ?? today;
         var rows = strategy.Strands.Select(s => Count(s, asAt)).ToList();
         var total = new StrandProgress(0, "Total", rows.Sum(r => r.Total), rows.Sum(r => r.Complete), rows.Sum(r => r.Ongoing), rows.Sum(r => r.AtRisk), rows.Sum(r => r.NotStarted));
@@ -51,7 +56,12 @@ public static class DeliveryProgress
     /// <summary>Tasks at risk on the last day of <paramref name="period"/> (or <paramref name="today"/>), in strand, plan, stage and number order.</summary>
     public static async Task<IReadOnlyList<AtRiskTask>> AtRiskAsync(ScrutineerDb db, int strategyId, FinancialQuarter? period, DateOnly today, CancellationToken ct = default)
     {
-        var strategy = await DeliveryStore.LoadAsync(db, strategyId, ct);
+        return AtRisk(await DeliveryStore.LoadAsync(db, strategyId, ct), period, today);
+    }
+
+    /// <summary>The tasks at risk of a strategy already loaded with <see cref="DeliveryStore.LoadAsync"/>.</summary>
+    public static IReadOnlyList<AtRiskTask> AtRisk(CrimePreventionStrategy strategy, FinancialQuarter? period, DateOnly today)
+    {
         var asAt = period?.DataTo ?? today;
         var list = new List<AtRiskTask>();
         foreach (var strand in strategy.Strands)
@@ -76,7 +86,12 @@ public static class DeliveryProgress
     /// <summary>Per strand (in order), the lines achieved in <paramref name="period"/> and scheduled for the quarter after it.</summary>
     public static async Task<IReadOnlyList<StrandDeliveryItems>> DeliveryItemsAsync(ScrutineerDb db, int strategyId, FinancialQuarter period, CancellationToken ct = default)
     {
-        var strategy = await DeliveryStore.LoadAsync(db, strategyId, ct);
+        return DeliveryItems(await DeliveryStore.LoadAsync(db, strategyId, ct), period);
+    }
+
+    /// <summary>The achieved and scheduled lists of a strategy already loaded with <see cref="DeliveryStore.LoadAsync"/>.</summary>
+    public static IReadOnlyList<StrandDeliveryItems> DeliveryItems(CrimePreventionStrategy strategy, FinancialQuarter period)
+    {
         return strategy.Strands.Select(strand =>
         {
             var tasks = strand.Plans.SelectMany(p => p.Tasks).ToList();

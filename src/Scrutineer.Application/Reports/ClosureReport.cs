@@ -4,9 +4,11 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Plans;
 using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Domain.Reports;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Reports;
 
@@ -30,7 +32,44 @@ public static class ClosureReport
         var updates = await db.Updates.Where(u => roundIds.Contains(u.RoundId) && u.State == UpdateState.Approved)
             .Include(u => u.Round).Include(u => u.Unit)
             .ToListAsync(cancellationToken);
-        return Build(plan, period, updates, new Dictionary<int, IReadOnlyList<FinancialYearSeries>>());
+        return Build(plan, period, updates, await SeriesAsync(db, plan, period, cancellationToken));
+    }
+
+    /// <summary>
+    /// The long-run financial-year series of each priority (by number): the measures its title brings
+    /// (<see cref="ReportMeasures.PriorityWords"/>) for the force, complete financial years up to the one holding
+    /// <paramref name="period"/>. Counts are summed over the year; headcounts are the year's last month.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<FinancialYearSeries>>> SeriesAsync(ScrutineerDb db, Plan plan, FinancialQuarter period, CancellationToken cancellationToken = default)
+    {
+        var wanted = plan.Priorities.ToDictionary(p => p.Number, p => ReportMeasures.For(ReportMeasures.PriorityWords, [p.Title]));
+        var (_, loaded) = await ReportMeasures.LoadAsync(db, wanted.Values.SelectMany(v => v), null, period.Year.LastMonth, cancellationToken);
+        var result = new Dictionary<int, IReadOnlyList<FinancialYearSeries>>();
+        foreach (var (number, names) in wanted)
+        {
+            var list = new List<FinancialYearSeries>();
+            foreach (var name in names.Where(loaded.ContainsKey))
+            {
+                var (measure, points) = loaded[name];
+                var monthly = points.ToDictionary(p => p.Month, p => p.Value);
+                if (measure.Kind == MeasureKind.Count)
+                {
+                    var totals = FinancialYearTotal.All(monthly.ToDictionary(p => p.Key, p => (long)p.Value)).Where(t => t.Complete).ToList();
+                    var values = totals.Select(t => (t.Year, (decimal)t.Total)).ToList();
+                    var changes = totals.Select((t, i) => i > 0 && totals[i - 1].Year == t.Year.Previous ? CountComparison.Of(totals[i - 1].Total, t.Total) : null).ToList();
+                    list.Add(new FinancialYearSeries(measure.Name, values) { Unit = measure.Unit, Changes = changes });
+                }
+                else if (measure.Kind == MeasureKind.Headcount)
+                {
+                    var values = monthly.Where(p => p.Key.Month == 3).OrderBy(p => p.Key).Select(p => (p.Key.FinancialYear, p.Value)).ToList();
+                    list.Add(new FinancialYearSeries(measure.Name, values) { Unit = $"{measure.Unit} at the end of March" });
+                }
+            }
+
+            result[number] = list;
+        }
+
+        return result;
     }
 
     /// <summary>Builds the report from the plan, its approved updates and the long-run series of each priority (by number).</summary>
@@ -78,7 +117,23 @@ public static class ClosureReport
                 blocks.Add(new ReportChart(ChartKind.Bar, $"Figure {c} ({roman}): {measure.Measure} by financial year",
                     $"Bar chart of {measure.Measure.ToLowerInvariant()} by financial year from {firstYear} ({Show(firstValue)}) to {lastYear} ({Show(lastValue)}).",
                     measure.Values.Select(v => v.Year.ToString()).ToList(),
-                    [new ChartSeries(measure.Measure, measure.Values.Select(v => (double?)v.Value).ToList())]));
+                    [new ChartSeries(measure.Measure, measure.Values.Select(v => (double?)v.Value).ToList())])
+                {
+                    ValueAxisTitle = Capital(measure.Unit),
+                });
+                if (measure.Changes is { } changes)
+                {
+                    blocks.Add(new ReportTable($"Figure {c} ({roman}) data: {measure.Measure} by financial year, each year against the year before",
+                        ["Financial year", Capital(string.IsNullOrWhiteSpace(measure.Unit) ? "Total" : measure.Unit), "Change on the year before", "Change (%)", "Significance (Poisson test, 95%)"],
+                        measure.Values.Select((v, i) => changes.ElementAtOrDefault(i) is { } k
+                            ? ReportRow.Of(v.Year.ToString(), Show(v.Value), Figures.Difference(k.Difference), Figures.SignedPercent(k.PercentChange), Capital(k.Verdict))
+                            : ReportRow.Of(v.Year.ToString(), Show(v.Value), "–", "–", "–")).ToList())
+                    {
+                        RowHeaders = true,
+                        NumericColumns = new HashSet<int> { 1, 2, 3 },
+                        Widths = [16, 16, 18, 14, 36],
+                    });
+                }
             }
 
             var narrative = priority.Commitments
@@ -132,6 +187,8 @@ public static class ClosureReport
             .GroupBy(u => u.UnitId == 0 ? u.Unit.ShortName : u.UnitId.ToString(CultureInfo.InvariantCulture))
             .Select(g => g.OrderByDescending(u => u.Round.Period).First())
             .OrderBy(u => u.Unit.ShortName, StringComparer.Ordinal);
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Show(decimal value) => value.ToString(value == decimal.Truncate(value) ? "#,0" : "#,0.0", EnGb.Culture);
 

@@ -1,5 +1,10 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Delivery;
+using Scrutineer.Domain.Delivery;
+using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Statistics;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Periods;
@@ -18,15 +23,112 @@ public static class StrategyReport
     /// <summary>Months needed before an SPC chart is drawn.</summary>
     public const int SpcMinimumMonths = 20;
 
-    /// <summary>Builds the report from the store.</summary>
-    /// <exception cref="DomainException">The store holds no crime prevention delivery plans (the report needs them).</exception>
-    public static Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, CancellationToken cancellationToken = default)
+    /// <summary>Months of data fetched for a strand's insights (the SPC chart's span).</summary>
+    public const int SpcMonths = 36;
+
+    /// <summary>Builds the report from the store: the strategy's delivery plans as at the period's last day, and the crime data to its last month.</summary>
+    /// <param name="db">The store.</param>
+    /// <param name="period">The quarter reported on.</param>
+    /// <param name="now">Today, for "Date Paper was Written".</param>
+    /// <param name="strategyTitle">The strategy, when the store holds several (default: the one whose years cover the period).</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <exception cref="DomainException">The store holds no crime prevention strategy, or several and none covers the period.</exception>
+    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, string? strategyTitle = null, CancellationToken cancellationToken = default) =>
+        Build(await DataAsync(db, period, now, strategyTitle, cancellationToken));
+
+    /// <summary>Gathers the report's data from the store (see <see cref="BuildAsync"/>).</summary>
+    /// <exception cref="DomainException">No strategy, or several and none covers the period.</exception>
+    public static async Task<StrategyReportData> DataAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, string? strategyTitle = null, CancellationToken cancellationToken = default)
     {
-        _ = db;
-        _ = cancellationToken;
-        throw new DomainException(
-            $"The strategy report for {period} needs crime prevention delivery plans (strands, tasks and their status) and the "
-            + "strands' monthly crime data, and the store holds neither yet. Import the delivery-plan workbooks and the crime data first.");
+        var strategyId = await ChooseStrategyAsync(db, period, strategyTitle, cancellationToken);
+        var strategy = await DeliveryStore.LoadAsync(db, strategyId, cancellationToken);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var asAt = period.DataTo;
+        var progress = DeliveryProgress.ForStrategy(strategy, period, today);
+        var atRisk = DeliveryProgress.AtRisk(strategy, period, today);
+        var items = DeliveryProgress.DeliveryItems(strategy, period);
+        var wanted = strategy.Strands.ToDictionary(s => s.Id, s => ReportMeasures.For(ReportMeasures.StrandWords, s.Aliases.Prepend(s.Title)));
+        var (_, series) = await ReportMeasures.LoadAsync(db, wanted.Values.SelectMany(v => v), period.LastMonth.Plus(1 - SpcMonths), period.LastMonth, cancellationToken);
+
+        var strands = new List<StrandReport>();
+        foreach (var strand in strategy.Strands)
+        {
+            var row = progress.Strands.Single(r => r.Position == strand.Position);
+            var leads = strand.LeadsOn(asAt);
+            var lead = leads.FirstOrDefault(l => l.Role == LeadRole.Thematic) ?? leads.FirstOrDefault(l => l.Role == LeadRole.Tactical) ?? leads.FirstOrDefault();
+            var insights = wanted[strand.Id]
+                .Where(name => series.ContainsKey(name) && series[name].Measure.Kind == MeasureKind.Count && series[name].Points.Count > 0)
+                .Select(name => series[name])
+                .Select(x => new StrandInsight(x.Measure.Name, x.Measure.Unit, x.Measure.Better, x.Points.Select(p => (p.Month, (long)p.Value)).ToList()))
+                .ToList();
+            var delivery = items.Single(i => i.Strand == strand.Title);
+            strands.Add(new StrandReport(
+                strand.Title,
+                lead?.Person ?? "Not recorded",
+                row.Complete,
+                row.Ongoing,
+                row.AtRisk,
+                insights,
+                Lines(delivery.Achieved),
+                Lines(delivery.Scheduled),
+                atRisk.Where(t => t.Strand == strand.Title)
+                    .Select(t => new StrandRisk($"{t.Task} – {t.Text}", string.IsNullOrWhiteSpace(t.OwnerName ?? t.Owner) ? "No owner recorded" : (t.OwnerName ?? t.Owner),
+                        t.Risk, string.IsNullOrWhiteSpace(t.Mitigation) ? "None recorded" : t.Mitigation!))
+                    .ToList()));
+        }
+
+        var priorities = strategy.Strands.SelectMany(s => s.Plans).SelectMany(p => p.Tasks).SelectMany(t => t.Commitments)
+            .Select(c => c.Priority).Distinct().OrderBy(p => p.Number)
+            .Select(p => $"Priority {p.Number} – {p.Title}").ToList();
+        var plans = await db.Plans.AsNoTracking().ToListAsync(cancellationToken);
+        var plan = plans.Where(p => p.Covers(period)).OrderByDescending(p => p.FirstYear).FirstOrDefault();
+        var meta = plan?.Metadata ?? DocumentMetadata.Default;
+        var metadata = new ScrutinyPaperMetadata(
+            $"Performance and Resources Scrutiny Programme {period.LastMonth.Plus(1).Year.ToString(CultureInfo.InvariantCulture)}",
+            "the Office of the Police, Fire and Crime Commissioner",
+            Classification.Official,
+            "To be confirmed",
+            string.IsNullOrWhiteSpace(meta.DocumentOwner) ? "To be confirmed" : meta.DocumentOwner,
+            today,
+            meta.Version,
+            meta.AuthorUnit,
+            null,
+            string.IsNullOrWhiteSpace(meta.Author) ? meta.AuthorUnit : meta.Author,
+            null);
+        return new StrategyReportData(StrategyName(strategy.Title), period, metadata, strands, priorities);
+    }
+
+    /// <summary>Delivery lines in order, a line several tasks share printed once with their references.</summary>
+    private static List<string> Lines(IReadOnlyList<DeliveryItem> items) =>
+        items.GroupBy(i => i.Text.Trim(), StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ({string.Join(", ", g.Select(i => i.Task))})")
+            .ToList();
+
+    private static async Task<int> ChooseStrategyAsync(ScrutineerDb db, FinancialQuarter period, string? title, CancellationToken cancellationToken)
+    {
+        var all = await db.Strategies.AsNoTracking().Select(s => new { s.Id, s.Title, s.FirstYear, s.LastYear }).ToListAsync(cancellationToken);
+        if (all.Count == 0)
+        {
+            throw new DomainException($"The strategy report for {period} needs a crime prevention strategy with its delivery plans, and the store holds none: "
+                + "import the delivery-plan workbooks first (scrutineer delivery import FILE --strategy NAME), or build the demo.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(title) || all.Count == 1)
+        {
+            return await DeliveryStore.FindStrategyAsync(db, title, cancellationToken);
+        }
+
+        var covering = all.Where(s => (s.FirstYear ?? int.MinValue) <= period.DataTo.Year && (s.LastYear ?? int.MaxValue) >= period.FirstDay.Year).ToList();
+        return covering.Count > 0
+            ? covering.OrderByDescending(s => s.FirstYear).ThenByDescending(s => s.Id).First().Id
+            : throw new DomainException($"No crime prevention strategy covers {period}; the store holds {string.Join(", ", all.Select(s => $"'{s.Title}'"))}.");
+    }
+
+    /// <summary>"Crime Prevention Strategy 2021-2024" → "Crime Prevention Strategy": the report's title has no years.</summary>
+    private static string StrategyName(string title)
+    {
+        var trimmed = System.Text.RegularExpressions.Regex.Replace(title, @"\s+\d{4}\s*[-–]\s*\d{2,4}$", "");
+        return trimmed.Length > 0 ? trimmed : title;
     }
 
     /// <summary>Builds the report from its data.</summary>
@@ -86,7 +188,7 @@ public static class StrategyReport
             blocks.Add(new ReportHeading(2, $"5.{k + 1} {strand.Name}", NewPage: true));
             blocks.Add(new ReportParagraph("Thematic Lead: " + strand.ThematicLead, ParagraphStyle.Strong));
             blocks.Add(new ReportParagraph("Insights:", ParagraphStyle.Strong));
-            blocks.AddRange(Insights(strand));
+            blocks.AddRange(Insights(strand, q));
             blocks.Add(new ReportParagraph($"Delivery achieved {months}:", ParagraphStyle.Strong));
             blocks.Add(strand.Achieved.Count > 0 ? new ReportBulletList(strand.Achieved) : new ReportParagraph("No delivery recorded as achieved this quarter.", ParagraphStyle.Notice));
             blocks.Add(new ReportParagraph($"Delivery scheduled {next}:", ParagraphStyle.Strong));
@@ -102,18 +204,20 @@ public static class StrategyReport
         blocks.Add(new ReportHeading(2, "6.2 Demand"));
         blocks.Add(new ReportParagraph("Not applicable."));
         blocks.Add(new ReportHeading(2, "6.3 Risks/Mitigation"));
-        var risks = strands.SelectMany(s => s.Risks.Select(r => (Strand: s.Name, r.Task, r.Risk, r.Mitigation))).ToList();
+        var risks = strands.SelectMany(s => s.Risks.Select(r => (Strand: s.Name, Risk: r))).ToList();
         if (risks.Count == 0)
         {
             blocks.Add(new ReportParagraph("No delivery plan task is at risk."));
         }
         else
         {
-            blocks.Add(new ReportTable("Delivery plan tasks at risk and their mitigation", ["Strand", "Task", "Risk", "Mitigation"],
-                risks.Select(r => ReportRow.Of(r.Strand, r.Task, r.Risk, r.Mitigation)).ToList())
+            blocks.Add(new ReportParagraph($"There {(risks.Count == 1 ? "is one delivery plan task" : $"are {Words(risks.Count)} delivery plan tasks")} at risk across {Words(atRisk)} of the {Words(strands.Count)} thematic strands, and work is under way to mitigate {(risks.Count == 1 ? "it" : "each")}:"));
+            blocks.Add(new ReportTable("Delivery plan tasks at risk, their owners and mitigation", ["Strand", "Task", "Owner", "Risk", "Mitigation"],
+                risks.Select(r => ReportRow.Of(r.Strand, r.Risk.Task, r.Risk.Owner, r.Risk.Risk, r.Risk.Mitigation)).ToList())
             {
-                Widths = [18, 27, 27, 28],
+                Widths = [15, 25, 14, 22, 24],
             });
+            blocks.Add(new ReportParagraph("If parts of the Strategy are not delivered, its aims may not be met; each strand lead reviews these tasks at the strand meeting until they are back on track."));
         }
 
         blocks.Add(new ReportHeading(2, "6.4 Equality and/or Human Rights Implications"));
@@ -141,63 +245,143 @@ public static class StrategyReport
         };
     }
 
-    private static IEnumerable<ReportBlock> Insights(StrandReport strand)
+    private static IEnumerable<ReportBlock> Insights(StrandReport strand, FinancialQuarter period)
     {
-        var series = strand.Monthly.OrderBy(x => x.Month).ToList();
-        if (series.Count < 24)
+        if (strand.Insights.Count == 0)
         {
-            yield return new ReportParagraph(series.Count == 0
-                ? $"No monthly crime data for {strand.Name} is in the store, so there are no insights for this strand."
-                : $"Only {series.Count} months of crime data for {strand.Name} are in the store; the rolling comparison needs 24.", ParagraphStyle.Notice);
+            yield return new ReportParagraph($"No crime measure in the store is linked to {strand.Name}, so this strand has no data insights.", ParagraphStyle.Notice);
             yield break;
         }
 
-        var last = series[^1].Month;
-        var current = series.Skip(series.Count - 12).Sum(x => x.Count);
-        var previous = series.Skip(series.Count - 24).Take(12).Sum(x => x.Count);
-        var diff = current - previous;
-        var pct = previous == 0 ? (double?)null : Math.Round(100.0 * diff / previous, 1, MidpointRounding.AwayFromZero);
-        var z = current + previous == 0 ? 0 : diff / Math.Sqrt(current + previous);
-        var verdict = Math.Abs(z) < 1.96
-            ? "not a statistically significant change (Poisson test, 95%)"
-            : $"a statistically significant {(diff > 0 ? "increase" : "decrease")} (Poisson test, 95%)";
-        yield return new ReportParagraph($"Data for 12 months to end of {last.LongLabel}, in comparison to the previous 12 months:");
-        yield return new ReportTable($"{strand.Name}: crimes recorded in the 12 months to {last.LongLabel} and the 12 months before",
-            [$"12 Month ending {Header(last.Plus(-12))}", $"12 Month ending {Header(last)}", "Diff.", "% Diff.", "Significance"],
-            [ReportRow.Of(N(previous), N(current), N(diff), pct is { } p ? (p > 0 ? "+" : "") + p.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a", verdict)])
+        var ready = new List<StrandInsight>();
+        foreach (var insight in strand.Insights)
         {
-            NumericColumns = new HashSet<int> { 0, 1, 2, 3 },
-            Widths = [18, 18, 12, 12, 40],
+            var run = ConsecutiveTail(insight.Monthly);
+            if (run.Count >= 24)
+            {
+                ready.Add(insight with { Monthly = run });
+            }
+            else
+            {
+                yield return new ReportParagraph(insight.Monthly.Count == 0
+                    ? $"No monthly {insight.Measure.ToLowerInvariant()} data is in the store, so there is no rolling comparison for it."
+                    : $"Only {run.Count} consecutive months of {insight.Measure.ToLowerInvariant()} data to {insight.Monthly[^1].Month.LongLabel} are in the store; the rolling comparison needs 24.", ParagraphStyle.Notice);
+            }
+        }
+
+        if (ready.Count == 0)
+        {
+            yield break;
+        }
+
+        var to = ready.Min(i => i.Monthly[^1].Month);
+        if (to < period.LastMonth)
+        {
+            yield return new ReportParagraph($"The latest month with data is {to.LongLabel}: the store does not yet hold every month of {period} ({period.MonthsLabel}).", ParagraphStyle.Notice);
+        }
+
+        var results = ready.Select(i => (Insight: i, Rolling: RollingTwelveMonths.Compute(i.Monthly.ToDictionary(p => p.Month, p => p.Count), to))).ToList();
+        yield return new ReportParagraph($"Data for 12 months to end of {to.LongLabel}, in comparison to the previous 12 months:");
+        yield return new ReportTable($"{strand.Name}: the 12 months to {to.LongLabel} compared with the 12 months before",
+            ["Offence type", $"12 Month ending {Header(to.Plus(-12))}", $"12 Month ending {Header(to)}", "Diff.", "% Diff.", "Significance (Poisson test, 95%)"],
+            results.Select(r => ReportRow.Of(r.Insight.Measure, Figures.Count(r.Rolling.Previous), Figures.Count(r.Rolling.Latest),
+                Figures.Difference(r.Rolling.Comparison.Difference), Figures.SignedPercent(r.Rolling.Comparison.PercentChange), Capital(r.Rolling.Comparison.Verdict))).ToList())
+        {
+            NumericColumns = new HashSet<int> { 1, 2, 3, 4 },
+            RowHeaders = true,
+            Widths = [22, 16, 16, 11, 11, 24],
         };
-        var categories = series.Select(x => x.Month.ShortLabel).ToList();
-        var values = series.Select(x => (double?)x.Count).ToList();
-        yield return new ReportChart(ChartKind.Bar, $"{strand.Name}: crimes recorded each month",
-            $"Bar chart of {strand.Name.ToLowerInvariant()} crimes recorded each month from {series[0].Month.LongLabel} to {last.LongLabel}: lowest {series.Min(x => x.Count)}, highest {series.Max(x => x.Count)}, latest {series[^1].Count}.",
-            categories, [new ChartSeries("Crimes recorded", values)])
+        foreach (var (insight, rolling) in results)
         {
-            ValueAxisTitle = "Crimes",
-        };
-        if (series.Count >= SpcMinimumMonths)
+            var c = rolling.Comparison;
+            var change = c.Difference == 0
+                ? $"stayed at {Figures.Count(c.Latest)}"
+                : $"{(c.Difference > 0 ? "rose" : "fell")} from {Figures.Count(c.Previous)} to {Figures.Count(c.Latest)} ({Figures.SignedPercent(c.PercentChange)})";
+            yield return new ReportParagraph($"{insight.Measure} {change} in the 12 months to {to.LongLabel} against the 12 months before: {c.Verdict}"
+                + (c.Significant ? "." : ", so the difference is within what chance alone would give."));
+        }
+
+        foreach (var (insight, _) in results)
         {
-            var mean = series.Average(x => x.Count);
-            var movingRange = series.Zip(series.Skip(1), (a, b) => Math.Abs(b.Count - a.Count)).Average();
-            var upper = mean + (2.66 * movingRange);
-            var lower = Math.Max(0, mean - (2.66 * movingRange));
-            var outside = series.Where(x => x.Count > upper || x.Count < lower).Select(x => x.Month.ShortLabel).ToList();
-            yield return new ReportChart(ChartKind.Spc, $"{strand.Name}: SPC (XmR) chart of crimes recorded each month",
-                $"SPC chart: mean {mean:0.0}, process limits {lower:0.0} to {upper:0.0}; "
-                + (outside.Count == 0 ? "every month lies within the limits." : $"outside the limits: {string.Join(", ", outside)}."),
-                categories,
+            var bars = insight.Monthly.Where(p => p.Month > to.Plus(-24) && p.Month <= to).ToList();
+            var unit = string.IsNullOrWhiteSpace(insight.Unit) ? "recorded" : insight.Unit;
+            var measureLower = insight.Measure.ToLowerInvariant();
+            var lowest = bars.MinBy(x => x.Count);
+            var highest = bars.MaxBy(x => x.Count);
+            yield return new ReportChart(ChartKind.Bar, $"{insight.Measure}: {unit} recorded each month, {bars[0].Month.ShortLabel} to {to.ShortLabel}",
+                $"Bar chart of {measureLower} ({unit}) recorded each month from {bars[0].Month.LongLabel} to {to.LongLabel}: lowest {Figures.Count(lowest.Count)} in {lowest.Month.LongLabel}, "
+                + $"highest {Figures.Count(highest.Count)} in {highest.Month.LongLabel}, latest {Figures.Count(bars[^1].Count)}.",
+                bars.Select(x => x.Month.ShortLabel).ToList(), [new ChartSeries(Capital(unit), bars.Select(x => (double?)x.Count).ToList())])
+            {
+                ValueAxisTitle = Capital(unit),
+            };
+
+            var spcPoints = insight.Monthly.Where(p => p.Month > to.Plus(-SpcMonths) && p.Month <= to).ToList();
+            if (spcPoints.Count < SpcMinimumMonths)
+            {
+                yield return new ReportParagraph($"An SPC chart needs at least {SpcMinimumMonths} months; {spcPoints.Count} are in the store.", ParagraphStyle.Notice);
+                continue;
+            }
+
+            var chart = XmrChart.Build(spcPoints.Select(p => (p.Month, (decimal)p.Count)).ToList(), insight.Better);
+            var lower = Math.Max(0, chart.LowerLimit);
+            var special = chart.Points.Where(p => p.Rules != SpcRules.None).ToList();
+            var summary = $"mean {Figures.Number(chart.Mean)}, process limits {Figures.Number(lower)} to {Figures.Number(chart.UpperLimit)}; "
+                + (special.Count == 0
+                    ? "every month shows common-cause variation."
+                    : $"special-cause variation in {Ranges(special.Select(p => p.Month).ToList())}; {to.LongLabel}: {VariationWords(chart.LatestVariation)}.");
+            yield return new ReportChart(ChartKind.Spc, $"{insight.Measure}: SPC (XmR) chart, {spcPoints[0].Month.ShortLabel} to {to.ShortLabel}",
+                $"SPC chart of {measureLower} each month from {spcPoints[0].Month.LongLabel} to {to.LongLabel}: {summary}",
+                spcPoints.Select(p => p.Month.ShortLabel).ToList(),
                 [
-                    new ChartSeries("Crimes recorded", values),
-                    new ChartSeries("Mean", series.Select(_ => (double?)Math.Round(mean, 1)).ToList(), Dashed: true),
-                    new ChartSeries("Upper process limit", series.Select(_ => (double?)Math.Round(upper, 1)).ToList(), Dashed: true),
-                    new ChartSeries("Lower process limit", series.Select(_ => (double?)Math.Round(lower, 1)).ToList(), Dashed: true),
+                    new ChartSeries(Capital(unit), spcPoints.Select(p => (double?)p.Count).ToList()),
+                    new ChartSeries("Mean", spcPoints.Select(_ => (double?)Math.Round((double)chart.Mean, 1)).ToList(), Dashed: true),
+                    new ChartSeries("Upper process limit", spcPoints.Select(_ => (double?)Math.Round((double)chart.UpperLimit, 1)).ToList(), Dashed: true),
+                    new ChartSeries("Lower process limit", spcPoints.Select(_ => (double?)Math.Round((double)lower, 1)).ToList(), Dashed: true),
                 ])
             {
-                ValueAxisTitle = "Crimes",
+                ValueAxisTitle = Capital(unit),
             };
+            yield return new ReportParagraph($"The SPC chart: {summary}");
         }
+    }
+
+    /// <summary>The longest run of consecutive months that ends with the last month given.</summary>
+    private static IReadOnlyList<(ReportingMonth Month, long Count)> ConsecutiveTail(IReadOnlyList<(ReportingMonth Month, long Count)> monthly)
+    {
+        var start = monthly.Count - 1;
+        while (start > 0 && monthly[start - 1].Month == monthly[start].Month.Plus(-1))
+        {
+            start--;
+        }
+
+        return monthly.Count == 0 ? [] : monthly.Skip(start).ToList();
+    }
+
+    private static string VariationWords(SpcVariation variation) => variation switch
+    {
+        SpcVariation.CommonCause => "common-cause variation",
+        SpcVariation.Improvement => "special-cause variation, an improvement",
+        SpcVariation.Concern => "special-cause variation, a concern",
+        _ => "special-cause variation",
+    };
+
+    private static string Ranges(IReadOnlyList<ReportingMonth> months)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < months.Count;)
+        {
+            var j = i;
+            while (j + 1 < months.Count && months[j + 1] == months[j].Plus(1))
+            {
+                j++;
+            }
+
+            parts.Add(i == j ? months[i].ShortLabel : $"{months[i].ShortLabel} to {months[j].ShortLabel}");
+            i = j + 1;
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static string Months(FinancialQuarter q) => q.MonthsLabel;

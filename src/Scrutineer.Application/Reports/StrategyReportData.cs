@@ -1,4 +1,5 @@
 using Scrutineer.Domain.Documents;
+using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Application.Reports;
@@ -30,27 +31,41 @@ public sealed record ScrutinyPaperMetadata(
     string Author,
     DateOnly? Approved);
 
-/// <summary>One thematic strand: its lead, task counts, monthly crime series, delivery and the tasks at risk.</summary>
+/// <summary>One thematic strand: its lead, task counts, insight measures, delivery and the tasks at risk.</summary>
 /// <param name="Name">"Domestic Abuse".</param>
 /// <param name="ThematicLead">"Detective Chief Inspector A. Example".</param>
 /// <param name="Complete">Tasks complete.</param>
 /// <param name="Ongoing">Tasks ongoing or in progress.</param>
 /// <param name="AtRisk">Tasks at risk.</param>
-/// <param name="Monthly">Crimes recorded each month, oldest first (empty when the strand has no insight data).</param>
+/// <param name="Insights">The measures that illustrate the strand, each with its monthly counts (empty when none is linked).</param>
 /// <param name="Achieved">Delivery achieved this quarter.</param>
 /// <param name="Scheduled">Delivery scheduled next quarter.</param>
-/// <param name="Risks">Every task at risk, with its risk and mitigation.</param>
+/// <param name="Risks">Every task at risk, with its owner, risk and mitigation.</param>
 public sealed record StrandReport(
     string Name,
     string ThematicLead,
     int Complete,
     int Ongoing,
     int AtRisk,
-    IReadOnlyList<(ReportingMonth Month, int Count)> Monthly,
+    IReadOnlyList<StrandInsight> Insights,
     IReadOnlyList<string> Achieved,
     IReadOnlyList<string> Scheduled,
-    IReadOnlyList<(string Task, string Risk, string Mitigation)> Risks)
+    IReadOnlyList<StrandRisk> Risks)
 {
     /// <summary>Total tasks: complete + ongoing + at risk.</summary>
     public int Total => Complete + Ongoing + AtRisk;
 }
+
+/// <summary>A count measure illustrating a strand: its monthly values up to the report's last month.</summary>
+/// <param name="Measure">"Knife crime".</param>
+/// <param name="Unit">"crimes", "incidents".</param>
+/// <param name="Better">Which direction is better (for the SPC chart's verdict).</param>
+/// <param name="Monthly">Counts by month, oldest first, ending with the latest month with data up to the period's last month.</param>
+public sealed record StrandInsight(string Measure, string Unit, BetterDirection Better, IReadOnlyList<(ReportingMonth Month, long Count)> Monthly);
+
+/// <summary>A delivery-plan task at risk.</summary>
+/// <param name="Task">"PROTECT 3 – Check that every case … has a safety plan".</param>
+/// <param name="Owner">Who owns the task ("No owner recorded" when the plan names nobody).</param>
+/// <param name="Risk">What the risk is.</param>
+/// <param name="Mitigation">What is being done about it ("None recorded" when blank).</param>
+public sealed record StrandRisk(string Task, string Owner, string Risk, string Mitigation);

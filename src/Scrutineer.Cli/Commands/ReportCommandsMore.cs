@@ -9,7 +9,7 @@ internal static class ReportCommandsMore
     public static IEnumerable<Command> Documents(CliContext context) =>
     [
         ReportCommands.Document(context, "strategy", "The strategy scrutiny report: delivery progress by thematic strand, insights, risks.",
-            (db, period, _, _, ct) => StrategyReport.BuildAsync(db, period, ct)),
+            (db, period, _, now, ct) => StrategyReport.BuildAsync(db, period, now, null, ct)),
         ReportCommands.Document(context, "closure", "The closure report of a plan: a chapter per priority and every We Will with its outcomes.",
             (db, period, plan, _, ct) => ClosureReport.BuildAsync(db, period, plan, ct)),
     ];
