@@ -91,7 +91,15 @@ public static partial class DeliveryImport
             ApplyPlan(raw, plan, initials, commitments, options, report);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (StoreValueException ex)
+        {
+            throw new DeliveryImportException($"{string.Join(", ", files.Select(f => f.File))}: {ex.Message} Nothing was imported.");
+        }
+
         await transaction.CommitAsync(ct);
         return report;
     }

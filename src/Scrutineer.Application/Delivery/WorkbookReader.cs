@@ -53,6 +53,7 @@ public static class WorkbookReader
             throw new DeliveryImportException($"{name}: not an Excel workbook (an .xlsx file is a zip package; this file is not one).");
         }
 
+        EnsureNotAZipBomb(name, bytes);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -61,11 +62,17 @@ public static class WorkbookReader
             var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
             var dateStyles = DateStyles(workbook);
             var sheets = new List<SheetGrid>();
-            foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
+            var book = workbook.Workbook ?? throw new DeliveryImportException($"{name}: the workbook is damaged and cannot be read (its workbook part is unreadable).");
+            foreach (var sheet in book.Sheets?.Elements<Sheet>() ?? [])
             {
                 if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
                 {
                     continue;
+                }
+
+                if (part.Worksheet is null)
+                {
+                    throw new DeliveryImportException($"{name}: the workbook is damaged and cannot be read (sheet '{sheet.Name?.Value}' is unreadable).");
                 }
 
                 sheets.Add(ReadSheet(name, sheet.Name?.Value ?? "Sheet", part, shared, dateStyles));
@@ -77,6 +84,30 @@ public static class WorkbookReader
             or InvalidOperationException or ArgumentException or FormatException)
         {
             throw new DeliveryImportException($"{name}: the workbook is damaged or truncated and cannot be read ({ex.Message}).");
+        }
+    }
+
+    /// <summary>The most a workbook may inflate to: far above any real delivery plan (a few megabytes).</summary>
+    private const long MaxInflatedBytes = 200L * 1024 * 1024;
+
+    /// <summary>Refuses a package whose parts would inflate beyond <see cref="MaxInflatedBytes"/> (a zip bomb), before opening it.</summary>
+    private static void EnsureNotAZipBomb(string name, byte[] bytes)
+    {
+        long total;
+        try
+        {
+            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            total = archive.Entries.Sum(e => e.Length);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DeliveryImportException($"{name}: the workbook is damaged or truncated and cannot be read ({ex.Message}).");
+        }
+
+        if (total > MaxInflatedBytes)
+        {
+            throw new DeliveryImportException(
+                $"{name}: the workbook would unpack to {total / (1024 * 1024):N0} MB, more than the {MaxInflatedBytes / (1024 * 1024):N0} MB allowed; it is not an ordinary delivery plan.");
         }
     }
 
