@@ -31,6 +31,7 @@ public sealed class PlanFileFuzzTests
     public async Task PlanImport_ThousandDamagedFiles_NeverCrashesNeverWritesOnFailureAlwaysNamesTheFile(StoreProvider provider, int part)
     {
         await using var store = await TestStore.CreateAsync(provider);
+        await ImportEarlierPlanAsync(store);
         var valid = await File.ReadAllBytesAsync(Repository.Path("src", "Scrutineer.Application", "Demo", "Files", "demo-plan.yaml"));
         var cases = new TextMutator(valid, separator: ',').Cases(Cases).Where(c => c.Case % Parts == part);
 
@@ -45,6 +46,7 @@ public sealed class PlanFileFuzzTests
     public async Task PlanImport_ThroughTheCommandLine_HugeTitle_IsRefusedNamingFileFieldAndLimit(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
+        await ImportEarlierPlanAsync(store);
         var text = await File.ReadAllTextAsync(Repository.Path("src", "Scrutineer.Application", "Demo", "Files", "demo-plan.yaml"));
         var path = Path.Combine(Path.GetTempPath(), "scrutineer-tests", Guid.NewGuid().ToString("N") + "-huge.yaml");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -58,6 +60,14 @@ public sealed class PlanFileFuzzTests
         Assert.Contains("Plans.Title is 70,000 characters long; at most 300 are allowed", run.Error, StringComparison.Ordinal);
         Assert.Equal(before, await StoreFingerprint.TakeAsync(store));
         File.Delete(path);
+    }
+
+    /// <summary>The demo plan carries commitments forward from the 2016-2020 plan, which must be in the store first.</summary>
+    private static async Task ImportEarlierPlanAsync(TestStore store)
+    {
+        var earlier = Repository.Path("src", "Scrutineer.Application", "Demo", "Files", "demo-plan-2016.yaml");
+        await using var db = store.Open();
+        await PlanImporter.ImportAsync(db, PlanFileReader.Read(earlier), Path.GetFileName(earlier));
     }
 
     /// <summary>What <c>scrutineer plan import FILE --replace</c> does, without re-checking the schema on every case.</summary>
