@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Mvc;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Delivery;
+using Scrutineer.Application.Performance;
+using Scrutineer.Domain.Common;
+
+namespace Scrutineer.Web.Pages.Data;
+
+/// <summary>
+/// Uploads (analysts and administrators): data.police.uk CSV files, measure CSVs and delivery-plan workbooks. Each
+/// upload is imported synchronously in one transaction (the imports read about 150 MB of CSV in under 5 s), and the
+/// page shows what was imported, what was flagged, or the error with its file and line (nothing written then).
+/// </summary>
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<IndexModel> log) : ScrutineerPageModel
+{
+    /// <summary>The most one upload may carry, all files together: 200 MB.</summary>
+    public const long MaxUploadBytes = 200L * 1024 * 1024;
+
+    /// <summary>The form that was posted: police-uk, measures or delivery.</summary>
+    public string? Posted { get; private set; }
+
+    /// <summary>What the import did, line by line, when it succeeded.</summary>
+    public IReadOnlyList<string> Imported { get; private set; } = [];
+
+    /// <summary>Notes the user should look at (flagged and skipped rows of a delivery import).</summary>
+    public IReadOnlyList<ImportNote> Flagged { get; private set; } = [];
+
+    /// <summary>How many notes the import made of each kind.</summary>
+    public IReadOnlyDictionary<ImportNoteKind, int> NoteCounts { get; private set; } = new Dictionary<ImportNoteKind, int>();
+
+    [BindProperty]
+    public string? Strategy { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public Task<IActionResult> OnPostPoliceUkAsync(List<IFormFile> files, CancellationToken ct) =>
+        ImportAsync("police-uk", files, ".csv", async paths =>
+        {
+            var result = await new PoliceUkImport(db).ImportAsync(paths, cancellationToken: ct);
+            Imported =
+            [
+                $"{result.Files} file{(result.Files == 1 ? "" : "s")} read: {Figures.Count(result.Rows)} rows from {result.FirstMonth.LongLabel} to {result.LastMonth.LongLabel}.",
+                $"Forces: {string.Join(", ", result.Forces)}; {result.Months} force-month{(result.Months == 1 ? "" : "s")} written ({Figures.Count(result.Observations)} observations), each replacing what was there.",
+                result.RowsOutsideMappedDistricts == 0
+                    ? "Every row with a location fell in one of the force's districts."
+                    : $"{Figures.Count(result.RowsOutsideMappedDistricts)} rows lie outside the force's mapped districts: counted for the force only.",
+            ];
+        }, ct);
+
+    public Task<IActionResult> OnPostMeasuresAsync(List<IFormFile> files, CancellationToken ct) =>
+        ImportAsync("measures", files, ".csv", async paths =>
+        {
+            var lines = new List<string>();
+            foreach (var path in paths)
+            {
+                var result = await new MeasuresImport(db).ImportAsync(path, ct);
+                lines.Add($"{Path.GetFileName(path)}: {result.Summary}");
+            }
+
+            Imported = lines;
+        }, ct);
+
+    public Task<IActionResult> OnPostDeliveryAsync(List<IFormFile> files, CancellationToken ct) =>
+        ImportAsync("delivery", files, ".xlsx .csv", async paths =>
+        {
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var report = await DeliveryImport.ImportAsync(db, paths, new DeliveryImportOptions(string.IsNullOrWhiteSpace(Strategy) ? null : Strategy.Trim(), today), ct);
+            Imported = [report.Summary];
+            NoteCounts = Enum.GetValues<ImportNoteKind>().ToDictionary(k => k, k => report.Of(k).Count());
+            Flagged = report.Notes.Where(n => n.Kind is ImportNoteKind.Flagged or ImportNoteKind.Skipped).ToList();
+        }, ct);
+
+    /// <summary>
+    /// Saves the uploads under their own names in a new folder, runs <paramref name="import"/> on them, and turns a
+    /// rule the data breaks into a form error (messages name the uploaded file, not the folder). The folder is removed.
+    /// </summary>
+    private async Task<IActionResult> ImportAsync(string form, List<IFormFile> files, string extensions, Func<IReadOnlyList<string>, Task> import, CancellationToken ct)
+    {
+        Posted = form;
+        var field = FieldFor(form);
+        var uploads = files.Where(f => f.Length > 0).ToList();
+        if (uploads.Count == 0)
+        {
+            ModelState.AddModelError(field, "Choose at least one file to upload.");
+            return Page();
+        }
+
+        var allowed = extensions.Split(' ');
+        var names = uploads.Select(f => Path.GetFileName(f.FileName.Replace('\\', '/'))).ToList();
+        var wrong = names.Where(n => !allowed.Any(e => n.EndsWith(e, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (wrong.Count > 0)
+        {
+            ModelState.AddModelError(field, $"{string.Join(", ", wrong)}: expected {string.Join(" or ", allowed)} files.");
+            return Page();
+        }
+
+        if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
+        {
+            ModelState.AddModelError(field, "Two files have the same name: upload each file once.");
+            return Page();
+        }
+
+        var folder = Directory.CreateTempSubdirectory("scrutineer-upload-").FullName;
+        try
+        {
+            var paths = new List<string>();
+            foreach (var (upload, name) in uploads.Zip(names))
+            {
+                var path = Path.Combine(folder, name);
+                await using (var stream = System.IO.File.Create(path))
+                {
+                    await upload.CopyToAsync(stream, ct);
+                }
+
+                paths.Add(path);
+            }
+
+            await import(paths);
+            log.LogInformation("{User} imported {Form} files {Files}", Me.UserName, form, names);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(field, ex.Message.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return Page();
+    }
+
+    /// <summary>The id of a form's file input, for the error summary's links.</summary>
+    public static string FieldFor(string form) => form switch
+    {
+        "police-uk" => "PoliceUkFiles",
+        "measures" => "MeasuresFiles",
+        _ => "DeliveryFiles",
+    };
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Performance;
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Periods;
+using Scrutineer.Web.Performance;
+
+namespace Scrutineer.Web.Pages.Insights;
+
+/// <summary>
+/// Insights for one measure and area (GET form): the rolling 12-month comparison across areas with verdicts, the last
+/// 36 months as a bar chart and the SPC (XmR) chart, each with its data table.
+/// </summary>
+public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
+{
+    /// <summary>How many months the charts show, ending at the chosen month.</summary>
+    public const int ChartMonths = 36;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Measure { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Area { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public IReadOnlyList<string> Measures { get; private set; } = [];
+
+    public IReadOnlyList<(string Name, AreaLevel Level)> Areas { get; private set; } = [];
+
+    public ReportingMonth? Month { get; private set; }
+
+    public IReadOnlyList<RollingComparisonRow> Rolling { get; private set; } = [];
+
+    public string? RollingProblem { get; private set; }
+
+    public MonthlySeries? Series { get; private set; }
+
+    public SpcResult? Spc { get; private set; }
+
+    public string? ChartProblem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Measures = await db.Measures.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
+        Areas = (await db.Areas.AsNoTracking().Select(a => new { a.Name, a.Level }).ToListAsync(ct))
+            .OrderBy(a => a.Level == AreaLevel.Other ? 9 : (int)a.Level).ThenBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(a => (a.Name, a.Level)).ToList();
+        if (Measures.Count == 0)
+        {
+            return;
+        }
+
+        Measure = string.IsNullOrWhiteSpace(Measure) ? (Measures.Contains(PoliceUkImport.AllCrime) ? PoliceUkImport.AllCrime : Measures[0]) : Measure.Trim();
+        Area = string.IsNullOrWhiteSpace(Area) ? await InsightChoices.ForceAreaAsync(db, ct) ?? Areas.FirstOrDefault().Name : Area.Trim();
+        if (!string.IsNullOrWhiteSpace(To))
+        {
+            if (ReportingMonth.TryParse(To.Trim(), out var chosen))
+            {
+                Month = chosen;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(To), $"Enter the last month as YYYY-MM, for example 2024-03; '{To}' is not a month.");
+                return;
+            }
+        }
+
+        Month ??= await InsightChoices.LatestMonthAsync(db, ct);
+        var queries = new PerformanceQueries(db);
+        if (Month is { } to)
+        {
+            try
+            {
+                Rolling = await queries.Rolling12Async(to, Measure, null, ct);
+            }
+            catch (DomainException ex)
+            {
+                RollingProblem = ex.Message;
+            }
+        }
+
+        try
+        {
+            var series = await queries.MonthlySeriesAsync(Measure, Area!, Month?.Plus(-(ChartMonths - 1)), Month, ct);
+            if (series.Points.Count == 0)
+            {
+                ChartProblem = $"There is no monthly data for {Measure} in {Area}.";
+                return;
+            }
+
+            Series = series;
+            Spc = series.Points.Count >= 2 ? await queries.SpcAsync(Measure, Area!, series.Points[0].Month, series.Points[^1].Month, cancellationToken: ct) : null;
+        }
+        catch (DomainException ex)
+        {
+            ChartProblem = ex.Message;
+        }
+    }
+}

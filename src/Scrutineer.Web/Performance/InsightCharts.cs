@@ -1,0 +1,64 @@
+using System.Globalization;
+using Scrutineer.Application.Performance;
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Reports;
+using Scrutineer.Domain.Statistics;
+
+namespace Scrutineer.Web.Performance;
+
+/// <summary>The insight page's charts as report charts, so that the report's SVG drawing (SvgChart) draws them too.</summary>
+public static class InsightCharts
+{
+    /// <summary>A bar per month, with a text alternative giving the range, lowest, highest and latest values.</summary>
+    public static ReportChart Monthly(MonthlySeries series)
+    {
+        var points = series.Points;
+        var low = points.MinBy(p => p.Value)!;
+        var high = points.MaxBy(p => p.Value)!;
+        return new ReportChart(ChartKind.Bar, $"{series.Measure.Name}, {series.Area}: each month",
+            $"Bar chart of {series.Measure.Name} for {series.Area} each month from {points[0].Month.LongLabel} to {points[^1].Month.LongLabel}: "
+            + $"lowest {Number(low.Value)} in {low.Month.LongLabel}, highest {Number(high.Value)} in {high.Month.LongLabel}, latest {Number(points[^1].Value)}.",
+            points.Select(p => p.Month.ShortLabel).ToList(), [new ChartSeries(series.Measure.Name, points.Select(p => (double?)p.Value).ToList())])
+        {
+            ValueAxisTitle = series.Measure.Unit,
+        };
+    }
+
+    /// <summary>The XmR chart: values, mean and process limits, with a text alternative naming the months outside the limits.</summary>
+    public static ReportChart Spc(SpcResult spc)
+    {
+        var chart = spc.Chart;
+        var points = chart.Points;
+        var outside = points.Where(p => p.Value > chart.UpperLimit || p.Value < chart.LowerLimit).Select(p => p.Month.ShortLabel).ToList();
+        double? Flat(decimal v) => (double)Math.Round(v, 1);
+        return new ReportChart(ChartKind.Spc, $"{spc.Measure}, {spc.Area}: SPC (XmR) chart",
+            $"SPC chart of {spc.Measure} for {spc.Area}, {points[0].Month.LongLabel} to {points[^1].Month.LongLabel}: mean {Number(chart.Mean)}, "
+            + $"process limits {Number(chart.LowerLimit)} to {Number(chart.UpperLimit)}; "
+            + (outside.Count == 0 ? "every month lies within the limits" : $"outside the limits: {string.Join(", ", outside)}")
+            + $"; latest month: {Variation(chart.LatestVariation)}.",
+            points.Select(p => p.Month.ShortLabel).ToList(),
+            [
+                new ChartSeries(spc.Measure, points.Select(p => (double?)p.Value).ToList()),
+                new ChartSeries("Mean", points.Select(_ => Flat(chart.Mean)).ToList(), Dashed: true),
+                new ChartSeries("Upper process limit", points.Select(_ => Flat(chart.UpperLimit)).ToList(), Dashed: true),
+                new ChartSeries("Lower process limit", points.Select(_ => Flat(chart.LowerLimit)).ToList(), Dashed: true),
+            ])
+        {
+            ValueAxisTitle = spc.Unit,
+        };
+    }
+
+    /// <summary>How a point's variation reads.</summary>
+    public static string Variation(SpcVariation variation) => variation switch
+    {
+        SpcVariation.CommonCause => "common cause variation",
+        SpcVariation.Improvement => "special cause: improvement",
+        SpcVariation.Concern => "special cause: concern",
+        SpcVariation.Neutral => "special cause (neither better nor worse)",
+    };
+
+    /// <summary>A value as the tables print it: whole numbers with thousands separators, else one decimal.</summary>
+    public static string Number(decimal value) => value == Math.Round(value)
+        ? Figures.Count((long)value)
+        : value.ToString("#,##0.0", EnGb.Culture);
+}
