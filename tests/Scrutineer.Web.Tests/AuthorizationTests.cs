@@ -9,16 +9,18 @@ public sealed class AuthorizationTests(DemoSite site) : IClassFixture<DemoSite>
     public static TheoryData<string, string, HttpStatusCode> Matrix()
     {
         var data = new TheoryData<string, string, HttpStatusCode>();
-        var pages = new[] { "/", "/priorities", "/priorities/commitments/1", "/accessibility", "/updates", "/review", "/rounds", "/rounds/4", "/rounds/4/outstanding.csv", "/admin", "/admin/users", "/api/plans", "/api/updates" };
+        var pages = new[] { "/", "/priorities", "/priorities/commitments/1", "/accessibility", "/updates", "/review", "/rounds", "/rounds/4", "/rounds/4/outstanding.csv", "/admin", "/admin/users", "/api/plans", "/api/updates",
+            "/strategy", "/strategy/tasks", "/insights", "/reports", "/data", "/api/measures", "/api/insights/rolling12" };
         var allowed = new Dictionary<string, string[]>
         {
-            ["admin"] = ["/rounds", "/rounds/4", "/rounds/4/outstanding.csv", "/admin", "/admin/users"],
-            ["analyst"] = ["/rounds", "/rounds/4", "/rounds/4/outstanding.csv"],
+            ["admin"] = ["/rounds", "/rounds/4", "/rounds/4/outstanding.csv", "/admin", "/admin/users", "/data"],
+            ["analyst"] = ["/rounds", "/rounds/4", "/rounds/4/outstanding.csv", "/data"],
             ["contributor.north"] = ["/updates"],
             ["reviewer"] = ["/review"],
             ["viewer"] = [],
         };
-        var everyone = new[] { "/", "/priorities", "/priorities/commitments/1", "/accessibility", "/api/plans", "/api/updates" };
+        var everyone = new[] { "/", "/priorities", "/priorities/commitments/1", "/accessibility", "/api/plans", "/api/updates",
+            "/strategy", "/strategy/tasks", "/insights", "/reports", "/api/measures", "/api/insights/rolling12" };
         foreach (var (user, extra) in allowed)
         {
             foreach (var page in pages)
@@ -67,5 +69,19 @@ public sealed class AuthorizationTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Contains("href=\"/updates\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/rounds\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/admin\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/data\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/strategy\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/insights\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/reports\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Navigation_Analyst_ShowsData()
+    {
+        var client = await site.SignInAsync("analyst");
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("href=\"/data\"", html, StringComparison.Ordinal);
     }
 }

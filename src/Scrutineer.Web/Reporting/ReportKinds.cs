@@ -15,7 +15,7 @@ public static class ReportKinds
         new("quarterly", "Quarterly update on delivery against the We Wills", "A section per priority and a row per commitment with each unit's approved commentary.",
             (db, period, plan, now, ct) => QuarterlyReport.BuildAsync(db, period, now, plan, ct)),
         new("strategy", "Strategy scrutiny report", "Delivery progress by thematic strand, leads, insights with charts, and the tasks at risk.",
-            (db, period, _, _, ct) => StrategyReport.BuildAsync(db, period, ct)),
+            (db, period, _, now, ct) => StrategyReport.BuildAsync(db, period, now, null, ct)),
         new("closure", "Closure report", "A chapter per priority with long-run figures, and every We Will with its outcomes.",
             (db, period, plan, _, ct) => ClosureReport.BuildAsync(db, period, plan, ct)),
     ];
