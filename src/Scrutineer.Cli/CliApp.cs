@@ -12,7 +12,7 @@ namespace Scrutineer.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         CultureInfo.DefaultThreadCurrentCulture = EnGb.Culture;
         CultureInfo.DefaultThreadCurrentUICulture = EnGb.Culture;
@@ -48,7 +48,7 @@ public static class CliApp
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return await root.Parse(args).InvokeAsync(configuration);
+            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
         }
         catch (Exception ex) when (CliContext.IsUserError(ex))
         {
