@@ -115,6 +115,13 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
         Assert.Equal(Domain.Common.Figures.SignedPercent(expected.PercentChange), row[4]);
         Assert.Equal(expected.Verdict, row[5], ignoreCase: true);
         Assert.Equal(["12 Month ending March 23", "12 Month ending March 24"], knife.Columns.Skip(1).Take(2));
+        var text = string.Join("\n\n", report.AllBlocks().Select(b => b switch
+        {
+            Domain.Reports.ReportParagraph p => p.Text,
+            Domain.Reports.ReportTable t => string.Join(" | ", t.Columns) + "\n" + string.Join("\n", t.Rows.Select(r => string.Join(" | ", r.Cells.Select(c => c.Text)))),
+            _ => "",
+        }));
+        Assert.Empty(Domain.FiguresCheck.FigureChecker.Check(text, "strategy", Q4));
         Assert.Contains(data.Strands, s => s.Achieved.Count > 0);
         Assert.Contains(data.Strands, s => s.Scheduled.Count > 0);
     }

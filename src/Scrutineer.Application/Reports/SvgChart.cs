@@ -24,7 +24,7 @@ public static class SvgChart
     public static string Render(ReportChart chart, string id)
     {
         var values = chart.Series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        var (min, max, step) = Scale(values);
+        var (min, max, step) = Scale(values, zeroBased: chart.Kind == ChartKind.Bar);
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var n = Math.Max(1, chart.Categories.Count);
@@ -114,9 +114,15 @@ public static class SvgChart
         ? Math.Round(v).ToString("0", CultureInfo.InvariantCulture)
         : v.ToString("0.0", CultureInfo.InvariantCulture);
 
-    private static (double Min, double Max, double Step) Scale(IReadOnlyCollection<double> values)
+    /// <summary>Axis range and step. Bars start at zero; line and SPC charts start near their lowest value so the variation shows.</summary>
+    private static (double Min, double Max, double Step) Scale(IReadOnlyCollection<double> values, bool zeroBased)
     {
-        var lo = values.Count == 0 ? 0 : Math.Min(0, values.Min());
+        var lo = values.Count == 0 ? 0 : zeroBased ? Math.Min(0, values.Min()) : values.Min() - ((values.Max() - values.Min()) * 0.1);
+        if (!zeroBased && values.Count > 0 && values.Min() >= 0)
+        {
+            lo = Math.Max(0, lo);
+        }
+
         var hi = values.Count == 0 ? 1 : values.Max();
         if (hi <= lo)
         {
