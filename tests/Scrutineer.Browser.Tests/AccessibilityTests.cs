@@ -136,6 +136,25 @@ public sealed class AccessibilityTests(Chromium chromium, BrowserSite site) : IC
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Axe_StrategyInsightsReportsDataPages_NoViolations()
+    {
+        int task;
+        await using (var db = site.Db())
+        {
+            task = await db.DeliveryTasks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        }
+
+        var page = await site.SignInAsync(chromium.Browser, "analyst");
+        foreach (var path in new[] { "/strategy", "/strategy/tasks", $"/strategy/tasks/{task}", "/insights", "/reports", "/data" })
+        {
+            await OpenAsync(page, path);
+            await Axe.AssertNoViolationsAsync(page);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     private static async Task OpenAsync(IPage page, string path)
     {
         var response = await page.GotoAsync(path);

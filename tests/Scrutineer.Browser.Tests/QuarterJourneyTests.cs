@@ -8,7 +8,7 @@ namespace Scrutineer.Browser.Tests;
 /// <summary>
 /// The quarter in a real browser, as the people who run it click through it: a contributor writes and submits, the
 /// reviewer returns it with a comment, the contributor reads the comment, changes and resubmits, the reviewer approves,
-/// and the analyst closes and publishes the round.
+/// and the analyst closes and publishes the round and downloads its quarterly report.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class QuarterJourneyTests(Chromium chromium, BrowserSite site) : IClassFixture<BrowserSite>
@@ -80,6 +80,32 @@ public sealed partial class QuarterJourneyTests(Chromium chromium, BrowserSite s
             Assert.Equal(RoundState.Published, await db.Rounds.Where(r => r.Id == round).Select(r => r.State).SingleAsync());
         }
 
+        // Analyst downloads the quarterly report of the published round, as a web page and as Word.
+        await analyst.GotoAsync("/reports");
+        await analyst.SelectOptionAsync("#round", round.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await analyst.GetByLabel("Quarterly update on delivery against the We Wills").CheckAsync();
+        await analyst.GetByLabel("Web page (HTML)").CheckAsync();
+        var html = await DownloadAsync(analyst);
+        Assert.EndsWith(".html", html.Name, StringComparison.Ordinal);
+        var text = System.Text.Encoding.UTF8.GetString(html.Bytes);
+        var title = TitleTag().Match(text);
+        Assert.True(title.Success, "The HTML report has no <title>.");
+        Assert.Contains("Quarterly update", title.Groups[1].Value, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("4 arrests, 2 charged", text, StringComparison.Ordinal);
+
+        await analyst.GetByLabel("Word (DOCX)").CheckAsync();
+        var docx = await DownloadAsync(analyst);
+        Assert.EndsWith(".docx", docx.Name, StringComparison.Ordinal);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(docx.Bytes)))
+        {
+            var entry = zip.GetEntry("word/document.xml");
+            Assert.NotNull(entry);
+            using var reader = new StreamReader(entry.Open());
+            var body = await reader.ReadToEndAsync();
+            Assert.Contains("Quarterly update", body, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("4 arrests, 2 charged", body, StringComparison.Ordinal);
+        }
+
         // The approved update is on the commitment's page for everyone, including the Commissioner's office.
         var viewer = await site.SignInAsync(chromium.Browser, "viewer");
         await viewer.GotoAsync($"/priorities/commitments/{commitment}");
@@ -90,6 +116,20 @@ public sealed partial class QuarterJourneyTests(Chromium chromium, BrowserSite s
             await page.Context.CloseAsync();
         }
     }
+
+    private static async Task<(string Name, byte[] Bytes)> DownloadAsync(IPage page)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download" }).ClickAsync());
+        Assert.Null(await download.FailureAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        Assert.True(copy.Length > 1000, $"{download.SuggestedFilename} holds only {copy.Length} bytes.");
+        return (download.SuggestedFilename, copy.ToArray());
+    }
+
+    [GeneratedRegex("<title>([^<]*)</title>")]
+    private static partial Regex TitleTag();
 
     private async Task<int> UpdateIdAsync(int round, int commitment, int unit)
     {
