@@ -88,4 +88,17 @@ public sealed class ReportCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("no plan", run.Error, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task ReportStrategy_NoStrategyInTheStore_ClearErrorExit1AndNoFile()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        var path = Path.Combine(Path.GetTempPath(), $"strategy-{Guid.NewGuid():N}.html");
+
+        var run = await Cli.RunAsync("report", "strategy", "--period", "Q4 2023/24", "--format", "html", "--out", path, "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("needs a crime prevention strategy", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
 }
