@@ -5,6 +5,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Domain.Common;
 using Scrutineer.Web.Accounts;
 using Scrutineer.Web.Api;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Hosting;
 
@@ -50,11 +51,13 @@ public static class ScrutineerWeb
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        builder.AddScrutineerHardening();
         return builder;
     }
 
     public static WebApplication UseScrutineer(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -70,6 +73,7 @@ public static class ScrutineerWeb
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(StaticFolder) });
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAuditedRequests();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/api/openapi.json");
