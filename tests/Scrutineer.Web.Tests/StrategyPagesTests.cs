@@ -164,6 +164,20 @@ public sealed class StrategyPagesTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task AtRisk_TodaysQuickQuery_SameAsFromTheWholeStrategy()
+    {
+        await using var db = site.Db();
+        var id = await Application.Delivery.DeliveryStore.FindStrategyAsync(db, null);
+        var today = DateOnly.FromDateTime(site.Clock.GetUtcNow().Date);
+
+        var quick = await Application.Delivery.DeliveryProgress.AtRiskAsync(db, id, null, today);
+        var full = Application.Delivery.DeliveryProgress.AtRisk(await Application.Delivery.DeliveryStore.LoadAsync(db, id), null, today);
+
+        Assert.NotEmpty(quick);
+        Assert.Equal(full, quick);
+    }
+
+    [Fact]
     public async Task Task_UnknownId_NotFound()
     {
         var client = await site.SignInAsync("analyst");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
@@ -56,7 +57,18 @@ public static class DeliveryProgress
     /// <summary>Tasks at risk on the last day of <paramref name="period"/> (or <paramref name="today"/>), in strand, plan, stage and number order.</summary>
     public static async Task<IReadOnlyList<AtRiskTask>> AtRiskAsync(ScrutineerDb db, int strategyId, FinancialQuarter? period, DateOnly today, CancellationToken ct = default)
     {
-        return AtRisk(await DeliveryStore.LoadAsync(db, strategyId, ct), period, today);
+        if (period is not null)
+        {
+            return AtRisk(await DeliveryStore.LoadAsync(db, strategyId, ct), period, today);
+        }
+
+        // As things stand today: read only the tasks at risk now (the dashboard asks on every visit), not the whole strategy.
+        var tasks = await db.DeliveryTasks.AsNoTracking().Include(t => t.Plan).ThenInclude(p => p.Strand)
+            .Where(t => t.Plan.Strand.StrategyId == strategyId && t.Status == DeliveryTaskStatus.AtRisk)
+            .ToListAsync(ct);
+        return tasks.OrderBy(t => t.Plan.Strand.Position).ThenBy(t => t.Plan.Position).ThenBy(t => t.Stage).ThenBy(t => t.Number)
+            .Select(t => (Task: t, Entry: t.EntryOn(today))).Where(x => x.Entry is { To: DeliveryTaskStatus.AtRisk })
+            .Select(x => AtRisk(x.Task, x.Entry!)).ToList();
     }
 
     /// <summary>The tasks at risk of a strategy already loaded with <see cref="DeliveryStore.LoadAsync"/>.</summary>
@@ -72,9 +84,7 @@ public static class DeliveryProgress
                 {
                     if (task.EntryOn(asAt) is { To: DeliveryTaskStatus.AtRisk } entry)
                     {
-                        var since = task.History.Where(h => h.Sequence <= entry.Sequence).Reverse()
-                            .TakeWhile(h => h.To == DeliveryTaskStatus.AtRisk).Last().On;
-                        list.Add(new AtRiskTask(strand.Title, plan.Title, task.Reference, task.Text, task.Owner, task.OwnerName, entry.Risk ?? "", entry.Mitigation, since));
+                        list.Add(AtRisk(task, entry));
                     }
                 }
             }
@@ -108,6 +118,13 @@ public static class DeliveryProgress
         return strategy.Strands
             .SelectMany(s => s.LeadsOn(on).Select(l => new StrandLead(s.Title, l.Role, l.Person, l.Area, l.ValidFrom, l.ValidTo)))
             .ToList();
+    }
+
+    private static AtRiskTask AtRisk(DeliveryTask task, TaskStatusChange entry)
+    {
+        var since = task.History.Where(h => h.Sequence <= entry.Sequence).Reverse()
+            .TakeWhile(h => h.To == DeliveryTaskStatus.AtRisk).Last().On;
+        return new AtRiskTask(task.Plan.Strand.Title, task.Plan.Title, task.Reference, task.Text, task.Owner, task.OwnerName, entry.Risk ?? "", entry.Mitigation, since);
     }
 
     private static StrandProgress Count(ThematicStrand strand, DateOnly asAt)

@@ -45,8 +45,9 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock) : Scrutineer
         }
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        Progress = await DeliveryProgress.ForStrategyAsync(db, strategy.Id, quarter, today, ct);
-        Leads = await DeliveryProgress.LeadsAsync(db, strategy.Id, Progress.AsAt, ct);
-        AtRisk = await DeliveryProgress.AtRiskAsync(db, strategy.Id, quarter, today, ct);
+        var loaded = await DeliveryStore.LoadAsync(db, strategy.Id, ct);
+        Progress = DeliveryProgress.ForStrategy(loaded, quarter, today);
+        AtRisk = DeliveryProgress.AtRisk(loaded, quarter, today);
+        Leads = loaded.Strands.SelectMany(s => s.LeadsOn(Progress.AsAt).Select(l => new StrandLead(s.Title, l.Role, l.Person, l.Area, l.ValidFrom, l.ValidTo))).ToList();
     }
 }
