@@ -158,7 +158,10 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 }
 
                 var allCrime = kind == PoliceUkFileKind.Street ? await MeasureAsync(measures, AllCrime, kind, null, cancellationToken) : null;
-                var sourceMeasures = measures.Values.Where(m => m.Source == source).ToList();
+                // A measure this file writes is replaced for the file's force-months even when another source (a tidy
+                // CSV, the demo) wrote it before: the published rows are the figure of record for those months.
+                var sourceMeasures = measures.Values.Where(m => m.Source == source)
+                    .Concat(categoryMeasure).Concat(allCrime is null ? [] : [allCrime]).Distinct().ToList();
 
                 // Where each LSOA's rows count: the district, its LPA and the force, when the district lies in that force.
                 var lsoaChains = new Dictionary<(int Force, int Lsoa), int[]>();

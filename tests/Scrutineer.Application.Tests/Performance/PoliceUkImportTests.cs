@@ -62,6 +62,32 @@ public sealed class PoliceUkImportTests
 
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ImportAsync_MonthAnotherSourceWrote_PublishedRowsReplaceIt(StoreProvider provider)
+    {
+        await using var earlier = await TestStore.CreateAsync(provider);
+        await using var fresh = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        using var files = new StreetFiles();
+        files.WriteMonths("2023-01", 1, _ => 5);
+        var tidy = Path.Combine(files.Folder, "tidy.csv");
+        await File.WriteAllTextAsync(tidy, "measure,area,period,value\nAll crime,Essex Police,2023-01,999\nAnti-social behaviour,Essex Police,2023-01,777\n");
+        await using (var db = earlier.Open())
+        {
+            await new MeasuresImport(db).ImportAsync(tidy);
+        }
+
+        foreach (var store in new[] { earlier, fresh })
+        {
+            await using var db = store.Open();
+            await new PoliceUkImport(db).ImportAsync([Path.Combine(files.Folder, "2023-01")]);
+        }
+
+        Assert.Equal(await ValueAsync(fresh, PoliceUkImport.AllCrime, "Essex Police", "2023-01"), await ValueAsync(earlier, PoliceUkImport.AllCrime, "Essex Police", "2023-01"));
+        Assert.Equal(await ValueAsync(fresh, "Anti-social behaviour", "Essex Police", "2023-01"), await ValueAsync(earlier, "Anti-social behaviour", "Essex Police", "2023-01"));
+        Assert.NotEqual(999, await ValueAsync(earlier, PoliceUkImport.AllCrime, "Essex Police", "2023-01"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task ImportAsync_SameMonthAgain_ReplacesNotAdds(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
