@@ -184,23 +184,5 @@ public sealed class PerformanceQueries(ScrutineerDb db)
         return close.Count > 0 ? $"Did you mean: {string.Join(", ", close.Take(8))}?" : $"Known: {string.Join(", ", list.Take(30))}{(list.Count > 30 ? ", …" : "")}.";
     }
 
-    private static string Ranges(IEnumerable<ReportingMonth> months) => RollingRanges(months.Order().ToList());
-
-    private static string RollingRanges(List<ReportingMonth> months)
-    {
-        var parts = new List<string>();
-        for (var i = 0; i < months.Count;)
-        {
-            var j = i;
-            while (j + 1 < months.Count && months[j + 1] == months[j].Plus(1))
-            {
-                j++;
-            }
-
-            parts.Add(i == j ? months[i].ToString() : $"{months[i]} to {months[j]}");
-            i = j + 1;
-        }
-
-        return string.Join(", ", parts);
-    }
+    private static string Ranges(IEnumerable<ReportingMonth> months) => RollingTwelveMonths.Describe(months.Order().ToList());
 }

@@ -87,9 +87,9 @@ public sealed record RollingTwelveMonths(ReportingMonth To, CountComparison Comp
         return result;
     }
 
-    internal static string Describe(IReadOnlyList<ReportingMonth> months)
+    /// <summary>Months (in order) collapsed into ranges for messages: "2022-01 to 2022-06, 2022-09".</summary>
+    public static string Describe(IReadOnlyList<ReportingMonth> months)
     {
-        // Collapse consecutive months into ranges: "2022-01 to 2022-06, 2022-09".
         var parts = new List<string>();
         for (var i = 0; i < months.Count;)
         {
