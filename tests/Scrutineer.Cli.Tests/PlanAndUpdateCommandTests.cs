@@ -11,7 +11,7 @@ public sealed class PlanAndUpdateCommandTests
     {
         await using var source = await TestStore.CreateAsync(provider);
         await using var target = await TestStore.CreateAsync(provider);
-        await Cli.RunAsync("demo", "--db", source.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+        await Cli.DemoAsync(source);
         var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
         var earlier = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
 
@@ -61,7 +61,7 @@ public sealed class PlanAndUpdateCommandTests
     public async Task UpdateListAndShow_ReturnedUpdate_ShowsReviewerCommentAndHistory()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+        await Cli.DemoAsync(store);
 
         var list = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--state", "returned", "--format", "json", "--db", store.DbArgument);
         var first = System.Text.Json.JsonDocument.Parse(list.Out).RootElement[0];
@@ -78,7 +78,7 @@ public sealed class PlanAndUpdateCommandTests
     public async Task UpdateList_UnknownUnitOrState_ListsWhatThereIs()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+        await Cli.DemoAsync(store);
 
         var unit = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--unit", "Nowhere", "--db", store.DbArgument);
         var state = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--state", "lost", "--db", store.DbArgument);

@@ -10,7 +10,7 @@ public sealed class RoundCommandTests
     public async Task Status_DemoQ4_ShowsOverdueUnits(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
-        Assert.Equal(0, (await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"))).ExitCode);
+        await Cli.DemoAsync(store);
 
         var run = await Cli.RunAsync("round", "status", "--period", "2023/24-Q4", "--db", store.DbArgument, "--today", "2024-04-22");
 
@@ -25,7 +25,7 @@ public sealed class RoundCommandTests
     public async Task Status_Csv_HasHeaderAndOneRowPerCommitmentAndUnit()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+        await Cli.DemoAsync(store);
 
         var run = await Cli.RunAsync("round", "status", "--period", "Q4 2023/24", "--format", "csv", "--db", store.DbArgument, "--today", "2024-04-22");
         var overdue = await Cli.RunAsync("round", "status", "--period", "Q4 2023/24", "--overdue", "--format", "csv", "--db", store.DbArgument, "--today", "2024-04-22");
@@ -43,7 +43,7 @@ public sealed class RoundCommandTests
     public async Task Status_BeforeTheDeadline_NobodyIsOverdue()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+        await Cli.DemoAsync(store);
 
         var run = await Cli.RunAsync("round", "status", "--period", "Q4 2023/24", "--db", store.DbArgument, "--today", "2024-04-19");
 
@@ -54,7 +54,7 @@ public sealed class RoundCommandTests
     public async Task OpenClosePublish_FullCycle_AndRulesRefuseOutOfOrderSteps()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+        await Cli.DemoAsync(store);
         var db = store.DbArgument;
 
         Assert.Equal(0, (await Cli.RunAsync("round", "open", "--period", "2024/25-Q1", "--deadline", "2024-07-19", "--db", db)).ExitCode);
@@ -79,7 +79,7 @@ public sealed class RoundCommandTests
     public async Task Status_BadPeriod_ClearMessageAndExitCode1(string period, string message)
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
-        await Cli.RunAsync("demo", "--db", store.DbArgument, "--files", Path.Combine(Path.GetTempPath(), "scrutineer-cli-demo"));
+        await Cli.DemoAsync(store);
 
         var run = await Cli.RunAsync("round", "status", "--period", period, "--db", store.DbArgument);
 
