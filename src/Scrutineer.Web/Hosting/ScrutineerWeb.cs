@@ -39,6 +39,7 @@ public static class ScrutineerWeb
         services.AddDbContextPool<ScrutineerDb>((sp, options) => sp.GetRequiredService<StoreLocation>().Configure(options));
         services.AddScrutineerAccounts();
         services.AddScoped<Quarterly.RoundBoard>();
+        services.AddSingleton<Dashboard.DashboardCache>();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
