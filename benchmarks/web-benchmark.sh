@@ -2,12 +2,15 @@
 # Web load benchmark: `./scrutineer serve --demo` on a fresh SQLite store on 127.0.0.1, signed in as a demo account,
 # then wrk with 50 connections (50 concurrent users) alternating the dashboard and commitment pages for 30 s
 # (after a 5 s warm-up). Prints requests/s, p50/p95/p99 latency, the count of 5xx answers and the load average.
-#   benchmarks/web-benchmark.sh [SECONDS] [CONNECTIONS] [USER]
+# THINK_MS above 0 gives each user a think time between pages (mean THINK_MS, uniform from half to 1.5 times it), as
+# people reading pages have; 0 (the default) sends each connection's next request as soon as the last is answered.
+#   benchmarks/web-benchmark.sh [SECONDS] [CONNECTIONS] [USER] [THINK_MS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 connections="${2:-50}"
 user="${3:-viewer}"
+export SCRUTINEER_THINK_MS="${4:-0}"
 port="${SCRUTINEER_BENCH_PORT:-5091}"
 url="http://127.0.0.1:$port"
 
@@ -43,7 +46,7 @@ echo "Signed in as $user; $(echo $SCRUTINEER_COMMITMENTS | wc -w) commitment pag
 
 echo "Warm-up (5 s) ..."
 wrk -t2 -c"$connections" -d5s -s benchmarks/web-load.lua "$url" >/dev/null
-echo "Load: $connections connections for $seconds s against $url"
+echo "Load: $connections connections for $seconds s against $url, think time ${SCRUTINEER_THINK_MS} ms"
 wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s benchmarks/web-load.lua "$url" | sed -n '/^requests/,$p'
 echo "uptime: $(uptime)"
 echo "5xx logged by the app: $(grep -c '"StatusCode":5' "$work/serve.log" || true)"

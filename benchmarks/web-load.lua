@@ -1,5 +1,8 @@
 -- wrk script for benchmarks/web-benchmark.sh: signed-in users alternating between the dashboard and commitment pages.
--- SCRUTINEER_COOKIE holds the session cookies; SCRUTINEER_COMMITMENTS the commitment ids to visit (space separated).
+-- SCRUTINEER_COOKIE holds the session cookies; SCRUTINEER_COMMITMENTS the commitment ids to visit (space separated);
+-- SCRUTINEER_THINK_MS, when above 0, is each user's mean think time between pages (uniform from half to one and a half
+-- times it; wrk does not count it in the latency). 0 sends each connection's next request as soon as the last answers.
+local think = tonumber(os.getenv("SCRUTINEER_THINK_MS") or "0")
 local cookie = os.getenv("SCRUTINEER_COOKIE") or error("SCRUTINEER_COOKIE is not set")
 local ids = {}
 for id in string.gmatch(os.getenv("SCRUTINEER_COMMITMENTS") or "", "%d+") do ids[#ids + 1] = id end
@@ -14,6 +17,12 @@ end
 function init(args)
   served, failed5xx, other = 0, 0, 0
   n = offset * 7
+end
+
+if think > 0 then
+  function delay()
+    return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
+  end
 end
 
 function request()

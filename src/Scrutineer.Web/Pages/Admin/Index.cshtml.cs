@@ -1,12 +1,14 @@
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.Plans;
 
 namespace Scrutineer.Web.Pages.Admin;
 
-/// <summary>Administration: users with their roles and scopes, units, and plans.</summary>
+/// <summary>Administration: users with their roles and scopes, units, and plans (plan files uploaded and downloaded).</summary>
 public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : ScrutineerPageModel
 {
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
@@ -24,7 +26,73 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : Scrut
     [BindProperty]
     public UnitKind UnitKind { get; set; } = UnitKind.Team;
 
+    /// <summary>Whether an uploaded plan replaces the plan of the same title (allowed only while it has no rounds).</summary>
+    [BindProperty]
+    public bool ReplacePlan { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Downloads a plan as its plan file (YAML, docs/plan-file.md): what <c>scrutineer plan export</c> writes.</summary>
+    public async Task<IActionResult> OnGetPlanFileAsync(int id, CancellationToken ct)
+    {
+        var title = await db.Plans.Where(p => p.Id == id).Select(p => p.Title).SingleOrDefaultAsync(ct);
+        if (title is null)
+        {
+            return NotFound();
+        }
+
+        var text = await PlanFileWriter.WriteAsync(db, title, ct);
+        var name = new string(title.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+        return File(new UTF8Encoding(false).GetBytes(text), "application/yaml", name + ".yaml");
+    }
+
+    /// <summary>
+    /// Imports an uploaded plan file in one transaction, as <c>scrutineer plan import</c> does: every problem is listed
+    /// with its line and nothing is written unless all is well.
+    /// </summary>
+    public async Task<IActionResult> OnPostPlanAsync(IFormFile? planFile, CancellationToken ct)
+    {
+        var name = planFile is null ? "" : Path.GetFileName(planFile.FileName.Replace('\\', '/'));
+        if (planFile is null || planFile.Length == 0)
+        {
+            ModelState.AddModelError(nameof(planFile), "Choose a plan file to upload.");
+        }
+        else if (!name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError(nameof(planFile), $"{name}: expected a plan file (.yaml or .yml).");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        try
+        {
+            using var reader = new StreamReader(planFile!.OpenReadStream(), Encoding.UTF8);
+            var result = await PlanImporter.ImportAsync(db, PlanFileReader.Read(reader, name), name, ReplacePlan, ct);
+            log.LogInformation("Plan {Plan} imported from {File} by {User}", result.PlanTitle, name, Me.UserName);
+            Notice($"{result.PlanTitle} imported from {name}: {result.Priorities} priorities, {result.Commitments} commitments; {result.UnitsCreated} units added, {result.UnitsUpdated} changed.");
+            return Redirect("/admin#plans");
+        }
+        catch (PlanFileException ex)
+        {
+            ModelState.AddModelError(nameof(planFile), $"{name} was not imported (nothing was written):");
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError(nameof(planFile), error.ToString());
+            }
+        }
+        catch (Domain.Common.DomainException ex)
+        {
+            ModelState.AddModelError(nameof(planFile), ex.Message);
+        }
+
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostUnitAsync(CancellationToken ct)
     {
