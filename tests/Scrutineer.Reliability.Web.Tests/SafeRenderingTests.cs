@@ -32,6 +32,7 @@ public sealed partial class SafeRenderingTests(DemoSite site) : IClassFixture<De
         await AssertSafeAsync(north, write, both: true);
         var submitted = await WriteAsync(north, write, text, "submit");
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        await AssertSafeAsync(north, write, both: true);
 
         var id = await updateId();
         var review = await site.SignInAsync(reviewer);
