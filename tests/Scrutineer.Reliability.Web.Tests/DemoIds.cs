@@ -20,6 +20,8 @@ internal sealed record DemoIds(
     int UpdateOnPriorityUpTo6,
     int UpdateOnPriority9,
     int Task,
+    int TaskInAnotherStrand,
+    int Strand,
     int ViewerAccount)
 {
     public static async Task<DemoIds> ReadAsync(DemoSite site)
@@ -33,6 +35,7 @@ internal sealed record DemoIds(
         var submitted = await db.Updates.Where(u => u.RoundId == open.Id && u.State == UpdateState.Submitted)
             .Select(u => new { u.Id, u.Commitment.Priority.Number }).OrderBy(u => u.Id).ToListAsync();
         var accounts = await db.Accounts.ToListAsync();
+        var tasks = await db.DeliveryTasks.OrderBy(t => t.Id).Select(t => new { t.Id, t.Plan.StrandId }).ToListAsync();
         return new DemoIds(
             open.PlanId,
             commitments[0].Id,
@@ -44,7 +47,9 @@ internal sealed record DemoIds(
             (commitments.First(c => !c.IsResponsible(units["North LPA"])).Id, units["North LPA"].Id),
             submitted.First(u => u.Number <= 6).Id,
             submitted.First(u => u.Number == 9).Id,
-            await db.DeliveryTasks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+            tasks[0].Id,
+            tasks.First(t => t.StrandId != tasks[0].StrandId).Id,
+            tasks[0].StrandId,
             accounts.Single(a => a.UserName == "viewer").Id);
     }
 }

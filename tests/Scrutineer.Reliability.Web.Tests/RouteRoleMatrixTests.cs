@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Demo;
+using Scrutineer.Domain.Accounts;
 using Scrutineer.Web.Tests;
 
 namespace Scrutineer.Reliability.Web.Tests;
@@ -15,8 +17,11 @@ namespace Scrutineer.Reliability.Web.Tests;
 /// </summary>
 public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<DemoSite>
 {
-    /// <summary>The columns of <see cref="Expected"/>: anonymous, then each demo account.</summary>
-    public static readonly string[] Principals = ["anonymous", "admin", "analyst", "contributor.north", "contributor.scd", "reviewer", "reviewer.roads", "viewer"];
+    /// <summary>The columns of <see cref="Expected"/>: anonymous, each demo account, and a reviewer scoped to one strand.</summary>
+    public static readonly string[] Principals = ["anonymous", "admin", "analyst", "contributor.north", "contributor.scd", "reviewer", "reviewer.roads", "viewer", StrandReviewer];
+
+    /// <summary>A reviewer scoped to one crime prevention strand only (the demo has none; the test adds it).</summary>
+    private const string StrandReviewer = "reviewer.strand";
 
     /// <summary>
     /// Handler → one or more requests with the outcome for each principal, in <see cref="Principals"/> order.
@@ -26,78 +31,79 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
     /// </summary>
     private static readonly Case[] Expected =
     [
-        // handler                                                                    anon    admin   analyst north   scd     review  roads   viewer   address
-        new("GET /",                                                                 "sign-in 200     200     200     200     200     200     200", _ => "/"),
-        new("GET /accessibility",                                                    "200     200     200     200     200     200     200     200", _ => "/accessibility"),
-        new("GET /error",                                                            "200     200     200     200     200     200     200     200", _ => "/error"),
-        new("GET /health",                                                           "200     200     200     200     200     200     200     200", _ => "/health"),
-        new("GET /account/access-denied",                                            "403     403     403     403     403     403     403     403", _ => "/account/access-denied"),
-        new("GET /account/sign-in",                                                  "200     200     200     200     200     200     200     200", _ => "/account/sign-in"),
-        new("POST /account/sign-in",                                                 "200     200     200     200     200     200     200     200", _ => "/account/sign-in"),
-        new("GET /account/sign-out",                                                 "sign-in 200     200     200     200     200     200     200", _ => "/account/sign-out"),
-        new("POST /account/sign-out",                                                "sign-in 302     302     302     302     302     302     302", _ => "/account/sign-out") { SignsOut = true },
+        // handler                                                                    anon    admin   analyst north   scd     review  roads   viewer  strand   address
+        new("GET /",                                                                 "sign-in 200     200     200     200     200     200     200     200", _ => "/"),
+        new("GET /accessibility",                                                    "200     200     200     200     200     200     200     200     200", _ => "/accessibility"),
+        new("GET /error",                                                            "200     200     200     200     200     200     200     200     200", _ => "/error"),
+        new("GET /health",                                                           "200     200     200     200     200     200     200     200     200", _ => "/health"),
+        new("GET /account/access-denied",                                            "403     403     403     403     403     403     403     403     403", _ => "/account/access-denied"),
+        new("GET /account/sign-in",                                                  "200     200     200     200     200     200     200     200     200", _ => "/account/sign-in"),
+        new("POST /account/sign-in",                                                 "200     200     200     200     200     200     200     200     200", _ => "/account/sign-in"),
+        new("GET /account/sign-out",                                                 "sign-in 200     200     200     200     200     200     200     200", _ => "/account/sign-out"),
+        new("POST /account/sign-out",                                                "sign-in 302     302     302     302     302     302     302     302", _ => "/account/sign-out") { SignsOut = true },
 
         // Reading: everyone signed in.
-        new("GET /priorities",                                                       "sign-in 200     200     200     200     200     200     200", _ => "/priorities"),
-        new("GET /priorities/commitments/{id:int}",                                  "sign-in 200     200     200     200     200     200     200", d => $"/priorities/commitments/{d.Commitment}"),
-        new("GET /strategy",                                                         "sign-in 200     200     200     200     200     200     200", _ => "/strategy"),
-        new("GET /strategy/tasks",                                                   "sign-in 200     200     200     200     200     200     200", _ => "/strategy/tasks"),
-        new("GET /strategy/tasks/{id:int}",                                          "sign-in 200     200     200     200     200     200     200", d => $"/strategy/tasks/{d.Task}"),
-        new("POST /strategy/tasks/{id:int}",                                         "sign-in 200     200     404     404     404     404     404", d => $"/strategy/tasks/{d.Task}"),
-        new("GET /insights",                                                         "sign-in 200     200     200     200     200     200     200", _ => "/insights"),
-        new("GET /reports",                                                          "sign-in 200     200     200     200     200     200     200", _ => "/reports"),
-        new("GET /reports/check/{round:int}",                                        "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/reports/check/{d.OpenRound}"),
-        new("GET /reports/download",                                                 "sign-in 200     200     404     404     404     404     404", d => $"/reports/download?report=quarterly&round={d.OpenRound}&format=html"),
-        new("GET /reports/download",                                                 "sign-in 200     200     200     200     200     200     200", d => $"/reports/download?report=quarterly&round={d.PublishedRound}&format=html&version=public"),
+        new("GET /priorities",                                                       "sign-in 200     200     200     200     200     200     200     200", _ => "/priorities"),
+        new("GET /priorities/commitments/{id:int}",                                  "sign-in 200     200     200     200     200     200     200     200", d => $"/priorities/commitments/{d.Commitment}"),
+        new("GET /strategy",                                                         "sign-in 200     200     200     200     200     200     200     200", _ => "/strategy"),
+        new("GET /strategy/tasks",                                                   "sign-in 200     200     200     200     200     200     200     200", _ => "/strategy/tasks"),
+        new("GET /strategy/tasks/{id:int}",                                          "sign-in 200     200     200     200     200     200     200     200", d => $"/strategy/tasks/{d.Task}"),
+        new("POST /strategy/tasks/{id:int}",                                         "sign-in 200     200     404     404     404     404     404     200", d => $"/strategy/tasks/{d.Task}"),
+        new("POST /strategy/tasks/{id:int}",                                         "sign-in 200     200     404     404     404     404     404     404", d => $"/strategy/tasks/{d.TaskInAnotherStrand}"),
+        new("GET /insights",                                                         "sign-in 200     200     200     200     200     200     200     200", _ => "/insights"),
+        new("GET /reports",                                                          "sign-in 200     200     200     200     200     200     200     200", _ => "/reports"),
+        new("GET /reports/check/{round:int}",                                        "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/reports/check/{d.OpenRound}"),
+        new("GET /reports/download",                                                 "sign-in 200     200     404     404     404     404     404     404", d => $"/reports/download?report=quarterly&round={d.OpenRound}&format=html"),
+        new("GET /reports/download",                                                 "sign-in 200     200     200     200     200     200     200     200", d => $"/reports/download?report=quarterly&round={d.PublishedRound}&format=html&version=public"),
 
         // Contributors: their own units' updates only.
-        new("GET /updates",                                                          "sign-in denied  denied  200     200     denied  denied  denied", _ => "/updates"),
-        new("GET /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",      "sign-in denied  denied  200     404     denied  denied  denied", d => Write(d, d.NorthSlot)),
-        new("GET /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",      "sign-in denied  denied  404     200     denied  denied  denied", d => Write(d, d.ScdSlot)),
-        new("POST /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",     "sign-in denied  denied  200     404     denied  denied  denied", d => Write(d, d.NorthSlot)),
-        new("POST /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",     "sign-in denied  denied  404     200     denied  denied  denied", d => Write(d, d.ScdSlot)),
-        new("GET /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",      "sign-in denied  denied  404     404     denied  denied  denied", d => Write(d, d.NorthOnACommitmentNotTheirs)),
-        new("POST /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",     "sign-in denied  denied  404     404     denied  denied  denied", d => Write(d, d.NorthOnACommitmentNotTheirs)),
+        new("GET /updates",                                                          "sign-in denied  denied  200     200     denied  denied  denied  denied", _ => "/updates"),
+        new("GET /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",      "sign-in denied  denied  200     404     denied  denied  denied  denied", d => Write(d, d.NorthSlot)),
+        new("GET /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",      "sign-in denied  denied  404     200     denied  denied  denied  denied", d => Write(d, d.ScdSlot)),
+        new("POST /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",     "sign-in denied  denied  200     404     denied  denied  denied  denied", d => Write(d, d.NorthSlot)),
+        new("POST /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",     "sign-in denied  denied  404     200     denied  denied  denied  denied", d => Write(d, d.ScdSlot)),
+        new("GET /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",      "sign-in denied  denied  404     404     denied  denied  denied  denied", d => Write(d, d.NorthOnACommitmentNotTheirs)),
+        new("POST /updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}",     "sign-in denied  denied  404     404     denied  denied  denied  denied", d => Write(d, d.NorthOnACommitmentNotTheirs)),
 
         // Reviewers: updates on their own priorities only.
-        new("GET /review",                                                           "sign-in denied  denied  denied  denied  200     200     denied", _ => "/review"),
-        new("GET /review/{id:int}",                                                  "sign-in denied  denied  denied  denied  200     404     denied", d => $"/review/{d.UpdateOnPriorityUpTo6}"),
-        new("GET /review/{id:int}",                                                  "sign-in denied  denied  denied  denied  404     200     denied", d => $"/review/{d.UpdateOnPriority9}"),
-        new("POST /review/{id:int}",                                                 "sign-in denied  denied  denied  denied  200     404     denied", d => $"/review/{d.UpdateOnPriorityUpTo6}"),
-        new("POST /review/{id:int}",                                                 "sign-in denied  denied  denied  denied  404     200     denied", d => $"/review/{d.UpdateOnPriority9}"),
+        new("GET /review",                                                           "sign-in denied  denied  denied  denied  200     200     denied  200", _ => "/review"),
+        new("GET /review/{id:int}",                                                  "sign-in denied  denied  denied  denied  200     404     denied  404", d => $"/review/{d.UpdateOnPriorityUpTo6}"),
+        new("GET /review/{id:int}",                                                  "sign-in denied  denied  denied  denied  404     200     denied  404", d => $"/review/{d.UpdateOnPriority9}"),
+        new("POST /review/{id:int}",                                                 "sign-in denied  denied  denied  denied  200     404     denied  404", d => $"/review/{d.UpdateOnPriorityUpTo6}"),
+        new("POST /review/{id:int}",                                                 "sign-in denied  denied  denied  denied  404     200     denied  404", d => $"/review/{d.UpdateOnPriority9}"),
 
         // Analysts and administrators: rounds, corrections, data.
-        new("GET /rounds",                                                           "sign-in 200     200     denied  denied  denied  denied  denied", _ => "/rounds"),
-        new("POST /rounds",                                                          "sign-in 200     200     denied  denied  denied  denied  denied", _ => "/rounds"),
-        new("GET /rounds/{id:int}",                                                  "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/rounds/{d.OpenRound}"),
-        new("POST /rounds/{id:int}?handler=Close",                                   "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/rounds/{d.PublishedRound}?handler=Close"),
-        new("POST /rounds/{id:int}?handler=Reopen",                                  "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/rounds/{d.OpenRound}?handler=Reopen"),
-        new("POST /rounds/{id:int}?handler=Publish",                                 "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/rounds/{d.OpenRound}?handler=Publish"),
-        new("POST /rounds/{id:int}?handler=Deadline",                                "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/rounds/{d.ClosedRound}?handler=Deadline"),
-        new("GET /rounds/{id:int}/outstanding.csv",                                  "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/rounds/{d.OpenRound}/outstanding.csv"),
-        new("GET /rounds/updates/{id:int}",                                          "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/rounds/updates/{d.UpdateOnPriority9}"),
-        new("POST /rounds/updates/{id:int}",                                         "sign-in 200     200     denied  denied  denied  denied  denied", d => $"/rounds/updates/{d.UpdateOnPriority9}"),
-        new("GET /data",                                                             "sign-in 200     200     denied  denied  denied  denied  denied", _ => "/data"),
-        new("POST /data?handler=PoliceUk",                                           "sign-in 200     200     denied  denied  denied  denied  denied", _ => "/data?handler=PoliceUk"),
-        new("POST /data?handler=Measures",                                           "sign-in 200     200     denied  denied  denied  denied  denied", _ => "/data?handler=Measures"),
-        new("POST /data?handler=Delivery",                                           "sign-in 200     200     denied  denied  denied  denied  denied", _ => "/data?handler=Delivery"),
+        new("GET /rounds",                                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/rounds"),
+        new("POST /rounds",                                                          "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/rounds"),
+        new("GET /rounds/{id:int}",                                                  "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/rounds/{d.OpenRound}"),
+        new("POST /rounds/{id:int}?handler=Close",                                   "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/rounds/{d.PublishedRound}?handler=Close"),
+        new("POST /rounds/{id:int}?handler=Reopen",                                  "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/rounds/{d.OpenRound}?handler=Reopen"),
+        new("POST /rounds/{id:int}?handler=Publish",                                 "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/rounds/{d.OpenRound}?handler=Publish"),
+        new("POST /rounds/{id:int}?handler=Deadline",                                "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/rounds/{d.ClosedRound}?handler=Deadline"),
+        new("GET /rounds/{id:int}/outstanding.csv",                                  "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/rounds/{d.OpenRound}/outstanding.csv"),
+        new("GET /rounds/updates/{id:int}",                                          "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/rounds/updates/{d.UpdateOnPriority9}"),
+        new("POST /rounds/updates/{id:int}",                                         "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/rounds/updates/{d.UpdateOnPriority9}"),
+        new("GET /data",                                                             "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data"),
+        new("POST /data?handler=PoliceUk",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=PoliceUk"),
+        new("POST /data?handler=Measures",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Measures"),
+        new("POST /data?handler=Delivery",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Delivery"),
 
         // Administrators: users and units.
-        new("GET /admin",                                                            "sign-in 200     denied  denied  denied  denied  denied  denied", _ => "/admin"),
-        new("POST /admin?handler=Unit",                                              "sign-in 200     denied  denied  denied  denied  denied  denied", _ => "/admin?handler=Unit") { Form = new() { ["UnitName"] = "Serious Crime Directorate", ["UnitShortName"] = "SCD" } },
-        new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
-        new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied", d => $"/admin/users/{d.ViewerAccount}"),
-        new("POST /admin/users/{id:int?}",                                           "sign-in 200     denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
+        new("GET /admin",                                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin"),
+        new("POST /admin?handler=Unit",                                              "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=Unit") { Form = new() { ["UnitName"] = "Serious Crime Directorate", ["UnitShortName"] = "SCD" } },
+        new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
+        new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", d => $"/admin/users/{d.ViewerAccount}"),
+        new("POST /admin/users/{id:int?}",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
 
         // The read-only API: any signed-in account; records filtered by the same rules as the pages.
-        new("GET /api/plans",                                                        "401     200     200     200     200     200     200     200", _ => "/api/plans"),
-        new("GET /api/plans/{planId:int}/commitments",                               "401     200     200     200     200     200     200     200", d => $"/api/plans/{d.Plan}/commitments"),
-        new("GET /api/rounds",                                                       "401     200     200     200     200     200     200     200", _ => "/api/rounds"),
-        new("GET /api/updates",                                                      "401     200     200     200     200     200     200     200", _ => "/api/updates"),
-        new("GET /api/measures",                                                     "401     200     200     200     200     200     200     200", _ => "/api/measures"),
-        new("GET /api/observations",                                                 "401     200     200     200     200     200     200     200", _ => "/api/observations?measure=All%20crime"),
-        new("GET /api/openapi.json",                                                 "401     200     200     200     200     200     200     200", _ => "/api/openapi.json"),
-        new("GET /api/insights/rolling12",                                           "401     200     200     200     200     200     200     200", _ => "/api/insights/rolling12"),
+        new("GET /api/plans",                                                        "401     200     200     200     200     200     200     200     200", _ => "/api/plans"),
+        new("GET /api/plans/{planId:int}/commitments",                               "401     200     200     200     200     200     200     200     200", d => $"/api/plans/{d.Plan}/commitments"),
+        new("GET /api/rounds",                                                       "401     200     200     200     200     200     200     200     200", _ => "/api/rounds"),
+        new("GET /api/updates",                                                      "401     200     200     200     200     200     200     200     200", _ => "/api/updates"),
+        new("GET /api/measures",                                                     "401     200     200     200     200     200     200     200     200", _ => "/api/measures"),
+        new("GET /api/observations",                                                 "401     200     200     200     200     200     200     200     200", _ => "/api/observations?measure=All%20crime"),
+        new("GET /api/openapi.json",                                                 "401     200     200     200     200     200     200     200     200", _ => "/api/openapi.json"),
+        new("GET /api/insights/rolling12",                                           "401     200     200     200     200     200     200     200     200", _ => "/api/insights/rolling12"),
     ];
 
     [Fact]
@@ -119,6 +125,7 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
     public async Task EveryHandler_EveryPrincipal_GetsTheExpectedOutcome()
     {
         var ids = await DemoIds.ReadAsync(site);
+        await AddStrandReviewerAsync(ids.Strand);
         var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal) { ["anonymous"] = site.Anonymous() };
         foreach (var user in Principals.Skip(1))
         {
@@ -164,6 +171,18 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
 
         Assert.True(findings.Count == 0, $"{findings.Count} of {Expected.Length * Principals.Length} cases differ:\n" + string.Join('\n', findings));
         Assert.Equal(before, await FingerprintAsync());
+    }
+
+    /// <summary>Adds <see cref="StrandReviewer"/>, scoped to <paramref name="strand"/>, with the demo accounts' password.</summary>
+    private async Task AddStrandReviewerAsync(int strand)
+    {
+        await using var db = site.Db();
+        if (!await db.Accounts.AnyAsync(a => a.UserName == StrandReviewer))
+        {
+            var hash = DemoAccounts.All.Single(a => a.UserName == "reviewer").PasswordHash;
+            db.Accounts.Add(new UserAccount(StrandReviewer, "Strand Reviewer", Role.Reviewer, hash, site.Clock.GetUtcNow(), [new AccountScope(ScopeKind.Strand, strand)]));
+            await db.SaveChangesAsync();
+        }
     }
 
     /// <summary>The outcome in the table's words.</summary>
