@@ -43,6 +43,11 @@ public static class ScrutineerWeb
         services.AddRouting(o => o.LowercaseUrls = true);
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+        // The API's JSON escapes <, >, &, ' and " (as \u003C and so on) as well, so that text someone typed can never
+        // become markup even where JSON ends up inside a page; every JSON reader decodes it to the same text.
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => PagePolicies.Apply(o.Conventions));
         services.AddAntiforgery(o => o.Cookie.Name = "scrutineer-antiforgery");
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Web.Quarterly;
 
@@ -9,6 +11,9 @@ namespace Scrutineer.Web.Pages.Rounds;
 public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider clock, ILogger<CorrectModel> log) : ScrutineerPageModel
 {
     public QuarterlyUpdate Update { get; private set; } = null!;
+
+    /// <summary>Set when the update changed after the analyst opened the form: the stored version, shown beside the analyst's text.</summary>
+    public QuarterlyUpdate? Saved { get; private set; }
 
     [BindProperty]
     public string? Commentary { get; set; }
@@ -50,8 +55,8 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
 
         if (update.Version != Version)
         {
-            ModelState.AddModelError("", "The update changed while you were editing it. Check the history and make your correction again.");
-            Version = update.Version;
+            ShowConflict();
+            return Page();
         }
 
         if (!ModelState.IsValid)
@@ -59,13 +64,34 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
             return Page();
         }
 
-        return await AttemptAsync(async () =>
+        try
         {
             update.Correct(update.Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            log.LogInformation("Update {UpdateId} corrected by {User}", update.Id, Me.UserName);
-            Notice($"Update on {update.Commitment.Reference} from {update.Unit.ShortName} corrected; the change is in its history.");
-            return Redirect($"/rounds/{update.RoundId}");
-        }, () => Task.FromResult<IActionResult>(Page()), nameof(Commentary));
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(Commentary), ex.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            Update = await board.UpdateAsync(id, ct) ?? throw new InvalidOperationException($"Update {id} went while being corrected.");
+            ShowConflict();
+            return Page();
+        }
+
+        log.LogInformation("Update {UpdateId} corrected by {User}", update.Id, Me.UserName);
+        Notice($"Update on {update.Commitment.Reference} from {update.Unit.ShortName} corrected; the change is in its history.");
+        return Redirect($"/rounds/{update.RoundId}");
+    }
+
+    /// <summary>Shows the stored version beside the analyst's text, and takes its version so that saving again replaces it knowingly.</summary>
+    private void ShowConflict()
+    {
+        Saved = Update;
+        Version = Update.Version;
+        ModelState.AddModelError("", "Someone else changed this update while you were correcting it, so your correction was not saved. Both versions are below: change yours if needed and save again to replace theirs.");
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Plans;
 using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Web.Accounts;
@@ -18,6 +19,12 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
     public Unit Unit { get; private set; } = null!;
 
     public QuarterlyUpdate? Update { get; private set; }
+
+    /// <summary>
+    /// Set when someone else saved this update after the user opened the form: the version now stored, shown beside
+    /// the user's own text (kept in the form) so that neither is lost.
+    /// </summary>
+    public QuarterlyUpdate? Saved { get; private set; }
 
     [BindProperty]
     [Display(Name = "Commentary")]
@@ -64,8 +71,8 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
 
         if (Update is not null && Update.Version != Version)
         {
-            ModelState.AddModelError("", "Someone else changed this update while you were writing. Your text is below: check the latest version in the history and save again.");
-            Version = Update.Version;
+            ShowConflict();
+            return Page();
         }
 
         if (!ModelState.IsValid)
@@ -73,10 +80,10 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
             return Page();
         }
 
-        return await AttemptAsync(async () =>
+        var now = clock.GetUtcNow();
+        var update = Update;
+        try
         {
-            var now = clock.GetUtcNow();
-            var update = Update;
             if (update is null)
             {
                 update = new QuarterlyUpdate(Round, Commitment, Unit, Me.DisplayName, now);
@@ -90,12 +97,41 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
             }
 
             await db.SaveChangesAsync(ct);
-            log.LogInformation("Update {UpdateId} on {Commitment} for {Unit} {Outcome} by {User}", update.Id, Commitment.Reference, Unit.ShortName, submit ? "submitted" : "saved", Me.UserName);
-            Notice(submit
-                ? $"Update on {Commitment.Reference} for {Unit.ShortName} submitted for review."
-                : $"Draft update on {Commitment.Reference} for {Unit.ShortName} saved.");
-            return Redirect("/updates");
-        }, () => Task.FromResult<IActionResult>(Page()), nameof(Commentary));
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(Commentary), ex.Message);
+            return Page();
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || Update is null)
+        {
+            // A racing save won: either it moved the version on (a concurrency refusal), or both of us created the
+            // first version and the store's unique key refused ours. Either way the winner's version is now stored;
+            // a failed first save with nothing stored is a fault, not a conflict.
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(roundId, commitmentId, unitId, ct) || Update is null)
+            {
+                throw;
+            }
+
+            log.LogInformation(ex, "Update on {Commitment} for {Unit} saved by someone else while {User} was writing", Commitment.Reference, Unit.ShortName, Me.UserName);
+            ShowConflict();
+            return Page();
+        }
+
+        log.LogInformation("Update {UpdateId} on {Commitment} for {Unit} {Outcome} by {User}", update.Id, Commitment.Reference, Unit.ShortName, submit ? "submitted" : "saved", Me.UserName);
+        Notice(submit
+            ? $"Update on {Commitment.Reference} for {Unit.ShortName} submitted for review."
+            : $"Draft update on {Commitment.Reference} for {Unit.ShortName} saved.");
+        return Redirect("/updates");
+    }
+
+    /// <summary>Shows the stored version beside the user's text, and takes its version so that saving again replaces it knowingly.</summary>
+    private void ShowConflict()
+    {
+        Saved = Update;
+        Version = Update!.Version;
+        ModelState.AddModelError("", "Someone else saved this update while you were writing, so your text was not saved. Both versions are below: change yours if needed and save again to replace theirs.");
     }
 
     /// <summary>Loads the round, commitment and unit; false (→ 404) unless the account writes for the unit and the unit is responsible.</summary>

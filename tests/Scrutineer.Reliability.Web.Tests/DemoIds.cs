@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Domain.QuarterlyUpdates;
+using Scrutineer.Web.Tests;
+
+namespace Scrutineer.Reliability.Web.Tests;
+
+/// <summary>
+/// Real identities from the demo force for filling route parameters: records each demo account may reach, and records
+/// that belong to another unit or another reviewer's priorities.
+/// </summary>
+internal sealed record DemoIds(
+    int Plan,
+    int Commitment,
+    int OpenRound,
+    int ClosedRound,
+    int PublishedRound,
+    (int Commitment, int Unit) NorthSlot,
+    (int Commitment, int Unit) ScdSlot,
+    (int Commitment, int Unit) NorthOnACommitmentNotTheirs,
+    int UpdateOnPriorityUpTo6,
+    int UpdateOnPriority9,
+    int Task,
+    int TaskInAnotherStrand,
+    int Strand,
+    int ViewerAccount)
+{
+    public static async Task<DemoIds> ReadAsync(DemoSite site)
+    {
+        await using var db = site.Db();
+        var rounds = await db.Rounds.ToListAsync();
+        var open = rounds.Single(r => r.State == RoundState.Open);
+        var units = await db.Units.ToDictionaryAsync(u => u.ShortName, StringComparer.Ordinal);
+        var commitments = await db.Commitments.Include(c => c.Priority).Include("responsibilities.Unit")
+            .Where(c => c.Priority.PlanId == open.PlanId).OrderBy(c => c.Id).ToListAsync();
+        var submitted = await db.Updates.Where(u => u.RoundId == open.Id && u.State == UpdateState.Submitted)
+            .Select(u => new { u.Id, u.Commitment.Priority.Number }).OrderBy(u => u.Id).ToListAsync();
+        var accounts = await db.Accounts.ToListAsync();
+        var tasks = await db.DeliveryTasks.OrderBy(t => t.Id).Select(t => new { t.Id, t.Plan.StrandId }).ToListAsync();
+        return new DemoIds(
+            open.PlanId,
+            commitments[0].Id,
+            open.Id,
+            rounds.First(r => r.State == RoundState.Closed).Id,
+            rounds.First(r => r.State == RoundState.Published).Id,
+            (commitments.First(c => c.IsResponsible(units["North LPA"])).Id, units["North LPA"].Id),
+            (commitments.First(c => c.IsResponsible(units["SCD"])).Id, units["SCD"].Id),
+            (commitments.First(c => !c.IsResponsible(units["North LPA"])).Id, units["North LPA"].Id),
+            submitted.First(u => u.Number <= 6).Id,
+            submitted.First(u => u.Number == 9).Id,
+            tasks[0].Id,
+            tasks.First(t => t.StrandId != tasks[0].StrandId).Id,
+            tasks[0].StrandId,
+            accounts.Single(a => a.UserName == "viewer").Id);
+    }
+}
