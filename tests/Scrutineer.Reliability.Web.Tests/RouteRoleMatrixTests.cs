@@ -91,6 +91,8 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         // Administrators: users and units.
         new("GET /admin",                                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin"),
         new("POST /admin?handler=Unit",                                              "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=Unit") { Form = new() { ["UnitName"] = "Serious Crime Directorate", ["UnitShortName"] = "SCD" } },
+        new("GET /admin?handler=PlanFile",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied", d => $"/admin?handler=PlanFile&id={d.Plan}"),
+        new("POST /admin?handler=Plan",                                              "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=Plan"),
         new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
         new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", d => $"/admin/users/{d.ViewerAccount}"),
         new("POST /admin/users/{id:int?}",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
