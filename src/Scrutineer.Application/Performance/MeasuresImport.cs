@@ -63,7 +63,10 @@ public sealed class MeasuresImport(ScrutineerDb db)
                 throw new ImportException(path, line, $"expected 6 fields (name,unit,kind,better,definition,source), found {f.Length}.");
             }
 
-            var name = f[0].Trim();
+            var name = ImportText.Name(path, line, "name", f[0].Trim(), Measure.NameMaxLength);
+            ImportText.Text(path, line, "unit", f[1].Trim(), 60);
+            ImportText.Text(path, line, "definition", f[4].Trim(), 2000);
+            ImportText.Text(path, line, "source", f[5].Trim(), 300);
             if (!seen.Add(name))
             {
                 throw new ImportException(path, line, $"measure '{name}' is defined twice.");
@@ -121,6 +124,9 @@ public sealed class MeasuresImport(ScrutineerDb db)
             {
                 throw new ImportException(path, line, measure.Length == 0 ? "measure is empty." : "area is empty.");
             }
+
+            ImportText.Name(path, line, "measure", measure, Measure.NameMaxLength);
+            ImportText.Name(path, line, "area", area, Area.NameMaxLength);
 
             var (kind, period) = ParsePeriod(path, line, f[2]);
             decimal? numerator = withRate ? Number(path, line, "numerator", f[4], optional: true) : null;
