@@ -108,6 +108,7 @@ public sealed class KilledImportTests(ITestOutputHelper output)
     private static async Task<(bool Killed, string Stage)> RunAndKillMidWriteAsync(TestStore store, string file)
     {
         using var process = Start(store, file);
+        using var stop = new KillOnDispose(process);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -175,10 +176,25 @@ public sealed class KilledImportTests(ITestOutputHelper output)
     private static async Task<CliRun> RunAsync(TestStore store, string file)
     {
         using var process = Start(store, file);
+        using var stop = new KillOnDispose(process);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
         return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Ends the process (and its children) if the test leaves before it has exited, so none is left running.</summary>
+    private sealed class KillOnDispose(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
     }
 
     /// <summary>The built command line (scrutineer.dll beside the tests) as its own process.</summary>
