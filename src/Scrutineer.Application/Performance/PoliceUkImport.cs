@@ -62,7 +62,14 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 {
                     if (tallies.TryGetValue(tally.Kind, out var existing))
                     {
-                        existing.Merge(tally);
+                        try
+                        {
+                            existing.Merge(tally);
+                        }
+                        catch (InvalidDataException ex)
+                        {
+                            throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message}");
+                        }
                     }
                     else
                     {

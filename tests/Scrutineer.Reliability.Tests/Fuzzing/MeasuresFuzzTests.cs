@@ -83,6 +83,39 @@ public sealed class MeasuresFuzzTests(ITestOutputHelper output)
         File.Delete(path);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task MeasuresImport_ValueTooLargeForTheStore_RefusedNamingFileAndLineAndStoreUnchanged(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await DefineAsync(store);
+        var folder = Path.Combine(Path.GetTempPath(), "scrutineer-tests", "too-large-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var before = await StoreFingerprint.TakeAsync(store);
+        var cases = new (string Row, string Problem)[]
+        {
+            ("Police officers,Essex Police,2023-09,100000000000000,,", "value '100000000000000' is too large"),
+            ("Police officers,Essex Police,2023-09,1e20,,", "value '1e20' is too large"),
+            ("DVPN to DVPO conversion,Essex Police,Q2 2023/24,,99999999999999,0.0001", "the rate (numerator / denominator × 100) '99999999999999 / 0.0001' is too large"),
+            ("DVPN to DVPO conversion,Essex Police,Q2 2023/24,,1,1e-27", "is too large"),
+        };
+
+        foreach (var (row, problem) in cases)
+        {
+            var path = Path.Combine(folder, "too-large.csv");
+            await File.WriteAllTextAsync(path, "measure,area,period,value,numerator,denominator\nPolice officers,North LPA,2023-09,1204,,\n" + row + "\n");
+
+            var run = await ImportAsync(store, path);
+
+            Assert.True(run.ExitCode == 1, $"{row}: exit {run.ExitCode}: {run.Error}");
+            Assert.Contains("too-large.csv:3: ", run.Error, StringComparison.Ordinal);
+            Assert.Contains(problem, run.Error, StringComparison.Ordinal);
+            Assert.Equal(before, await StoreFingerprint.TakeAsync(store));
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+
     internal static byte[] Sample() => Encoding.UTF8.GetBytes(string.Join('\n', Rows.Select(CsvRecords.Line)) + "\n");
 
     /// <summary>Defines the rate and the percentage measure, as a force would before importing their values.</summary>
