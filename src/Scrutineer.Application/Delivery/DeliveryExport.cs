@@ -1,5 +1,6 @@
 using System.Text;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Exports;
 using Scrutineer.Domain.Delivery;
 
 namespace Scrutineer.Application.Delivery;
@@ -7,7 +8,7 @@ namespace Scrutineer.Application.Delivery;
 /// <summary>
 /// Writes a strategy's delivery plans in the import layout, so that importing the file again finds the same tasks:
 /// .xlsx with a leads sheet per strand and a sheet per plan (title, "Thematic strand: …", the header, tasks with the
-/// stage on the first row of its block), or one flat .csv with Thematic strand and Plan columns.
+/// stage on the first row of its block), or one flat .csv with Thematic strand and Plan columns (formulas neutralised, <see cref="CsvCell"/>).
 /// </summary>
 public static class DeliveryExport
 {
@@ -143,6 +144,5 @@ public static class DeliveryExport
         ];
     }
 
-    private static string CsvField(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string CsvField(string value) => CsvCell.Write(value);
 }

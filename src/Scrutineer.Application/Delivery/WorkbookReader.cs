@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Scrutineer.Application.Exports;
 using Scrutineer.Domain.Common;
 
 namespace Scrutineer.Application.Delivery;
@@ -407,7 +408,8 @@ public static class WorkbookReader
 
         void Flush(int number)
         {
-            var row = new GridRow(number, cells.Select(s => s.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()).ToArray(), new HashSet<int>());
+            // The apostrophe an export puts before a formula character is taken off again (CsvCell.Read).
+            var row = new GridRow(number, cells.Select(s => CsvCell.Read(s.Replace("\r\n", "\n", StringComparison.Ordinal).Trim())).ToArray(), new HashSet<int>());
             if (!row.IsBlank)
             {
                 rows.Add(row);

@@ -35,6 +35,8 @@ public sealed class AreaMappingImport(ScrutineerDb db)
             var areas = await db.Areas.ToDictionaryAsync(a => a.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
             var mappings = await db.LsoaMappings.ToDictionaryAsync(m => m.Lsoa, StringComparer.OrdinalIgnoreCase, cancellationToken);
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            // Where the file places each area (its parent and the line): a file that places one area in two parents contradicts itself.
+            var placed = new Dictionary<string, (string? Parent, long Line)>(StringComparer.OrdinalIgnoreCase);
             int createdAreas = 0, mapped = 0;
             foreach (var (line, f) in records.Skip(1))
             {
@@ -49,6 +51,10 @@ public sealed class AreaMappingImport(ScrutineerDb db)
                     throw new ImportException(path, line, "lsoa, district and force are required (lpa may be empty).");
                 }
 
+                ImportText.Name(path, line, "lsoa", lsoa, 100);
+                ImportText.Name(path, line, "district", districtName, Area.NameMaxLength);
+                ImportText.Name(path, line, "lpa", lpaName, Area.NameMaxLength);
+                ImportText.Name(path, line, "force", forceName, Area.NameMaxLength);
                 if (!seen.Add(lsoa))
                 {
                     throw new ImportException(path, line, $"LSOA '{lsoa}' is mapped twice.");
@@ -86,6 +92,13 @@ public sealed class AreaMappingImport(ScrutineerDb db)
                             throw new DomainException($"'{name}' is already a {area.Level} area, not a {level}.");
                         }
 
+                        if (placed.TryGetValue(name, out var earlier) && !string.Equals(earlier.Parent, parent?.Name, StringComparison.OrdinalIgnoreCase))
+                        {
+                            throw new DomainException(
+                                $"'{name}' is placed under '{parent?.Name}' here but under '{earlier.Parent}' on line {earlier.Line}: an area has one parent.");
+                        }
+
+                        placed.TryAdd(name, (parent?.Name, line));
                         if (parent is not null && area.Parent != parent)
                         {
                             area.PlaceUnder(parent);
@@ -94,6 +107,7 @@ public sealed class AreaMappingImport(ScrutineerDb db)
                         return area;
                     }
 
+                    placed[name] = (parent?.Name, line);
                     area = new Area(name, level, parent);
                     db.Areas.Add(area);
                     areas[name] = area;

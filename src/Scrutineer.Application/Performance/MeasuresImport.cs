@@ -18,6 +18,9 @@ public sealed record MeasuresImportResult(int Rows, int MeasuresCreated, int Are
 /// </summary>
 public sealed class MeasuresImport(ScrutineerDb db)
 {
+    /// <summary>The largest value, numerator or denominator the store holds (18 digits, 4 after the point).</summary>
+    private const decimal LargestValue = 99_999_999_999_999.9999m;
+
     /// <summary>Imports <paramref name="path"/>, telling the two layouts apart by the header.</summary>
     /// <exception cref="DomainException">The file is missing, has an unknown header, or a bad row (as <see cref="ImportException"/>).</exception>
     public async Task<MeasuresImportResult> ImportAsync(string path, CancellationToken cancellationToken = default)
@@ -63,7 +66,10 @@ public sealed class MeasuresImport(ScrutineerDb db)
                 throw new ImportException(path, line, $"expected 6 fields (name,unit,kind,better,definition,source), found {f.Length}.");
             }
 
-            var name = f[0].Trim();
+            var name = ImportText.Name(path, line, "name", f[0].Trim(), Measure.NameMaxLength);
+            ImportText.Text(path, line, "unit", f[1].Trim(), 60);
+            ImportText.Text(path, line, "definition", f[4].Trim(), 2000);
+            ImportText.Text(path, line, "source", f[5].Trim(), 300);
             if (!seen.Add(name))
             {
                 throw new ImportException(path, line, $"measure '{name}' is defined twice.");
@@ -122,6 +128,9 @@ public sealed class MeasuresImport(ScrutineerDb db)
                 throw new ImportException(path, line, measure.Length == 0 ? "measure is empty." : "area is empty.");
             }
 
+            ImportText.Name(path, line, "measure", measure, Measure.NameMaxLength);
+            ImportText.Name(path, line, "area", area, Area.NameMaxLength);
+
             var (kind, period) = ParsePeriod(path, line, f[2]);
             decimal? numerator = withRate ? Number(path, line, "numerator", f[4], optional: true) : null;
             decimal? denominator = withRate ? Number(path, line, "denominator", f[5], optional: true) : null;
@@ -136,7 +145,7 @@ public sealed class MeasuresImport(ScrutineerDb db)
             }
 
             var value = f[3].Trim().Length == 0 && numerator is { } n && denominator is { } d
-                ? Math.Round(n * 100m / d, 4, MidpointRounding.AwayFromZero)
+                ? Rate(path, line, n, d)
                 : Number(path, line, "value", f[3], optional: false)!.Value;
             var key = (measure.ToUpperInvariant(), area.ToUpperInvariant(), kind, period);
             if (keys.TryGetValue(key, out var first))
@@ -257,8 +266,33 @@ public sealed class MeasuresImport(ScrutineerDb db)
             return null;
         }
 
-        return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new ImportException(path, line, $"{field} '{text}' is not a number.");
+        if (!decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new ImportException(path, line, $"{field} '{text}' is not a number.");
+        }
+
+        return Math.Abs(value) <= LargestValue ? value : throw new ImportException(path, line, TooLarge(field, text));
     }
+
+    /// <summary>numerator / denominator × 100, to 4 decimal places.</summary>
+    private static decimal Rate(string path, long line, decimal numerator, decimal denominator)
+    {
+        try
+        {
+            var value = Math.Round(numerator * 100m / denominator, 4, MidpointRounding.AwayFromZero);
+            if (Math.Abs(value) <= LargestValue)
+            {
+                return value;
+            }
+        }
+        catch (OverflowException)
+        {
+        }
+
+        throw new ImportException(path, line, TooLarge("the rate (numerator / denominator × 100)",
+            $"{numerator.ToString(CultureInfo.InvariantCulture)} / {denominator.ToString(CultureInfo.InvariantCulture)}"));
+    }
+
+    private static string TooLarge(string field, string text) =>
+        $"{field} '{text}' is too large: the store holds values of at most 14 digits before the decimal point.";
 }

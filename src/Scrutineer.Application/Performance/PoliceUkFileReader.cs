@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Application.Performance;
@@ -114,7 +115,14 @@ internal sealed class PoliceUkFileReader
                 }
                 else if (!(count == 1 && ends[0] == starts[0]))
                 {
-                    CountRow(tally, columns, row, starts, ends, quoted, count, line);
+                    try
+                    {
+                        CountRow(tally, columns, row, starts, ends, quoted, count, line);
+                    }
+                    catch (InvalidDataException ex)
+                    {
+                        throw new ImportException(path, line, ex.Message);
+                    }
                 }
 
                 start += consumed;
@@ -165,7 +173,7 @@ internal sealed class PoliceUkFileReader
                     throw new ImportException(path, line, "Falls within is empty: expected the force's name.");
                 }
 
-                force = tally.Force(text);
+                force = tally.Force(ImportText.Name(path, line, "Falls within", text, Area.NameMaxLength));
                 forceMemo.Set(bytes, force);
             }
         }
@@ -186,7 +194,9 @@ internal sealed class PoliceUkFileReader
                     throw new ImportException(path, line, $"{columns.CategoryName} is empty.");
                 }
 
-                category = tally.Category(text);
+                // The category names a measure ("Outcome: " + the outcome type for outcome files).
+                var max = Measure.NameMaxLength - (tally.Kind == PoliceUkFileKind.Outcomes ? "Outcome: ".Length : 0);
+                category = tally.Category(ImportText.Name(path, line, columns.CategoryName, text, max));
                 categoryMemo.Set(bytes, category);
             }
         }
@@ -235,6 +245,11 @@ internal sealed class PoliceUkFileReader
         {
             var slug = ForceSlug(file) ?? throw new ImportException(path, 1,
                 "a stop-and-search file must be named YYYY-MM-<force>-stop-and-search.csv so its force is known.");
+            if (slug.Length > 100)
+            {
+                throw new ImportException(path, 1, "the force's part of the file name is longer than 100 characters.");
+            }
+
             var tally = new PoliceUkTally(PoliceUkFileKind.StopAndSearch);
             var force = tally.Force(slug);
             var category = tally.Category("Stop and search");
@@ -296,7 +311,7 @@ internal sealed class PoliceUkFileReader
         for (var i = 0; i < 4; i++)
         {
             var d = text[i] - '0';
-            if ((uint)d > 9)
+            if (d is < 0 or > 9)
             {
                 return -1;
             }
@@ -305,7 +320,7 @@ internal sealed class PoliceUkFileReader
         }
 
         int m1 = text[5] - '0', m2 = text[6] - '0';
-        if ((uint)m1 > 9 || (uint)m2 > 9)
+        if (m1 is < 0 or > 9 || m2 is < 0 or > 9)
         {
             return -1;
         }

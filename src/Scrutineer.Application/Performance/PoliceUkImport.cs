@@ -62,7 +62,14 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 {
                     if (tallies.TryGetValue(tally.Kind, out var existing))
                     {
-                        existing.Merge(tally);
+                        try
+                        {
+                            existing.Merge(tally);
+                        }
+                        catch (InvalidDataException ex)
+                        {
+                            throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message}");
+                        }
                     }
                     else
                     {
@@ -74,7 +81,17 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             });
 
         progress?.Report(new ImportProgress(total, total, tallies.Values.Sum(t => t.Rows), "writing"));
-        var result = await WriteAsync(files.Count, tallies, cancellationToken);
+        PoliceUkImportResult result;
+        try
+        {
+            result = await WriteAsync(files.Count, tallies, cancellationToken);
+        }
+        catch (StoreValueException ex)
+        {
+            // The reader checks every name it stores; this names the files should a value still be refused.
+            throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message} Nothing was imported.");
+        }
+
         progress?.Report(new ImportProgress(total, total, result.Rows, "done"));
         return result;
     }
@@ -183,11 +200,12 @@ public sealed class PoliceUkImport(ScrutineerDb db)
 
                 var hasDistricts = forceAreas.Select(f => tree.Subtree(f).Count > 1).ToArray();
                 var counts = new Dictionary<(int Measure, int Area, int Month), long>();
-                var forceMonthSet = new HashSet<(int Force, int Month)>();
+                // By force area, not by the name in the file: "Essex Police" and "ESSEX POLICE" are one force, written once.
+                var forceMonthSet = new HashSet<(int ForceAreaId, int Month)>();
                 foreach (var (key, count) in tally.Counts)
                 {
                     var (month, force, lsoa, category) = PoliceUkTally.Unpack(key);
-                    forceMonthSet.Add((force, month.Ordinal));
+                    forceMonthSet.Add((forceAreas[force].Id, month.Ordinal));
                     var chain = ChainFor(force, lsoa);
                     if (chain.Length == 1 && hasDistricts[force])
                     {
@@ -212,11 +230,11 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 // measure of the source for every area of the force (0 where no row fell), so absent means "no data".
                 var sourceIds = sourceMeasures.Select(m => m.Id).ToList();
                 var rows = new List<ObservationRow>();
-                foreach (var (force, monthOrdinal) in forceMonthSet.OrderBy(x => x.Month).ThenBy(x => x.Force))
+                foreach (var (forceAreaId, monthOrdinal) in forceMonthSet.OrderBy(x => x.Month).ThenBy(x => x.ForceAreaId))
                 {
                     var month = ReportingMonth.FromOrdinal(monthOrdinal);
                     months.Add(month);
-                    var areaIds = tree.Subtree(forceAreas[force]).Select(a => a.Id).ToList();
+                    var areaIds = tree.Subtree(forceAreas.First(a => a.Id == forceAreaId)).Select(a => a.Id).ToList();
                     await db.Observations
                         .Where(o => o.Kind == PeriodKind.Month && o.Period == month && areaIds.Contains(o.AreaId) && sourceIds.Contains(o.MeasureId))
                         .ExecuteDeleteAsync(cancellationToken);

@@ -95,7 +95,7 @@ internal sealed class PoliceUkTally
         id = names.Count;
         if (id >= limit)
         {
-            throw new InvalidOperationException($"More than {limit} distinct values: the file is not data.police.uk data.");
+            throw new InvalidDataException($"more than {limit} distinct values in a column: the file is not data.police.uk data.");
         }
 
         var value = text.ToString();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Scrutineer.Application.Exports;
 using System.Text.Json;
 using Scrutineer.Domain.Common;
 
@@ -126,18 +127,6 @@ public sealed class Listing(params string[] columns)
         _ => cell.ToString() ?? "",
     };
 
-    /// <summary>
-    /// Quotes a CSV field when needed, and neutralises spreadsheet formulas: a text cell starting with =, +, -, @,
-    /// tab or carriage return gets a leading apostrophe so Excel shows it as text (numbers are left alone).
-    /// </summary>
-    public static string CsvField(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)
-            && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>Quotes a CSV field when needed, and neutralises spreadsheet formulas (<see cref="CsvCell.Write"/>).</summary>
+    public static string CsvField(string value) => CsvCell.Write(value);
 }

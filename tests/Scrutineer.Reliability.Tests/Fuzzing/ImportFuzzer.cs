@@ -11,8 +11,16 @@ namespace Scrutineer.Reliability.Tests.Fuzzing;
 internal static class ImportFuzzer
 {
     /// <summary>Runs every case; returns the findings (empty when the importer held up) and how many imports succeeded.</summary>
+    /// <param name="store">The store imported into.</param>
+    /// <param name="cases">The damaged inputs.</param>
+    /// <param name="extension">The file name's ending: "fuzz-case-N" + extension, unless <paramref name="fileName"/> names it.</param>
+    /// <param name="import">Runs the import of the file at the path given.</param>
+    /// <param name="perCase">The longest one case may take (10 s unless given).</param>
+    /// <param name="fileName">The file's name for a case, where the importer reads meaning from it (a data.police.uk force).</param>
+    /// <param name="verify">After a successful import: null when the store is consistent with the input, else the finding.</param>
     public static async Task<(List<string> Findings, int Succeeded)> RunAsync(
-        TestStore store, IEnumerable<MutatedInput> cases, string extension, Func<string, Task<CliRun>> import, TimeSpan? perCase = null)
+        TestStore store, IEnumerable<MutatedInput> cases, string extension, Func<string, Task<CliRun>> import, TimeSpan? perCase = null,
+        Func<MutatedInput, string>? fileName = null, Func<MutatedInput, Task<string?>>? verify = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "scrutineer-tests", "fuzz-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -24,7 +32,7 @@ internal static class ImportFuzzer
             var before = await StoreFingerprint.TakeAsync(store);
             foreach (var input in cases)
             {
-                var name = $"fuzz-case-{input.Case}{extension}";
+                var name = fileName?.Invoke(input) ?? $"fuzz-case-{input.Case}{extension}";
                 var path = Path.Combine(folder, name);
                 await File.WriteAllBytesAsync(path, input.Bytes);
                 var watch = Stopwatch.StartNew();
@@ -49,6 +57,10 @@ internal static class ImportFuzzer
                 {
                     succeeded++;
                     before = after;
+                    if (verify is not null && await verify(input) is { } inconsistent)
+                    {
+                        findings.Add($"{input}: imported, but {inconsistent}");
+                    }
                 }
                 else if (run.ExitCode != 1)
                 {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using Scrutineer.Application.Exports;
 using Scrutineer.Web.Quarterly;
 
 namespace Scrutineer.Web.Pages.Rounds;
@@ -30,14 +31,6 @@ public sealed class OutstandingModel(RoundBoard board) : ScrutineerPageModel
             $"outstanding-{round.Period.Code.Replace('/', '-')}.csv");
     }
 
-    /// <summary>Quotes a CSV field, and defuses text a spreadsheet would run as a formula.</summary>
-    internal static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>Quotes a CSV field, and defuses text a spreadsheet would run as a formula (<see cref="CsvCell.Write"/>).</summary>
+    internal static string Field(string value) => CsvCell.Write(value);
 }
