@@ -52,6 +52,25 @@ public sealed class DeliveryCommandsTests : IDisposable
         Assert.Contains("0 tasks created, 0 updated, 4 unchanged; 0 status changes", again.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tasks_CsvAndJson_CarryTheWholeTaskText_TableShortensIt()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        const string longText = "Work with schools and colleges and youth services so that every pupil hears one consistent message about hate crime and how to report it";
+        var csv = Path.Combine(folder, "long.csv");
+        await File.WriteAllTextAsync(csv, $"Hate Crime 4P plan\nStrand,Task,How,Who,When,Task No\nPREVENT,{longText},Assemblies,NH,Quarterly,1\n");
+        Assert.Equal(0, (await Cli.RunAsync("delivery", "import", csv, "--strategy", "Crime Prevention Strategy 2021-2024", "--db", store.DbArgument)).ExitCode);
+
+        var asCsv = await Cli.RunAsync("delivery", "tasks", "--format", "csv", "--db", store.DbArgument);
+        var asJson = await Cli.RunAsync("delivery", "tasks", "--format", "json", "--db", store.DbArgument);
+        var asTable = await Cli.RunAsync("delivery", "tasks", "--db", store.DbArgument);
+
+        Assert.Equal($"Hate Crime,Hate Crime 4P plan,PREVENT 1,{longText},NH,Quarterly,Ongoing", asCsv.Lines[1]);
+        Assert.Contains(longText, asJson.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(longText, asTable.Out, StringComparison.Ordinal);
+        Assert.Contains("…", asTable.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Import_NotAWorkbook_ExitsOneAndWritesNothing(StoreProvider provider)

@@ -117,6 +117,7 @@ internal static class DeliveryCommands
                 ? DeliveryImport.ParseStatus(s) ?? throw new CliException($"'{s}' is not a status: use not-started, ongoing, complete or at-risk.")
                 : null;
             var ownerFilter = parse.GetValue(owner)?.Trim();
+            var table = parse.GetValue(format) == OutputFormat.Table;
             var listing = new Listing("strand", "plan", "task", "text", "owner", "when", "status");
             foreach (var t in strands.SelectMany(x => x.Plans).SelectMany(p => p.Tasks))
             {
@@ -124,7 +125,7 @@ internal static class DeliveryCommands
                     && (string.IsNullOrEmpty(ownerFilter) || t.Owner.Contains(ownerFilter, StringComparison.OrdinalIgnoreCase)
                         || (t.OwnerName?.Contains(ownerFilter, StringComparison.OrdinalIgnoreCase) ?? false)))
                 {
-                    listing.Add(t.Plan.Strand.Title, t.Plan.Title, t.Reference, Abbreviate(t.Text), t.OwnerName is null ? t.Owner : $"{t.Owner} ({t.OwnerName})",
+                    listing.Add(t.Plan.Strand.Title, t.Plan.Title, t.Reference, table ? Abbreviate(t.Text) : t.Text, t.OwnerName is null ? t.Owner : $"{t.Owner} ({t.OwnerName})",
                         t.Due.AsWritten, DeliveryImport.Words(t.Status));
                 }
             }
