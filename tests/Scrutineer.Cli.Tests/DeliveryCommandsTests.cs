@@ -29,6 +29,7 @@ public sealed class DeliveryCommandsTests : IDisposable
         var import = await Cli.RunAsync("delivery", "import", csv, "--strategy", "Crime Prevention Strategy 2021-2024", "--report", report, "--db", store.DbArgument);
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("4 tasks created", import.Out, StringComparison.Ordinal);
+        Assert.Equal("created: strategy 'Crime Prevention Strategy 2021-2024' created", import.Lines[0]);
         Assert.Contains("hate-crime.csv › hate-crime › row 4 › PREVENT 2: flagged: no owner (Who is blank)", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
 
         var summary = await Cli.RunAsync("delivery", "summary", "--format", "csv", "--db", store.DbArgument);
