@@ -53,6 +53,30 @@ public sealed class DeliveryCommandsTests : IDisposable
         Assert.Contains("0 tasks created, 0 updated, 4 unchanged; 0 status changes", again.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Import_ForPastQuarters_SummaryForEachQuarterShowsItsWorkbook(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var q1 = Path.Combine(folder, "q1.csv");
+        var q2 = Path.Combine(folder, "q2.csv");
+        await File.WriteAllTextAsync(q1, Plan);
+        await File.WriteAllTextAsync(q2, Plan.Replace("NH,Quarterly,1,,,", "NH,Quarterly,1,Complete,,", StringComparison.Ordinal));
+
+        var first = await Cli.RunAsync("delivery", "import", q1, "--strategy", "Crime Prevention Strategy 2021-2024", "--period", "2023/24-Q1", "--db", store.DbArgument);
+        var second = await Cli.RunAsync("delivery", "import", q2, "--period", "2023/24-Q2", "--db", store.DbArgument);
+        var atQ1 = await Cli.RunAsync("delivery", "summary", "--period", "2023/24-Q1", "--format", "csv", "--db", store.DbArgument);
+        var atQ2 = await Cli.RunAsync("delivery", "summary", "--period", "2023/24-Q2", "--format", "csv", "--db", store.DbArgument);
+        var backwards = await Cli.RunAsync("delivery", "import", q1, "--period", "2023/24-Q1", "--db", store.DbArgument);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("1 updated", second.Out, StringComparison.Ordinal);
+        Assert.Equal(["strand,total,complete,ongoing,at_risk", "Hate Crime,4,1,2,1", "Total,4,1,2,1"], atQ1.Lines);
+        Assert.Equal(["strand,total,complete,ongoing,at_risk", "Hate Crime,4,2,1,1", "Total,4,2,1,1"], atQ2.Lines);
+        Assert.Equal(1, backwards.ExitCode);
+        Assert.Contains("a change cannot take effect earlier", backwards.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Tasks_CsvAndJson_CarryTheWholeTaskText_TableShortensIt()
     {

@@ -36,7 +36,8 @@ internal static class DeliveryCommands
         var files = new Argument<string[]>("FILE") { Description = "Delivery-plan workbooks (.xlsx) or CSV files.", Arity = ArgumentArity.OneOrMore };
         var strategy = StrategyOption("The strategy to import into, created if missing (default: the store's only strategy).");
         var report = new Option<string?>("--report") { Description = "Also write the row-by-row import report to this file." };
-        var period = PeriodOption("The quarter that 'Achieved this quarter' / 'Scheduled next quarter' cells report on when a row gives none (default: the current quarter).");
+        var period = PeriodOption("The quarter the workbook reports on: 'Achieved this quarter' / 'Scheduled next quarter' cells without a Quarter are filed under it, "
+            + "and for a quarter already over, status changes take effect on its last day (default: the current quarter, changes dated today).");
         var command = new Command("import", "Import 4P delivery-plan workbooks: new tasks are added, stored ones updated in place, status changes recorded.");
         command.Arguments.Add(files);
         command.Options.Add(strategy);
@@ -45,7 +46,11 @@ internal static class DeliveryCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var options = new DeliveryImportOptions(parse.GetValue(strategy), Today(context), Period(parse.GetValue(period)));
+            // A workbook for a past quarter describes the tasks as at that quarter's end, so 'summary --period' for it shows them.
+            var quarter = Period(parse.GetValue(period));
+            var today = Today(context);
+            var effective = quarter is { } q && q.DataTo < today ? q.DataTo : today;
+            var options = new DeliveryImportOptions(parse.GetValue(strategy), effective, quarter);
             var result = await DeliveryImport.ImportAsync(db, parse.GetValue(files)!, options, ct);
             var text = result.ToText();
             await context.Out.WriteAsync(text);
