@@ -29,6 +29,7 @@ public sealed class DeliveryCommandsTests : IDisposable
         var import = await Cli.RunAsync("delivery", "import", csv, "--strategy", "Crime Prevention Strategy 2021-2024", "--report", report, "--db", store.DbArgument);
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("4 tasks created", import.Out, StringComparison.Ordinal);
+        Assert.Equal("created: strategy 'Crime Prevention Strategy 2021-2024' created", import.Lines[0]);
         Assert.Contains("hate-crime.csv › hate-crime › row 4 › PREVENT 2: flagged: no owner (Who is blank)", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
 
         var summary = await Cli.RunAsync("delivery", "summary", "--format", "csv", "--db", store.DbArgument);
@@ -50,6 +51,49 @@ public sealed class DeliveryCommandsTests : IDisposable
         var again = await Cli.RunAsync("delivery", "import", exported, "--db", store.DbArgument);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("0 tasks created, 0 updated, 4 unchanged; 0 status changes", again.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Import_ForPastQuarters_SummaryForEachQuarterShowsItsWorkbook(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var q1 = Path.Combine(folder, "q1.csv");
+        var q2 = Path.Combine(folder, "q2.csv");
+        await File.WriteAllTextAsync(q1, Plan);
+        await File.WriteAllTextAsync(q2, Plan.Replace("NH,Quarterly,1,,,", "NH,Quarterly,1,Complete,,", StringComparison.Ordinal));
+
+        var first = await Cli.RunAsync("delivery", "import", q1, "--strategy", "Crime Prevention Strategy 2021-2024", "--period", "2023/24-Q1", "--db", store.DbArgument);
+        var second = await Cli.RunAsync("delivery", "import", q2, "--period", "2023/24-Q2", "--db", store.DbArgument);
+        var atQ1 = await Cli.RunAsync("delivery", "summary", "--period", "2023/24-Q1", "--format", "csv", "--db", store.DbArgument);
+        var atQ2 = await Cli.RunAsync("delivery", "summary", "--period", "2023/24-Q2", "--format", "csv", "--db", store.DbArgument);
+        var backwards = await Cli.RunAsync("delivery", "import", q1, "--period", "2023/24-Q1", "--db", store.DbArgument);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("1 updated", second.Out, StringComparison.Ordinal);
+        Assert.Equal(["strand,total,complete,ongoing,at_risk", "Hate Crime,4,1,2,1", "Total,4,1,2,1"], atQ1.Lines);
+        Assert.Equal(["strand,total,complete,ongoing,at_risk", "Hate Crime,4,2,1,1", "Total,4,2,1,1"], atQ2.Lines);
+        Assert.Equal(1, backwards.ExitCode);
+        Assert.Contains("a change cannot take effect earlier", backwards.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tasks_CsvAndJson_CarryTheWholeTaskText_TableShortensIt()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        const string longText = "Work with schools and colleges and youth services so that every pupil hears one consistent message about hate crime and how to report it";
+        var csv = Path.Combine(folder, "long.csv");
+        await File.WriteAllTextAsync(csv, $"Hate Crime 4P plan\nStrand,Task,How,Who,When,Task No\nPREVENT,{longText},Assemblies,NH,Quarterly,1\n");
+        Assert.Equal(0, (await Cli.RunAsync("delivery", "import", csv, "--strategy", "Crime Prevention Strategy 2021-2024", "--db", store.DbArgument)).ExitCode);
+
+        var asCsv = await Cli.RunAsync("delivery", "tasks", "--format", "csv", "--db", store.DbArgument);
+        var asJson = await Cli.RunAsync("delivery", "tasks", "--format", "json", "--db", store.DbArgument);
+        var asTable = await Cli.RunAsync("delivery", "tasks", "--db", store.DbArgument);
+
+        Assert.Equal($"Hate Crime,Hate Crime 4P plan,PREVENT 1,{longText},NH,Quarterly,Ongoing", asCsv.Lines[1]);
+        Assert.Contains(longText, asJson.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(longText, asTable.Out, StringComparison.Ordinal);
+        Assert.Contains("…", asTable.Out, StringComparison.Ordinal);
     }
 
     [Theory]

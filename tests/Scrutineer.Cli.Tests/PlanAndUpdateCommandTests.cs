@@ -75,13 +75,21 @@ public sealed class PlanAndUpdateCommandTests
     }
 
     [Fact]
-    public async Task UpdateList_UnknownUnitOrState_ListsWhatThereIs()
+    public async Task UpdateList_UnknownUnitStateOrCommitment_ListsWhatThereIs()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         await Cli.DemoAsync(store);
 
         var unit = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--unit", "Nowhere", "--db", store.DbArgument);
         var state = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--state", "lost", "--db", store.DbArgument);
+        var commitment = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--commitment", "13.1", "--db", store.DbArgument);
+        var onOne = await Cli.RunAsync("update", "list", "--period", "2023/24-Q4", "--commitment", "2.4", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal(1, commitment.ExitCode);
+        Assert.Contains("No commitment '13.1' in the plan: expected a reference such as '1.1' (priority and commitment number), from 1.1 to 12.", commitment.Error, StringComparison.Ordinal);
+        Assert.Equal(0, onOne.ExitCode);
+        Assert.True(onOne.Lines.Length > 1);
+        Assert.All(onOne.Lines.Skip(1), line => Assert.Equal("2.4", line.Split(',')[1]));
 
         Assert.Equal(1, unit.ExitCode);
         Assert.Contains("No unit called 'Nowhere'. Units: ", unit.Error, StringComparison.Ordinal);

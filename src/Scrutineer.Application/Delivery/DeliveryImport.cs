@@ -37,7 +37,14 @@ public static partial class DeliveryImport
         var leads = new List<RawLeads>();
         foreach (var (file, sheets) in files)
         {
-            var (p, l) = DeliveryPlanParser.Parse(sheets, report);
+            var (p, l, headerOnly) = DeliveryPlanParser.Parse(sheets, report);
+            if (p.Count == 0 && headerOnly.Count > 0)
+            {
+                throw new DeliveryImportException(
+                    $"{file}: the task header is there ({string.Join(", ", headerOnly.Select(s => $"sheet '{s}'"))}) but no task is written under it: "
+                    + "expected one row per task, with its text in the Task column.");
+            }
+
             if (p.Count == 0)
             {
                 throw new DeliveryImportException(

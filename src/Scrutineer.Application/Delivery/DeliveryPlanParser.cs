@@ -33,16 +33,23 @@ internal static partial class DeliveryPlanParser
         Plan,
     }
 
-    public static (List<RawPlan> Plans, List<RawLeads> Leads) Parse(IReadOnlyList<SheetGrid> sheets, ImportReport report)
+    /// <summary>The plans and leads on <paramref name="sheets"/>, and the sheets that have a task header but no task under it.</summary>
+    public static (List<RawPlan> Plans, List<RawLeads> Leads, List<string> HeaderOnlySheets) Parse(IReadOnlyList<SheetGrid> sheets, ImportReport report)
     {
         var plans = new List<RawPlan>();
         var leads = new List<RawLeads>();
+        var headerOnly = new List<string>();
         foreach (var sheet in sheets)
         {
             var header = FindHeader(sheet);
             if (header is not null)
             {
-                plans.AddRange(ParsePlans(sheet, header.Value.Index, header.Value.Columns, report));
+                var found = ParsePlans(sheet, header.Value.Index, header.Value.Columns, report);
+                plans.AddRange(found);
+                if (found.Count == 0)
+                {
+                    headerOnly.Add(sheet.Name);
+                }
             }
             else if (sheet.Rows.Take(15).Any(r => r.Cells.Any(c => c.Contains("Strand Leads", StringComparison.OrdinalIgnoreCase))))
             {
@@ -55,7 +62,7 @@ internal static partial class DeliveryPlanParser
             }
         }
 
-        return (plans, leads);
+        return (plans, leads, headerOnly);
     }
 
     private static (int Index, Dictionary<Column, int> Columns)? FindHeader(SheetGrid sheet)

@@ -72,6 +72,7 @@ public sealed class ImportReport
         var builder = new StringBuilder();
         foreach (var note in notes)
         {
+            var start = builder.Length;
             builder.Append(note.File);
             if (note.Sheet.Length > 0)
             {
@@ -88,7 +89,7 @@ public sealed class ImportReport
                 builder.Append(" › ").Append(note.Task);
             }
 
-            builder.Append(": ").Append(note.Kind.ToString().ToLowerInvariant()).Append(": ").Append(note.Message).Append('\n');
+            builder.Append(builder.Length > start ? ": " : "").Append(note.Kind.ToString().ToLowerInvariant()).Append(": ").Append(note.Message).Append('\n');
         }
 
         builder.Append(Summary).Append('\n');

@@ -39,12 +39,13 @@ public sealed class PlanFileReader
         return plan;
     }
 
-    private PlanFile? Parse(TextReader text)
+    private PlanFile? Parse(TextReader reader)
     {
+        var text = reader.ReadToEnd();
         var stream = new YamlStream();
         try
         {
-            stream.Load(text);
+            stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
         {
@@ -53,8 +54,11 @@ public sealed class PlanFileReader
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) on some control characters and damaged encodings.
-            errors.Add(new PlanFileError(file, 0, "(file)", "not valid YAML: it holds control characters or bytes of another encoding (save it as UTF-8 text)."));
+            // YamlDotNet's scanner throws this (not a YamlException) on a '[' or '{' left open over a line break, and on
+            // some control characters and damaged encodings.
+            errors.Add(UnclosedBracketLine(text) is { } line
+                ? new PlanFileError(file, line, "(file)", "not valid YAML: a '[' or '{' on this line is not closed; a list such as who: [C&PP, SCD] must end with ']' on the same line.")
+                : new PlanFileError(file, 0, "(file)", "not valid YAML: it holds control characters or bytes of another encoding (save it as UTF-8 text)."));
             return null;
         }
 
@@ -93,6 +97,50 @@ public sealed class PlanFileReader
         return title is null || first is null || last is null
             ? null
             : new PlanFile(title, first.Value, last.Value, extendedTo, reason, document, units, priorities);
+    }
+
+    /// <summary>The first line (1-based) that opens more '[' or '{' than it closes, outside quotes and comments; null when none does.</summary>
+    private static int? UnclosedBracketLine(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var depth = 0;
+            var quote = '\0';
+            var previous = ' ';
+            foreach (var c in lines[i])
+            {
+                if (quote != '\0')
+                {
+                    quote = c == quote ? '\0' : quote;
+                }
+                else if (c is '"' or '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '#' && char.IsWhiteSpace(previous))
+                {
+                    break;
+                }
+                else if (c is '[' or '{')
+                {
+                    depth++;
+                }
+                else if (c is ']' or '}')
+                {
+                    depth--;
+                }
+
+                previous = c;
+            }
+
+            if (depth > 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     private DocumentMetadata Document(YamlMappingNode? node)

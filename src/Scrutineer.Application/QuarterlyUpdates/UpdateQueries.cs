@@ -8,14 +8,20 @@ namespace Scrutineer.Application.QuarterlyUpdates;
 /// <summary>Reading quarterly updates with their round, commitment and unit.</summary>
 public static class UpdateQueries
 {
-    /// <summary>The updates of a round, optionally for one unit and/or state, in priority, commitment, unit order.</summary>
-    public static async Task<IReadOnlyList<QuarterlyUpdate>> ListAsync(ScrutineerDb db, ReportingRound round, string? unit = null, UpdateState? state = null, CancellationToken cancellationToken = default)
+    /// <summary>The updates of a round, optionally for one unit, state and/or commitment ("3.2"), in priority, commitment, unit order.</summary>
+    public static async Task<IReadOnlyList<QuarterlyUpdate>> ListAsync(ScrutineerDb db, ReportingRound round, string? unit = null, UpdateState? state = null, string? commitment = null, CancellationToken cancellationToken = default)
     {
         var query = Query(db).Where(u => u.RoundId == round.Id);
         if (!string.IsNullOrWhiteSpace(unit))
         {
             var found = await FindUnitAsync(db, unit, cancellationToken);
             query = query.Where(u => u.UnitId == found.Id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(commitment))
+        {
+            var found = await FindCommitmentAsync(db, round.PlanId, commitment, cancellationToken);
+            query = query.Where(u => u.CommitmentId == found.Id);
         }
 
         if (state is not null)
@@ -41,6 +47,18 @@ public static class UpdateQueries
         return units.FirstOrDefault(u => string.Equals(u.ShortName, name.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? units.FirstOrDefault(u => string.Equals(u.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new DomainException($"No unit called '{name}'. Units: {string.Join(", ", units.Select(u => u.ShortName).Order(StringComparer.Ordinal))}.");
+    }
+
+    /// <summary>A commitment of the plan by its reference, such as "3.2" (priority 3, commitment 2).</summary>
+    /// <exception cref="DomainException">Not a reference, or no such commitment; the message says which there are.</exception>
+    public static async Task<Domain.Plans.Commitment> FindCommitmentAsync(ScrutineerDb db, int planId, string reference, CancellationToken cancellationToken = default)
+    {
+        var commitments = await db.Commitments.Include(c => c.Priority).Where(c => c.Priority.PlanId == planId).ToListAsync(cancellationToken);
+        var ordered = commitments.OrderBy(c => c.Priority.Number).ThenBy(c => c.Number).ToList();
+        return ordered.FirstOrDefault(c => c.Reference == reference.Trim())
+            ?? throw new DomainException(ordered.Count == 0
+                ? $"No commitment '{reference}': the plan has no commitments."
+                : $"No commitment '{reference}' in the plan: expected a reference such as '{ordered[0].Reference}' (priority and commitment number), from {ordered[0].Reference} to {ordered[^1].Reference}.");
     }
 
     private static IQueryable<QuarterlyUpdate> Query(ScrutineerDb db) => db.Updates

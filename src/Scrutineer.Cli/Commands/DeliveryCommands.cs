@@ -36,7 +36,8 @@ internal static class DeliveryCommands
         var files = new Argument<string[]>("FILE") { Description = "Delivery-plan workbooks (.xlsx) or CSV files.", Arity = ArgumentArity.OneOrMore };
         var strategy = StrategyOption("The strategy to import into, created if missing (default: the store's only strategy).");
         var report = new Option<string?>("--report") { Description = "Also write the row-by-row import report to this file." };
-        var period = PeriodOption("The quarter that 'Achieved this quarter' / 'Scheduled next quarter' cells report on when a row gives none (default: the current quarter).");
+        var period = PeriodOption("The quarter the workbook reports on: 'Achieved this quarter' / 'Scheduled next quarter' cells without a Quarter are filed under it, "
+            + "and for a quarter already over, status changes take effect on its last day (default: the current quarter, changes dated today).");
         var command = new Command("import", "Import 4P delivery-plan workbooks: new tasks are added, stored ones updated in place, status changes recorded.");
         command.Arguments.Add(files);
         command.Options.Add(strategy);
@@ -45,7 +46,11 @@ internal static class DeliveryCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var options = new DeliveryImportOptions(parse.GetValue(strategy), Today(context), Period(parse.GetValue(period)));
+            // A workbook for a past quarter describes the tasks as at that quarter's end, so 'summary --period' for it shows them.
+            var quarter = Period(parse.GetValue(period));
+            var today = Today(context);
+            var effective = quarter is { } q && q.DataTo < today ? q.DataTo : today;
+            var options = new DeliveryImportOptions(parse.GetValue(strategy), effective, quarter);
             var result = await DeliveryImport.ImportAsync(db, parse.GetValue(files)!, options, ct);
             var text = result.ToText();
             await context.Out.WriteAsync(text);
@@ -117,6 +122,7 @@ internal static class DeliveryCommands
                 ? DeliveryImport.ParseStatus(s) ?? throw new CliException($"'{s}' is not a status: use not-started, ongoing, complete or at-risk.")
                 : null;
             var ownerFilter = parse.GetValue(owner)?.Trim();
+            var table = parse.GetValue(format) == OutputFormat.Table;
             var listing = new Listing("strand", "plan", "task", "text", "owner", "when", "status");
             foreach (var t in strands.SelectMany(x => x.Plans).SelectMany(p => p.Tasks))
             {
@@ -124,7 +130,7 @@ internal static class DeliveryCommands
                     && (string.IsNullOrEmpty(ownerFilter) || t.Owner.Contains(ownerFilter, StringComparison.OrdinalIgnoreCase)
                         || (t.OwnerName?.Contains(ownerFilter, StringComparison.OrdinalIgnoreCase) ?? false)))
                 {
-                    listing.Add(t.Plan.Strand.Title, t.Plan.Title, t.Reference, Abbreviate(t.Text), t.OwnerName is null ? t.Owner : $"{t.Owner} ({t.OwnerName})",
+                    listing.Add(t.Plan.Strand.Title, t.Plan.Title, t.Reference, table ? Abbreviate(t.Text) : t.Text, t.OwnerName is null ? t.Owner : $"{t.Owner} ({t.OwnerName})",
                         t.Due.AsWritten, DeliveryImport.Words(t.Status));
                 }
             }

@@ -17,8 +17,9 @@ internal static class UpdateCommands
         var plan = CliOptions.Plan();
         var unit = new Option<string?>("--unit") { Description = "Only this unit's updates (short name, e.g. SCD)." };
         var state = new Option<string?>("--state") { Description = "Only updates in this state: draft, submitted, approved or returned." };
+        var commitment = new Option<string?>("--commitment") { Description = "Only updates on this commitment, by reference (e.g. 3.2: priority 3, commitment 2)." };
         var format = Listing.FormatOption();
-        var list = new Command("list", "List a round's updates.") { period, plan, unit, state, format };
+        var list = new Command("list", "List a round's updates.") { period, plan, unit, commitment, state, format };
         list.SetAction(async (parse, ct) =>
         {
             var quarter = CliOptions.ParsePeriod(parse.GetValue(period)!);
@@ -26,7 +27,7 @@ internal static class UpdateCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var round = await ReportingRounds.FindAsync(db, quarter, parse.GetValue(plan), ct);
             var listing = new Listing("id", "commitment", "unit", "state", "status", "author", "updated", "words");
-            foreach (var u in await UpdateQueries.ListAsync(db, round, parse.GetValue(unit), wanted, ct))
+            foreach (var u in await UpdateQueries.ListAsync(db, round, parse.GetValue(unit), wanted, parse.GetValue(commitment), ct))
             {
                 listing.Add(u.Id, u.Commitment.Reference, u.Unit.ShortName, CliOptions.Kebab(u.State.ToString()), CliOptions.Kebab(u.Status.ToString()),
                     u.Author, u.UpdatedAt.ToString("yyyy-MM-dd HH:mm", EnGb.Culture), u.Commentary.WordCount);

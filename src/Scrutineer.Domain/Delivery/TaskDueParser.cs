@@ -95,7 +95,7 @@ public static partial class TaskDueParser
 
     private static string Collapse(string? text) => Whitespace().Replace(text ?? "", " ").Trim();
 
-    /// <summary>A single day: d/m/yy, d.m.yy, d-m-yyyy, "4th May 2018", "w/c 30th April 2018".</summary>
+    /// <summary>A single day: d/m/yy, d.m.yy, d-m-yyyy, yyyy-mm-dd, "4th May 2018", "w/c 30th April 2018".</summary>
     private static bool TryReadDay(string text, out DateOnly date)
     {
         date = default;
@@ -107,6 +107,13 @@ public static partial class TaskDueParser
             var m = int.Parse(numeric.Groups["m"].Value, CultureInfo.InvariantCulture);
             var y = Year(numeric.Groups["y"].Value);
             return TryDate(y, m, d, out date);
+        }
+
+        var iso = IsoDate().Match(t);
+        if (iso.Success)
+        {
+            return TryDate(int.Parse(iso.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(iso.Groups["m"].Value, CultureInfo.InvariantCulture),
+                int.Parse(iso.Groups["d"].Value, CultureInfo.InvariantCulture), out date);
         }
 
         var words = WordDate().Match(t);
@@ -211,12 +218,15 @@ public static partial class TaskDueParser
     [GeneratedRegex(@"^(?<d>\d{1,2})\s*[/.\-]\s*(?<m>\d{1,2})\s*[/.\-]\s*(?<y>\d{2}|\d{4})$")]
     private static partial Regex NumericDate();
 
+    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})$")]
+    private static partial Regex IsoDate();
+
     [GeneratedRegex(@"^(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?<m>[A-Za-z]+)\.?,?\s+(?<y>\d{4}|\d{2})$")]
     private static partial Regex WordDate();
 
     [GeneratedRegex(@"^(?:(?:by\s+)?(?:the\s+)?end(?:\s+of)?\s+)?(?<m>[A-Za-z]{3,9})\.?[\s\-/']+(?<y>\d{4}|\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"^(?<s>spring|summer|autumn|fall|winter)\s+(?<y>\d{4})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<s>spring|summer|autumn|fall|winter)\s+(?<y>\d{4}|\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex Season();
 }

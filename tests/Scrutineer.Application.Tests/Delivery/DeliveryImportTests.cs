@@ -198,12 +198,14 @@ public sealed class DeliveryImportTests : IDisposable
         var good = MessyWorkbook.Build().ToBytes();
         byte[] encrypted = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
         var noHeader = new WorkbookBuilder().Sheet("Notes", s => s.Row(1, "Minutes of the meeting").Row(2, "Nothing here is a task")).ToBytes();
+        var headerOnly = new WorkbookBuilder().Sheet("Hate Crime", s => s.Row(1, "4P plan - Hate Crime").Row(3, "Strand", "Task", "How", "Who", "When", "Task No")).ToBytes();
         return new TheoryData<string, byte[], string>
         {
             { "notes.xlsx", "This is just text, not a workbook."u8.ToArray(), "not an Excel workbook" },
             { "locked.xlsx", encrypted, "encrypted or password-protected" },
             { "cut.xlsx", good[..(good.Length / 2)], "damaged or truncated" },
             { "minutes.xlsx", noHeader, "no sheet has a recognisable header row" },
+            { "blank-plan.xlsx", headerOnly, "the task header is there (sheet 'Hate Crime') but no task is written under it" },
             { "plan.docx", good, "expected an Excel workbook (.xlsx) or a CSV file" },
         };
     }

@@ -139,6 +139,18 @@ public sealed class PlanFileTests
     }
 
     [Fact]
+    public void Read_UnclosedList_NamesTheLineAndTheBracket()
+    {
+        var text = Replace(Valid, "        who: [C&PP, North LPA]", "        who: [C&PP, North LPA");
+
+        var ex = Assert.Throws<PlanFileException>(() => PlanFileReader.Read(new StringReader(text), "valid.yaml"));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith("valid.yaml:24: (file): not valid YAML: a '[' or '{' on this line is not closed", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("encoding", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_MissingSections_ListsEachProblem()
     {
         var ex = Assert.Throws<PlanFileException>(() => PlanFileReader.Read(new StringReader("plan:\n  title: Only a title\n"), "thin.yaml"));
