@@ -31,6 +31,13 @@ internal static partial class TableClaims
                 }
 
                 i++;
+
+                // One blank line inside a table (as pasted from Word) does not end it when the next row has as many cells.
+                if (i + 1 < lines.Count && string.IsNullOrWhiteSpace(lines[i]) && rows.Count > 0
+                    && Cells(lines[i + 1]) is { } next && next.Count == rows[0].Cells.Count)
+                {
+                    i++;
+                }
             }
 
             if (rows.Count >= 2)
@@ -91,7 +98,10 @@ internal static partial class TableClaims
                     }
 
                     var sum = parts.Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
-                    if (sum != typed)
+
+                    // Tasks "at risk" may be counted within "ongoing" (as seed report 004 does) or beside it: either adds up.
+                    var withoutAtRisk = parts.Where(c => !AtRisk().IsMatch(header[c])).Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
+                    if (sum != typed && withoutAtRisk != typed)
                     {
                         yield return (line, $"{cells[0]} | {header[first]}: {cells[first]}",
                             $"{string.Join(" + ", parts.Select(c => header[c]))} = {Figure.Show(sum)}, not {cells[first]}");
@@ -165,6 +175,9 @@ internal static partial class TableClaims
 
     [GeneratedRegex(@"^:?-{2,}:?$")]
     private static partial Regex Separator();
+
+    [GeneratedRegex(@"\bat\s+risk\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AtRisk();
 
     [GeneratedRegex(@"^\s*(?:grand\s+)?totals?\b", RegexOptions.IgnoreCase)]
     private static partial Regex TotalLabel();
