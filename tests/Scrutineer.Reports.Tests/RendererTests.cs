@@ -64,6 +64,19 @@ public sealed partial class RendererTests
     }
 
     [Fact]
+    public void Html_ChartDataTable_FiguresWithThousandsSeparators()
+    {
+        var chart = new ReportChart(ChartKind.Bar, "All crime by financial year", "Bar chart of all crime by financial year.", ["2022/23", "2023/24"],
+            [new ChartSeries("All crime", [151726, 3063.6])]);
+        var report = new ReportDocument("Sample report", Classification.Official, [new ReportParagraph("Sample report", ParagraphStyle.Title), chart]);
+
+        var html = new HtmlReportRenderer().Render(report);
+
+        Assert.Contains("<td class=\"num\">151,726</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">3,063.6</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutSensitive_SensitiveBlock_LeftOutAndMarkedOfficial()
     {
         var full = SampleReports.EveryBlock(Classification.OfficialSensitive);
