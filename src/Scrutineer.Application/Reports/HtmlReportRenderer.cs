@@ -269,6 +269,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
             table.chart-data { flex: 1 1 0; font-size: 7.5pt; margin: 0; width: auto; }
             table.chart-data th, table.chart-data td { padding: 1px 4px; }
             table.chart-data caption { font-size: 8pt; }
+            nav.contents { break-inside: avoid; }
             nav.contents ol { list-style: none; padding-left: 0; }
             nav.contents li.toc-2 { padding-left: 1.5em; }
             .marking { text-align: center; font-weight: bold; letter-spacing: .05em; padding: .3em; }
