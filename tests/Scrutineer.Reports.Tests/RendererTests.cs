@@ -33,6 +33,20 @@ public sealed partial class RendererTests
         var points = bar.Descendants<C.BarChartSeries>().Single().GetFirstChild<C.Values>()!.Descendants<C.NumericPoint>().ToList();
         Assert.Equal(24, points.Count);
         Assert.Equal("300", points[0].NumericValue!.Text);
+
+        // Word's "Edit Data" opens the embedded workbook the series refer to.
+        var barPart = charts.Single(c => c.ChartSpace.Descendants<C.BarChart>().Any());
+        var embedded = barPart.EmbeddedPackagePart!;
+        Assert.Equal(barPart.GetIdOfPart(embedded), bar.GetFirstChild<C.ExternalData>()!.Id!.Value);
+        Assert.Equal("Sheet1!$B$2:$B$25", bar.Descendants<C.BarChartSeries>().Single().GetFirstChild<C.Values>()!.Descendants<C.Formula>().Single().Text);
+        using (var book = SpreadsheetDocument.Open(embedded.GetStream(), false))
+        {
+            var cells = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            Assert.Equal("300", cells.Single(c => c.CellReference == "B2").CellValue!.Text);
+            Assert.Equal("Crimes", cells.Single(c => c.CellReference == "B1").InnerText);
+            Assert.Equal(25, cells.Count(c => c.CellReference!.Value!.StartsWith('B')));
+        }
+
         var spc = charts.Select(c => c.ChartSpace).Single(s => s.Descendants<C.LineChart>().Any());
         Assert.Equal(3, spc.Descendants<C.LineChartSeries>().Count());
 
