@@ -47,6 +47,8 @@ public sealed class FigureCheckerTests
     [InlineData("There is a decrease of just 1.15% (6 less) in Domestic Violence Protection Notices (DVPN) and Protection Orders (DVPO) in the last 12 months compared to the previous 12 months.")]
     [InlineData("Personal Robbery offences have increased by 25% from Q1 to Q2. Offences in Q2 2021 have increased by 4% compared to Q2 in 2020.")]
     [InlineData("\tTotal Strands\tComplete\tOngoing/In progress\tAt risk\nDomestic Abuse\t37\t13\t24\t0\nChild Abuse and Exploitation\t23\t3\t20\t0\n\nExtremism and Radicalisation\t15\t1\t14\t0\nDigital Crime and Fraud\t43\t27\t16\t1\nTotal\t118\t44\t74\t1")]
+    [InlineData("12 months ending September 2021 vs previous 12 months: 3291 → 4177, +886, +26.9%.")]
+    [InlineData("Burglary: 1,200 → 1,140, −60, −5.0%; robbery 400 -> 380, -20, -5%.")]
     public void Check_ConsistentClaim_NothingFlagged(string text)
     {
         var findings = FigureChecker.Check(text, "test");
@@ -83,6 +85,9 @@ public sealed class FigureCheckerTests
     [InlineData("12 Month ending June 20 | 12 Month ending June 21 | Diff. | % Diff.\n29190 | 30038 | 81 | +2.9%", "= 848, not 81")]
     [InlineData("Offence Type\t12 Month ending Sep 20\t12 Month ending Sep 21\tDiff.\t% Diff.\nBurglary\t2000\t1460\t-540\t-37.9%", "-27.0%")]
     [InlineData("\tTotal Strands\tComplete\tOngoing/In progress\tAt risk\nDomestic Abuse\t37\t13\t24\t0\n\nDigital Crime and Fraud\t43\t27\t16\t1\nTotal\t90\t40\t40\t1", "add up to 80, not 90")]
+    [InlineData("12 months ending September 2021 vs previous 12 months: 3291 → 4177, +896, +26.9%.", "difference of +886, not +896")]
+    [InlineData("12 months ending September 2021 vs previous 12 months: 3291 → 4177, +886, +29.6%.", "+26.9%, not +29.6%")]
+    [InlineData("Burglary: 1,200 → 1,140, −60, +5.0%.", "−5.0%, not +5.0%")]
     public void Check_InconsistentClaim_FlaggedWithWhatTheFiguresImply(string text, string implied)
     {
         var findings = FigureChecker.Check(text, "Priority 1, 1.1");
