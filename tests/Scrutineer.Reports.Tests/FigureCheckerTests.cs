@@ -49,6 +49,7 @@ public sealed class FigureCheckerTests
     [InlineData("\tTotal Strands\tComplete\tOngoing/In progress\tAt risk\nDomestic Abuse\t37\t13\t24\t0\nChild Abuse and Exploitation\t23\t3\t20\t0\n\nExtremism and Radicalisation\t15\t1\t14\t0\nDigital Crime and Fraud\t43\t27\t16\t1\nTotal\t118\t44\t74\t1")]
     [InlineData("12 months ending September 2021 vs previous 12 months: 3291 → 4177, +886, +26.9%.")]
     [InlineData("Burglary: 1,200 → 1,140, −60, −5.0%; robbery 400 -> 380, -20, -5%.")]
+    [InlineData("| | Strand | Total actions | Complete | Ongoing\n\n| Domestic Abuse | 10 | 4 | 6\n\n| Hate Crime | 6 | 2 | 4\n\n| Total | 16 | 6 | 10")]
     public void Check_ConsistentClaim_NothingFlagged(string text)
     {
         var findings = FigureChecker.Check(text, "test");

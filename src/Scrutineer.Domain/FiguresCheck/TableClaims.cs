@@ -55,6 +55,12 @@ internal static partial class TableClaims
     private static IEnumerable<(int Line, string Claim, string Implied)> Check(List<(int Line, List<string> Cells)> rows)
     {
         var header = rows[0].Cells;
+        if (header.Skip(1).Any(c => Figure.Parse(c) is not null))
+        {
+            // The first row holds figures, so it is not the header (it was lost or split off): columns are unknown.
+            yield break;
+        }
+
         var body = rows.Skip(1).ToList();
         bool Count(int column) => column < header.Count && !NotAdditive().IsMatch(header[column]);
         var numericColumns = Enumerable.Range(1, header.Count - 1)
