@@ -68,6 +68,26 @@ public sealed class InsightsCommandsTests
     }
 
     [Fact]
+    public async Task Years_Headcount_RefusedRatherThanSummingTwelveMonths()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        var folder = Path.Combine(Path.GetTempPath(), "scrutineer-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var definitions = Path.Combine(folder, "measures.csv");
+        File.WriteAllLines(definitions, ["name,unit,kind,better,definition,source", "Police officers,officers,headcount,higher,Officers in post,HR"]);
+        var observations = Path.Combine(folder, "officers.csv");
+        File.WriteAllLines(observations, ["measure,area,period,value", .. Enumerable.Range(0, 24).Select(i => $"Police officers,Essex Police,{new Domain.Periods.ReportingMonth(2022, 4).Plus(i)},3600")]);
+        Assert.Equal(0, (await Cli.RunAsync("import", "measures", definitions, "--db", store.DbArgument)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync("import", "measures", observations, "--db", store.DbArgument)).ExitCode);
+
+        var years = await Cli.RunAsync("insights", "years", "--measure", "Police officers", "--area", "Essex Police", "--db", store.DbArgument);
+
+        Assert.Equal(1, years.ExitCode);
+        Assert.Contains("not a count", years.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("43,200", years.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Spc_And_Years_Print()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

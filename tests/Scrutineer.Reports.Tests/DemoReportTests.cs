@@ -161,6 +161,8 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
         var text = string.Join("\n", pages);
         Assert.Contains("6.3 Risks/Mitigation", text, StringComparison.Ordinal);
         Assert.Contains("5.9 Serious and Organised Crime", text, StringComparison.Ordinal);
+        var contents = pages.First(p => p.Contains("Contents", StringComparison.Ordinal));
+        Assert.Contains("9.0 Future Work", contents, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,6 +41,15 @@ public sealed class FigureCheckerTests
     [InlineData("The unit was set up in 2019 and 3 officers (10%) joined; no total is stated.")]
     [InlineData("Seized £1,303,000 cash and 24.7Kg of drugs; 82 arrests.")]
     [InlineData("We visited 112 different schools out of 400 in Essex.")]
+    [InlineData("Over the same period, burglary had gone from 13,032 reported incidents to 6,535, a reduction of 50 per cent, and theft from 25,872 to 23,112, a reduction of 11 per cent.")]
+    [InlineData("In 2020 alone, more than 150 people were arrested. This is an increase of more than 30 arrests compared to 2019.")]
+    [InlineData("In the 12 months to February 2021, there was a 5.1 per cent reduction in the number of recorded child abuse offences in the county (a reduction of 284 compared with the previous 12 months).")]
+    [InlineData("There is a decrease of just 1.15% (6 less) in Domestic Violence Protection Notices (DVPN) and Protection Orders (DVPO) in the last 12 months compared to the previous 12 months.")]
+    [InlineData("Personal Robbery offences have increased by 25% from Q1 to Q2. Offences in Q2 2021 have increased by 4% compared to Q2 in 2020.")]
+    [InlineData("\tTotal Strands\tComplete\tOngoing/In progress\tAt risk\nDomestic Abuse\t37\t13\t24\t0\nChild Abuse and Exploitation\t23\t3\t20\t0\n\nExtremism and Radicalisation\t15\t1\t14\t0\nDigital Crime and Fraud\t43\t27\t16\t1\nTotal\t118\t44\t74\t1")]
+    [InlineData("12 months ending September 2021 vs previous 12 months: 3291 → 4177, +886, +26.9%.")]
+    [InlineData("Burglary: 1,200 → 1,140, −60, −5.0%; robbery 400 -> 380, -20, -5%.")]
+    [InlineData("| | Strand | Total actions | Complete | Ongoing\n\n| Domestic Abuse | 10 | 4 | 6\n\n| Hate Crime | 6 | 2 | 4\n\n| Total | 16 | 6 | 10")]
     public void Check_ConsistentClaim_NothingFlagged(string text)
     {
         var findings = FigureChecker.Check(text, "test");
@@ -76,6 +85,10 @@ public sealed class FigureCheckerTests
     [InlineData("Strand | Total actions | Complete | Ongoing | At risk\nDomestic Abuse | 11 | 4 | 5 | 1\nHate Crime | 6 | 2 | 4 | 0", "= 10, not 11")]
     [InlineData("12 Month ending June 20 | 12 Month ending June 21 | Diff. | % Diff.\n29190 | 30038 | 81 | +2.9%", "= 848, not 81")]
     [InlineData("Offence Type\t12 Month ending Sep 20\t12 Month ending Sep 21\tDiff.\t% Diff.\nBurglary\t2000\t1460\t-540\t-37.9%", "-27.0%")]
+    [InlineData("\tTotal Strands\tComplete\tOngoing/In progress\tAt risk\nDomestic Abuse\t37\t13\t24\t0\n\nDigital Crime and Fraud\t43\t27\t16\t1\nTotal\t90\t40\t40\t1", "add up to 80, not 90")]
+    [InlineData("12 months ending September 2021 vs previous 12 months: 3291 → 4177, +896, +26.9%.", "difference of +886, not +896")]
+    [InlineData("12 months ending September 2021 vs previous 12 months: 3291 → 4177, +886, +29.6%.", "+26.9%, not +29.6%")]
+    [InlineData("Burglary: 1,200 → 1,140, −60, +5.0%.", "−5.0%, not +5.0%")]
     public void Check_InconsistentClaim_FlaggedWithWhatTheFiguresImply(string text, string implied)
     {
         var findings = FigureChecker.Check(text, "Priority 1, 1.1");

@@ -61,6 +61,9 @@ public sealed class QuarterlyReportTests
         Assert.Equal("OFFICIAL", open.Marking);
         Assert.DoesNotContain(open.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("operation name", StringComparison.Ordinal));
         Assert.Contains(open.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("Progress on 1.1", StringComparison.Ordinal));
+        Assert.Contains(report.Blocks, b => b is ReportParagraph { Text: "Sensitivity: Official-Sensitive" });
+        Assert.Contains(open.Blocks, b => b is ReportParagraph { Text: "Sensitivity: Official" });
+        Assert.DoesNotContain(open.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("Sensitive", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,6 +33,20 @@ public sealed partial class RendererTests
         var points = bar.Descendants<C.BarChartSeries>().Single().GetFirstChild<C.Values>()!.Descendants<C.NumericPoint>().ToList();
         Assert.Equal(24, points.Count);
         Assert.Equal("300", points[0].NumericValue!.Text);
+
+        // Word's "Edit Data" opens the embedded workbook the series refer to.
+        var barPart = charts.Single(c => c.ChartSpace.Descendants<C.BarChart>().Any());
+        var embedded = barPart.EmbeddedPackagePart!;
+        Assert.Equal(barPart.GetIdOfPart(embedded), bar.GetFirstChild<C.ExternalData>()!.Id!.Value);
+        Assert.Equal("Sheet1!$B$2:$B$25", bar.Descendants<C.BarChartSeries>().Single().GetFirstChild<C.Values>()!.Descendants<C.Formula>().Single().Text);
+        using (var book = SpreadsheetDocument.Open(embedded.GetStream(), false))
+        {
+            var cells = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
+            Assert.Equal("300", cells.Single(c => c.CellReference == "B2").CellValue!.Text);
+            Assert.Equal("Crimes", cells.Single(c => c.CellReference == "B1").InnerText);
+            Assert.Equal(25, cells.Count(c => c.CellReference!.Value!.StartsWith('B')));
+        }
+
         var spc = charts.Select(c => c.ChartSpace).Single(s => s.Descendants<C.LineChart>().Any());
         Assert.Equal(3, spc.Descendants<C.LineChartSeries>().Count());
 
@@ -64,6 +78,19 @@ public sealed partial class RendererTests
     }
 
     [Fact]
+    public void Html_ChartDataTable_FiguresWithThousandsSeparators()
+    {
+        var chart = new ReportChart(ChartKind.Bar, "All crime by financial year", "Bar chart of all crime by financial year.", ["2022/23", "2023/24"],
+            [new ChartSeries("All crime", [151726, 3063.6])]);
+        var report = new ReportDocument("Sample report", Classification.Official, [new ReportParagraph("Sample report", ParagraphStyle.Title), chart]);
+
+        var html = new HtmlReportRenderer().Render(report);
+
+        Assert.Contains("<td class=\"num\">151,726</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">3,063.6</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutSensitive_SensitiveBlock_LeftOutAndMarkedOfficial()
     {
         var full = SampleReports.EveryBlock(Classification.OfficialSensitive);
@@ -78,14 +105,16 @@ public sealed partial class RendererTests
     [Fact]
     public async Task Pdf_EveryBlock_EveryPageMarkedAndNumbered()
     {
-        var bytes = await RenderAsync(new PdfReportRenderer(), SampleReports.EveryBlock(Classification.OfficialSensitive));
+        // A running title as long as the quarterly update's must not push the marking onto two lines.
+        var report = SampleReports.EveryBlock(Classification.OfficialSensitive) with { RunningTitle = "Quarterly update on Delivery against We Wills: Q2 2023/24" };
+        var bytes = await RenderAsync(new PdfReportRenderer(), report);
 
         var pages = await PdfText.PagesAsync(bytes);
         Assert.True(pages.Count >= 2, $"{pages.Count} pages");
         for (var i = 0; i < pages.Count; i++)
         {
             var lines = pages[i].Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-            Assert.Contains("OFFICIAL-SENSITIVE", lines[0], StringComparison.Ordinal);
+            Assert.Contains(lines.Take(2), l => l.Contains("OFFICIAL-SENSITIVE", StringComparison.Ordinal)); // the title may wrap beside it
             Assert.Contains("OFFICIAL-SENSITIVE", lines[^1], StringComparison.Ordinal);
             Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i], StringComparison.Ordinal);
         }

@@ -112,10 +112,16 @@ public sealed class PerformanceQueries(ScrutineerDb db)
     }
 
     /// <summary>Financial-year totals of a count measure for an area, each complete year compared with the complete year before.</summary>
-    /// <exception cref="DomainException">Unknown measure or area, or no monthly data.</exception>
+    /// <exception cref="DomainException">Unknown measure or area, a measure that is not a count, or no monthly data.</exception>
     public async Task<FinancialYearsResult> FinancialYearsAsync(string measure, string area, CancellationToken cancellationToken = default)
     {
         var series = await MonthlySeriesAsync(measure, area, cancellationToken: cancellationToken);
+        if (series.Measure.Kind != MeasureKind.Count)
+        {
+            // Twelve monthly headcounts or rates do not add up to a year's figure.
+            throw new DomainException($"{series.Measure.Name} is a {series.Measure.Kind} measure, not a count: financial-year totals add up counts only.");
+        }
+
         if (series.Points.Count == 0)
         {
             throw new DomainException($"{series.Measure.Name} has no monthly data for {series.Area}.");

@@ -7,8 +7,9 @@ using C = DocumentFormat.OpenXml.Drawing.Charts;
 namespace Scrutineer.Application.Reports;
 
 /// <summary>
-/// A <see cref="ReportChart"/> as a native Word chart: a DrawingML chart space whose series carry their categories and
-/// values as literals, so the chart draws, restyles and reads out in Word without links to any workbook.
+/// A <see cref="ReportChart"/> as a native Word chart: a DrawingML chart space whose series refer to the cells of the
+/// chart's embedded workbook (<see cref="DocxChartWorkbook"/>) and carry their categories and values in caches, so the
+/// chart draws and reads out in Word as written, and "Edit Data" opens its figures.
 /// </summary>
 internal static class DocxChart
 {
@@ -32,11 +33,11 @@ internal static class DocxChart
                     new C.BarChartSeries(
                         new C.Index { Val = (uint)s },
                         new C.Order { Val = (uint)s },
-                        new C.SeriesText(new C.NumericValue(series.Name)),
+                        SeriesName(s, series.Name),
                         Fill(Palette[s % Palette.Length]),
                         new C.InvertIfNegative { Val = false },
                         Categories(chart),
-                        Values(series, chart.Categories.Count)),
+                        Values(series, s, chart.Categories.Count)),
                     new C.GapWidth { Val = 60 },
                     new C.AxisId { Val = CategoryAxisId },
                     new C.AxisId { Val = ValueAxisId }));
@@ -46,11 +47,11 @@ internal static class DocxChart
                 lineSeries.Add(new C.LineChartSeries(
                     new C.Index { Val = (uint)s },
                     new C.Order { Val = (uint)s },
-                    new C.SeriesText(new C.NumericValue(series.Name)),
+                    SeriesName(s, series.Name),
                     Line(Palette[s % Palette.Length], series.Dashed),
                     new C.Marker(new C.Symbol { Val = series.Dashed ? C.MarkerStyleValues.None : C.MarkerStyleValues.Circle }),
                     Categories(chart),
-                    Values(series, chart.Categories.Count),
+                    Values(series, s, chart.Categories.Count),
                     new C.Smooth { Val = false }));
             }
         }
@@ -130,29 +131,34 @@ internal static class DocxChart
         return axis;
     }
 
+    private static C.SeriesText SeriesName(int series, string name) =>
+        new(new C.StringReference(
+            new C.Formula(DocxChartWorkbook.Range(series + 1, 1, 1)),
+            new C.StringCache(new C.PointCount { Val = 1U }, new C.StringPoint(new C.NumericValue(name)) { Index = 0U })));
+
     private static C.CategoryAxisData Categories(ReportChart chart)
     {
-        var literal = new C.StringLiteral(new C.PointCount { Val = (uint)chart.Categories.Count });
+        var cache = new C.StringCache(new C.PointCount { Val = (uint)chart.Categories.Count });
         for (var i = 0; i < chart.Categories.Count; i++)
         {
-            literal.Append(new C.StringPoint(new C.NumericValue(chart.Categories[i])) { Index = (uint)i });
+            cache.Append(new C.StringPoint(new C.NumericValue(chart.Categories[i])) { Index = (uint)i });
         }
 
-        return new C.CategoryAxisData(literal);
+        return new C.CategoryAxisData(new C.StringReference(new C.Formula(DocxChartWorkbook.Range(0, 2, chart.Categories.Count + 1)), cache));
     }
 
-    private static C.Values Values(ChartSeries series, int count)
+    private static C.Values Values(ChartSeries series, int seriesIndex, int count)
     {
-        var literal = new C.NumberLiteral(new C.FormatCode("General"), new C.PointCount { Val = (uint)count });
+        var cache = new C.NumberingCache(new C.FormatCode("General"), new C.PointCount { Val = (uint)count });
         for (var i = 0; i < count && i < series.Values.Count; i++)
         {
             if (series.Values[i] is { } v)
             {
-                literal.Append(new C.NumericPoint(new C.NumericValue(v.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)i });
+                cache.Append(new C.NumericPoint(new C.NumericValue(v.ToString("R", CultureInfo.InvariantCulture))) { Index = (uint)i });
             }
         }
 
-        return new C.Values(literal);
+        return new C.Values(new C.NumberReference(new C.Formula(DocxChartWorkbook.Range(seriesIndex + 1, 2, count + 1)), cache));
     }
 
     private static C.ChartShapeProperties Fill(string colour) =>

@@ -333,6 +333,18 @@ public sealed class DocxReportRenderer : IReportRenderer
         {
             var part = main.AddNewPart<ChartPart>();
             part.ChartSpace = DocxChart.Build(chart);
+            var workbook = part.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
+            using (var data = new MemoryStream())
+            {
+                DocxChartWorkbook.Write(data, chart);
+                data.Position = 0;
+                workbook.FeedData(data);
+            }
+
+            part.ChartSpace.Append(new DocumentFormat.OpenXml.Drawing.Charts.ExternalData(new DocumentFormat.OpenXml.Drawing.Charts.AutoUpdate { Val = false })
+            {
+                Id = part.GetIdOfPart(workbook),
+            });
             part.ChartSpace.Save();
             var id = ++drawings;
             const long width = 6000000L;

@@ -234,9 +234,9 @@ public sealed class HtmlReportRenderer : IReportRenderer
         var t = CssString(runningTitle);
         return $$"""
             @page { size: A4; margin: 22mm 16mm 22mm 16mm;
-              @top-center { content: "{{m}}"; font: bold 10pt Arial, Helvetica, sans-serif; color: #000; }
+              @top-center { content: "{{m}}"; font: bold 10pt Arial, Helvetica, sans-serif; color: #000; white-space: nowrap; }
               @top-right { content: "{{t}}"; font: 8pt Arial, Helvetica, sans-serif; color: #444; }
-              @bottom-center { content: "{{m}}"; font: bold 10pt Arial, Helvetica, sans-serif; color: #000; }
+              @bottom-center { content: "{{m}}"; font: bold 10pt Arial, Helvetica, sans-serif; color: #000; white-space: nowrap; }
               @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, Helvetica, sans-serif; }
             }
             html { font-family: Arial, Helvetica, sans-serif; font-size: 11pt; line-height: 1.4; color: #111; }
@@ -269,6 +269,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
             table.chart-data { flex: 1 1 0; font-size: 7.5pt; margin: 0; width: auto; }
             table.chart-data th, table.chart-data td { padding: 1px 4px; }
             table.chart-data caption { font-size: 8pt; }
+            nav.contents { break-inside: avoid; }
             nav.contents ol { list-style: none; padding-left: 0; }
             nav.contents li.toc-2 { padding-left: 1.5em; }
             .marking { text-align: center; font-weight: bold; letter-spacing: .05em; padding: .3em; }

@@ -122,7 +122,11 @@ public static class QuarterlyReport
         }
 
         var classification = sensitive ? Classification.OfficialSensitive : metadata.Classification;
-        blocks.Insert(sensitivityLine, new ReportParagraph("Sensitivity: " + Sensitivity(classification)));
+        blocks.Insert(sensitivityLine, new ReportParagraph("Sensitivity: " + Sensitivity(classification))
+        {
+            Sensitive = classification == Classification.OfficialSensitive,
+            PublicVersion = new ReportParagraph("Sensitivity: " + Sensitivity(Classification.Official)),
+        });
         return new ReportDocument($"{plan.Title}: {title}", classification, blocks) { RunningTitle = title };
     }
 

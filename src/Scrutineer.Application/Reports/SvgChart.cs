@@ -109,10 +109,10 @@ public static class SvgChart
         return svg.ToString();
     }
 
-    /// <summary>A value as the data table and tooltips print it: whole numbers without separators, else one decimal.</summary>
+    /// <summary>A value as the data table and tooltips print it, with thousands separators as the report's other tables: whole numbers ("2,967"), else one decimal ("3,063.6").</summary>
     public static string Value(double v) => Math.Abs(v - Math.Round(v)) < 1e-9
-        ? Math.Round(v).ToString("0", CultureInfo.InvariantCulture)
-        : v.ToString("0.0", CultureInfo.InvariantCulture);
+        ? Math.Round(v).ToString("#,0", CultureInfo.InvariantCulture)
+        : v.ToString("#,0.0", CultureInfo.InvariantCulture);
 
     /// <summary>Axis range and step. Bars start at zero; line and SPC charts start near their lowest value so the variation shows.</summary>
     private static (double Min, double Max, double Step) Scale(IReadOnlyCollection<double> values, bool zeroBased)

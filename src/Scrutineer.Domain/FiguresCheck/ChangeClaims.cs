@@ -12,6 +12,9 @@ internal static partial class ChangeClaims
 {
     private const string Num = Figure.Pattern;
 
+    /// <summary>After a figure: it is not the length of a period ("the previous 12 months"), so not a level compared.</summary>
+    private const string NotPeriodLength = @"(?!\s*(?:days?|weeks?|months?|quarters?|years?)\b)";
+
     public static IEnumerable<(int Start, int Length, string Implied)> Find(string sentence)
     {
         var pairs = FromTo().Matches(sentence).Cast<Match>()
@@ -31,9 +34,12 @@ internal static partial class ChangeClaims
             var before = words.LastOrDefault(w => w.Index >= windowStart && w.Index + w.Length <= pair.Index);
             var inside = words.FirstOrDefault(w => w.Index >= pair.Index && w.Index < pair.Index + pair.Length);
             var after = words.FirstOrDefault(w => w.Index >= pair.Index + pair.Length && w.Index < windowEnd);
-            Match?[] candidates = [before, inside, after];
-            var word = candidates.FirstOrDefault(w => w is not null && (w.Groups["p"].Success || w.Groups["n"].Success)) ?? before ?? inside ?? after;
-            if (word is null || Figure.Parse(pair.A) is not { } a || Figure.Parse(pair.B) is not { } b || (IsYear(pair.A) && IsYear(pair.B)))
+            // A change word before the pair but beyond a comma ("a reduction of 50 per cent, and theft from A to B, a
+            // reduction of 11 per cent") usually belongs to the clause before: the word after the pair comes first then.
+            var beforeAcrossClause = before is not null && sentence[(before.Index + before.Length)..pair.Index].Contains(',', StringComparison.Ordinal);
+            Match?[] candidates = beforeAcrossClause ? [inside, after, before] : [before, inside, after];
+            var word = candidates.FirstOrDefault(w => w is not null && (w.Groups["p"].Success || w.Groups["n"].Success)) ?? candidates.FirstOrDefault(w => w is not null);
+            if (word is null || Figure.Parse(pair.A) is not { } a || Figure.Parse(pair.B) is not { } b || IsYear(pair.A) || IsYear(pair.B))
             {
                 continue;
             }
@@ -46,6 +52,41 @@ internal static partial class ChangeClaims
             }
         }
     }
+
+    /// <summary>"3291 → 4177, +886, +26.9%": the signed difference must be B − A and the signed percentage (B − A) / A.</summary>
+    public static IEnumerable<(int Start, int Length, string Implied)> FindArrows(string sentence)
+    {
+        foreach (Match m in Arrow().Matches(sentence))
+        {
+            if (Figure.Parse(m.Groups["a"].Value) is not { } a || Figure.Parse(m.Groups["b"].Value) is not { } b || IsYear(m.Groups["a"].Value) || IsYear(m.Groups["b"].Value))
+            {
+                continue;
+            }
+
+            if (m.Groups["d"].Success && Figure.Parse(m.Groups["d"].Value) is { } d && Signed(m.Groups["ds"].Value, d) is var typed
+                && (m.Groups["ds"].Value.Length > 0 ? typed != b - a : d != Math.Abs(b - a)))
+            {
+                yield return (m.Index, m.Length, $"{Figure.Show(a)} to {Figure.Show(b)} is a difference of {Signed(b - a)}, not {m.Groups["ds"].Value}{m.Groups["d"].Value}");
+                continue;
+            }
+
+            if (m.Groups["p"].Success && a != 0 && Figure.Parse(m.Groups["p"].Value) is { } p)
+            {
+                var exact = (double)((b - a) / a * 100m);
+                var sign = m.Groups["ps"].Value;
+                var agrees = Figure.Agrees(p, Figure.Decimals(m.Groups["p"].Value), Math.Abs(exact))
+                    && (sign.Length == 0 || p == 0 || (sign == "+") == (exact > 0));
+                if (!agrees)
+                {
+                    yield return (m.Index, m.Length, $"{Figure.Show(a)} to {Figure.Show(b)} is {(exact >= 0 ? "+" : "−")}{Figure.Percent(Math.Abs(exact))}, not {sign}{m.Groups["p"].Value}%");
+                }
+            }
+        }
+    }
+
+    private static decimal Signed(string sign, decimal magnitude) => sign is "-" or "−" ? -magnitude : magnitude;
+
+    private static string Signed(decimal value) => (value >= 0 ? "+" : "−") + Figure.Show(Math.Abs(value));
 
     private static bool IsYear(string text) => text.Length == 4 && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1990 and <= 2100;
 
@@ -89,11 +130,14 @@ internal static partial class ChangeClaims
     [GeneratedRegex(@"\bfrom\s+(?:[A-Za-z][\w/&'\- ]{0,40}?\s*\(\s*(?<a>" + Num + @")\s*\)|(?<a>" + Num + @")(?<ap>\s*%)?(?:\s+(?:in|during|for|at)\s+(?:the\s+)?(?:\w+\s+)?[\w/]+)?)\s+(?:up\s+|down\s+)?to\s+(?:[A-Za-z][\w/&'\- ]{0,40}?\s*\(\s*(?<b>" + Num + @")\s*\)|(?<b>" + Num + @")(?<bp>\s*%)?)", RegexOptions.IgnoreCase)]
     private static partial Regex FromTo();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<b>" + Num + @")(?![\d%])[^.;()\d]{0,60}?,\s*(?:an?\s+|the\s+)?(?:increase|rise|decrease|reduction|fall|drop|decline)\s+(?:of\s+(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent)|" + Num + @")\s+)?(?:from|on|upon|compared\s+(?:with|to))\s+(?:[^.;\d]{0,30}?)(?<a>" + Num + @")(?![\d%])(?!\s+to\s)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,])(?<b>" + Num + @")(?![\d%])" + NotPeriodLength + @"[^.;()\d]{0,60}?,\s*(?:an?\s+|the\s+)?(?:increase|rise|decrease|reduction|fall|drop|decline)\s+(?:of\s+(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent)|" + Num + @")\s+)?(?:from|on|upon|compared\s+(?:with|to))\s+(?:[^.;\d]{0,30}?)(?<![A-Za-z])(?<a>" + Num + @")(?![\d%])" + NotPeriodLength + @"(?!\s+to\s)", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeFrom();
 
-    [GeneratedRegex(@"(?<![\d.,])(?<b>" + Num + @")(?![\d%])[^.;()]{0,50}?,?\s+compared\s+(?:with|to)\s+(?:[^.;\d]{0,30}?)(?<a>" + Num + @")(?![\d%])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.,])(?<b>" + Num + @")(?![\d%])" + NotPeriodLength + @"[^.;()]{0,50}?,?\s+compared\s+(?:with|to)\s+(?:[^.;\d]{0,30}?)(?<![A-Za-z])(?<a>" + Num + @")(?![\d%])" + NotPeriodLength + @"", RegexOptions.IgnoreCase)]
     private static partial Regex ComparedWith();
+
+    [GeneratedRegex(@"(?<![\w.,])(?<a>" + Num + @")\s*(?:→|->)\s*(?<b>" + Num + @")(?![\d%])(?:\s*,\s*(?<ds>[+\-−]?)(?<d>" + Num + @")(?![\d.%]))?(?:\s*,\s*(?<ps>[+\-−]?)(?<p>\d+(?:\.\d+)?)\s*%)?")]
+    private static partial Regex Arrow();
 
     [GeneratedRegex(@"\b(?:(?<up>increase[sd]?|increasing|rise|rises|rising|rose|risen|grew|grown|growth|went\s+up|gone\s+up|uplift)|(?<down>decrease[sd]?|decreasing|reduction|reductions|reduced|reduce[sd]?|fall|falls|falling|fell|fallen|drop|drops|dropped|decline[sd]?|declining|went\s+down|gone\s+down))\b(?:\s+(?:of|by)\s+(?:just\s+|around\s+|about\s+|nearly\s+|almost\s+|over\s+|some\s+)?(?:(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)|(?<n>" + Num + @")(?![\d.,]|\s*(?:%|per\s*cent))))?|(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)\s+(?:(?<up>increase|rise|uplift)|(?<down>decrease|reduction|fall|drop|decline))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Change();

@@ -31,6 +31,13 @@ internal static partial class TableClaims
                 }
 
                 i++;
+
+                // One blank line inside a table (as pasted from Word) does not end it when the next row has as many cells.
+                if (i + 1 < lines.Count && string.IsNullOrWhiteSpace(lines[i]) && rows.Count > 0
+                    && Cells(lines[i + 1]) is { } next && next.Count == rows[0].Cells.Count)
+                {
+                    i++;
+                }
             }
 
             if (rows.Count >= 2)
@@ -48,6 +55,12 @@ internal static partial class TableClaims
     private static IEnumerable<(int Line, string Claim, string Implied)> Check(List<(int Line, List<string> Cells)> rows)
     {
         var header = rows[0].Cells;
+        if (header.Skip(1).Any(c => Figure.Parse(c) is not null))
+        {
+            // The first row holds figures, so it is not the header (it was lost or split off): columns are unknown.
+            yield break;
+        }
+
         var body = rows.Skip(1).ToList();
         bool Count(int column) => column < header.Count && !NotAdditive().IsMatch(header[column]);
         var numericColumns = Enumerable.Range(1, header.Count - 1)
@@ -91,7 +104,10 @@ internal static partial class TableClaims
                     }
 
                     var sum = parts.Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
-                    if (sum != typed)
+
+                    // Tasks "at risk" may be counted within "ongoing" (as seed report 004 does) or beside it: either adds up.
+                    var withoutAtRisk = parts.Where(c => !AtRisk().IsMatch(header[c])).Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
+                    if (sum != typed && withoutAtRisk != typed)
                     {
                         yield return (line, $"{cells[0]} | {header[first]}: {cells[first]}",
                             $"{string.Join(" + ", parts.Select(c => header[c]))} = {Figure.Show(sum)}, not {cells[first]}");
@@ -165,6 +181,9 @@ internal static partial class TableClaims
 
     [GeneratedRegex(@"^:?-{2,}:?$")]
     private static partial Regex Separator();
+
+    [GeneratedRegex(@"\bat\s+risk\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AtRisk();
 
     [GeneratedRegex(@"^\s*(?:grand\s+)?totals?\b", RegexOptions.IgnoreCase)]
     private static partial Regex TotalLabel();

@@ -6,8 +6,15 @@ public abstract record ReportBlock
     /// <summary>OFFICIAL-SENSITIVE content, left out of a public version.</summary>
     public bool Sensitive { get; init; }
 
+    /// <summary>
+    /// What a public version prints in place of this sensitive block (for example "Sensitivity: Official" for
+    /// "Sensitivity: Official-Sensitive"); null to leave it out.
+    /// </summary>
+    public ReportBlock? PublicVersion { get; init; }
+
     internal static IReadOnlyList<ReportBlock> Public(IReadOnlyList<ReportBlock> blocks) =>
-        blocks.Where(b => !b.Sensitive).Select(b => b is ReportTable table ? table.WithoutSensitive() : b).ToList();
+        blocks.Select(b => b.Sensitive ? b.PublicVersion : b).OfType<ReportBlock>()
+            .Select(b => b is ReportTable table ? table.WithoutSensitive() : b).ToList();
 
     internal static IEnumerable<ReportBlock> Flatten(IEnumerable<ReportBlock> blocks)
     {
