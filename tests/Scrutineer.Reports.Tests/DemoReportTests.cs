@@ -142,6 +142,34 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
     }
 
     [Fact]
+    public async Task QuarterlyCommand_DemoQ2_FullVersionHoldsTheSensitiveParagraphAndThePublicOneLeavesItOut()
+    {
+        var full = Path.Combine(Path.GetTempPath(), $"quarterly-{Guid.NewGuid():N}.html");
+        var open = Path.Combine(Path.GetTempPath(), $"quarterly-public-{Guid.NewGuid():N}.html");
+        try
+        {
+            var fullRun = await Cli.RunAsync("report", "quarterly", "--period", "Q2 2023/24", "--format", "html", "--out", full, "--db", demo.Store.DbArgument);
+            var openRun = await Cli.RunAsync("report", "quarterly", "--period", "Q2 2023/24", "--format", "html", "--out", open, "--public", "--db", demo.Store.DbArgument);
+            Assert.True(fullRun.ExitCode == 0, fullRun.Error);
+            Assert.True(openRun.ExitCode == 0, openRun.Error);
+            var fullHtml = await File.ReadAllTextAsync(full);
+            var openHtml = await File.ReadAllTextAsync(open);
+
+            Assert.Contains("two further lines were closed after covert work", fullHtml, StringComparison.Ordinal);
+            Assert.Contains("content: \"OFFICIAL-SENSITIVE\"", fullHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain("covert work", openHtml, StringComparison.Ordinal);
+            Assert.DoesNotContain("OFFICIAL-SENSITIVE", openHtml, StringComparison.Ordinal);
+            Assert.Contains("content: \"OFFICIAL\"", openHtml, StringComparison.Ordinal);
+            Assert.Contains("warrants executed against drug supply", openHtml, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(full);
+            File.Delete(open);
+        }
+    }
+
+    [Fact]
     public async Task StrategyPdf_Demo_EveryPageMarkedAndNumbered()
     {
         await using var db = demo.Store.Open();

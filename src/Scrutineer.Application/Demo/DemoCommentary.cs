@@ -10,7 +10,8 @@ namespace Scrutineer.Application.Demo;
 /// Writes the demo's synthetic commentary: a progress paragraph, an activity figure compared with the previous quarter,
 /// bullet points and a look ahead. Deterministic for a given seed. The comparisons are computed, so they are right,
 /// except for the few claims listed in <see cref="PlantedInconsistencies"/>, which are wrong on purpose so that the
-/// figures check has something real to find.
+/// figures check has something real to find, and a paragraph marked OFFICIAL-SENSITIVE in
+/// <see cref="SensitiveNotes"/>, which the public version of a report leaves out.
 /// </summary>
 internal sealed class DemoCommentary(int seed)
 {
@@ -58,6 +59,16 @@ internal sealed class DemoCommentary(int seed)
         (10, 1, "CiP", "2023/24-Q4", "'N out of M (P%)' with the wrong percentage"),
     ];
 
+    /// <summary>
+    /// (priority number, commitment number, unit short name, period code, paragraph) of commentary marked
+    /// OFFICIAL-SENSITIVE: operational detail that the public version of a report leaves out. Added after the random
+    /// text, so the rest of the demo is the same with or without it.
+    /// </summary>
+    public static readonly (int Priority, int Commitment, string Unit, string Period, string Text)[] SensitiveNotes =
+    [
+        (2, 1, "SCD", "2023/24-Q2", "OFFICIAL-SENSITIVE: two further lines were closed after covert work with the regional organised crime unit; their names are withheld until the trials end."),
+    ];
+
     private readonly Random random = new(seed);
 
     public Commentary Write(Commitment commitment, Unit unit, FinancialQuarter period)
@@ -101,6 +112,14 @@ internal sealed class DemoCommentary(int seed)
             lines.Add("Activity next quarter:");
             lines.Add("");
             lines.Add("- " + NextQuarter[random.Next(NextQuarter.Length)]);
+        }
+
+        var sensitive = SensitiveNotes.FirstOrDefault(n =>
+            n.Priority == commitment.Priority.Number && n.Commitment == commitment.Number && n.Unit == unit.ShortName && n.Period == period.Code);
+        if (sensitive.Text is not null)
+        {
+            lines.Add("");
+            lines.Add(sensitive.Text);
         }
 
         return Commentary.Parse(string.Join('\n', lines));
