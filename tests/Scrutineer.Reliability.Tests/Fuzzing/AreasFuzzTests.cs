@@ -32,19 +32,7 @@ public sealed class AreasFuzzTests(ITestOutputHelper output)
         ["Thurrock", "Thurrock", "", "Essex Police"],
     ];
 
-    public static TheoryData<StoreProvider, int> Data()
-    {
-        var data = new TheoryData<StoreProvider, int>();
-        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.PostgreSql })
-        {
-            for (var part = 0; part < Parts; part++)
-            {
-                data.Add(provider, part);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<StoreProvider, int> Data() => ImportFuzzer.ProvidersAndParts(Parts);
 
     [Theory]
     [MemberData(nameof(Data))]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Scrutineer.Application.Data;
 using Scrutineer.Testing;
 
 namespace Scrutineer.Reliability.Tests.Fuzzing;
@@ -10,6 +11,21 @@ namespace Scrutineer.Reliability.Tests.Fuzzing;
 /// </summary>
 internal static class ImportFuzzer
 {
+    /// <summary>Each engine × each part of a fuzz test's cases, so that no single test runs long.</summary>
+    public static TheoryData<StoreProvider, int> ProvidersAndParts(int parts)
+    {
+        var data = new TheoryData<StoreProvider, int>();
+        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.PostgreSql })
+        {
+            for (var part = 0; part < parts; part++)
+            {
+                data.Add(provider, part);
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>Runs every case; returns the findings (empty when the importer held up) and how many imports succeeded.</summary>
     /// <param name="store">The store imported into.</param>
     /// <param name="cases">The damaged inputs.</param>

@@ -36,19 +36,7 @@ public sealed class MeasuresFuzzTests(ITestOutputHelper output)
         ["Police officers", "North LPA", "2023-09", "1204", "", ""],
     ];
 
-    public static TheoryData<StoreProvider, int> Data()
-    {
-        var data = new TheoryData<StoreProvider, int>();
-        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.PostgreSql })
-        {
-            for (var part = 0; part < Parts; part++)
-            {
-                data.Add(provider, part);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<StoreProvider, int> Data() => ImportFuzzer.ProvidersAndParts(Parts);
 
     [Theory]
     [MemberData(nameof(Data))]

@@ -12,19 +12,7 @@ public sealed class PlanFileFuzzTests
     private const int Parts = 4;
 
     /// <summary>Each engine × each quarter of the 1,000 cases (so no single test runs long).</summary>
-    public static TheoryData<StoreProvider, int> ProvidersAndParts()
-    {
-        var data = new TheoryData<StoreProvider, int>();
-        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.PostgreSql })
-        {
-            for (var part = 0; part < Parts; part++)
-            {
-                data.Add(provider, part);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<StoreProvider, int> ProvidersAndParts() => ImportFuzzer.ProvidersAndParts(Parts);
 
     [Theory]
     [MemberData(nameof(ProvidersAndParts))]
