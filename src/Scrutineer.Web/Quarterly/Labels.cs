@@ -22,6 +22,16 @@ public static class Labels
         DeliveryStatus.Complete => "govuk-tag--blue",
     };
 
+    public static string Of(Domain.Plans.UnitKind kind) => kind switch
+    {
+        Domain.Plans.UnitKind.Force => "Force",
+        Domain.Plans.UnitKind.Command => "Command",
+        Domain.Plans.UnitKind.LocalPolicingArea => "Local Policing Area",
+        Domain.Plans.UnitKind.District => "District",
+        Domain.Plans.UnitKind.Team => "Team",
+        Domain.Plans.UnitKind.Partner => "Partner",
+    };
+
     public static string Of(UpdateState? state) => state is { } s ? Of(s) : "Not started";
 
     public static string Of(UpdateState state) => state switch
