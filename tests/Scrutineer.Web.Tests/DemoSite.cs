@@ -22,7 +22,17 @@ public sealed partial class DemoSite : IAsyncLifetime
     private TestStore? store;
     private WebApplicationFactory<Program>? factory;
 
-    public DemoSite() => provider = StoreProvider.Sqlite;
+    /// <summary>
+    /// A site on SQLite, or on PostgreSQL when <c>SCRUTINEER_TEST_WEB_STORE</c> is <c>postgresql</c>: <c>./test.sh</c>
+    /// runs the web tests a second time that way, so every page and rule is proved on both engines.
+    /// </summary>
+    public DemoSite() => provider = DefaultProvider;
+
+    /// <summary>The engine of sites made with <c>new DemoSite()</c> in this run.</summary>
+    public static StoreProvider DefaultProvider { get; } =
+        string.Equals(Environment.GetEnvironmentVariable("SCRUTINEER_TEST_WEB_STORE"), "postgresql", StringComparison.OrdinalIgnoreCase)
+            ? StoreProvider.PostgreSql
+            : StoreProvider.Sqlite;
 
     private DemoSite(StoreProvider provider) => this.provider = provider;
 
