@@ -87,21 +87,6 @@ public sealed class DeliveryFuzzTests
     }
 
     /// <summary>What <c>scrutineer delivery import FILE</c> does, without re-checking the schema on every case.</summary>
-    private static async Task<CliRun> ImportAsync(TestStore store, string path)
-    {
-        try
-        {
-            await using var db = store.Open();
-            await DeliveryImport.ImportAsync(db, [path], new DeliveryImportOptions("Burglary strategy", new DateOnly(2024, 4, 22)));
-            return new CliRun(0, "", "");
-        }
-        catch (Exception ex) when (CliContext.IsUserError(ex))
-        {
-            return new CliRun(1, "", "error: " + ex.Message);
-        }
-        catch (Exception ex)
-        {
-            return new CliRun(70, "", "internal error: " + ex);
-        }
-    }
+    private static Task<CliRun> ImportAsync(TestStore store, string path) =>
+        ImportFuzzer.InProcessAsync(store, db => DeliveryImport.ImportAsync(db, [path], new DeliveryImportOptions("Burglary strategy", new DateOnly(2024, 4, 22))));
 }

@@ -26,6 +26,29 @@ internal static class ImportFuzzer
         return data;
     }
 
+    /// <summary>
+    /// Runs <paramref name="import"/> on a new context of <paramref name="store"/> as the command line would, without
+    /// its start-up and schema check on every case: exit code 0 on success, 1 with the message for a user's error,
+    /// 70 with the exception for anything else (a crash).
+    /// </summary>
+    public static async Task<CliRun> InProcessAsync(TestStore store, Func<ScrutineerDb, Task> import)
+    {
+        try
+        {
+            await using var db = store.Open();
+            await import(db);
+            return new CliRun(0, "", "");
+        }
+        catch (Exception ex) when (Scrutineer.Cli.CliContext.IsUserError(ex))
+        {
+            return new CliRun(1, "", "error: " + ex.Message);
+        }
+        catch (Exception ex)
+        {
+            return new CliRun(70, "", "internal error: " + ex);
+        }
+    }
+
     /// <summary>Runs every case; returns the findings (empty when the importer held up) and how many imports succeeded.</summary>
     /// <param name="store">The store imported into.</param>
     /// <param name="cases">The damaged inputs.</param>

@@ -156,21 +156,6 @@ public sealed class MeasuresFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>What <c>scrutineer import measures FILE</c> does, without re-checking the schema on every case.</summary>
-    private static async Task<CliRun> ImportAsync(TestStore store, string path)
-    {
-        try
-        {
-            await using var db = store.Open();
-            await new MeasuresImport(db).ImportAsync(path);
-            return new CliRun(0, "", "");
-        }
-        catch (Exception ex) when (CliContext.IsUserError(ex))
-        {
-            return new CliRun(1, "", "error: " + ex.Message);
-        }
-        catch (Exception ex)
-        {
-            return new CliRun(70, "", "internal error: " + ex);
-        }
-    }
+    private static Task<CliRun> ImportAsync(TestStore store, string path) =>
+        ImportFuzzer.InProcessAsync(store, db => new MeasuresImport(db).ImportAsync(path));
 }

@@ -59,22 +59,6 @@ public sealed class PlanFileFuzzTests
     }
 
     /// <summary>What <c>scrutineer plan import FILE --replace</c> does, without re-checking the schema on every case.</summary>
-    private static async Task<CliRun> ImportAsync(TestStore store, string path)
-    {
-        try
-        {
-            var parsed = PlanFileReader.Read(path);
-            await using var db = store.Open();
-            await PlanImporter.ImportAsync(db, parsed, Path.GetFileName(path), replace: true);
-            return new CliRun(0, "", "");
-        }
-        catch (Exception ex) when (CliContext.IsUserError(ex))
-        {
-            return new CliRun(1, "", "error: " + ex.Message);
-        }
-        catch (Exception ex)
-        {
-            return new CliRun(70, "", "internal error: " + ex);
-        }
-    }
+    private static Task<CliRun> ImportAsync(TestStore store, string path) =>
+        ImportFuzzer.InProcessAsync(store, db => PlanImporter.ImportAsync(db, PlanFileReader.Read(path), Path.GetFileName(path), replace: true));
 }

@@ -204,21 +204,6 @@ public sealed class PoliceUkFuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>What <c>scrutineer import police-uk FILE</c> does, without re-checking the schema on every case.</summary>
-    private static async Task<CliRun> ImportAsync(TestStore store, string path, Action<PoliceUkImportResult> done)
-    {
-        try
-        {
-            await using var db = store.Open();
-            done(await new PoliceUkImport(db).ImportAsync([path]));
-            return new CliRun(0, "", "");
-        }
-        catch (Exception ex) when (CliContext.IsUserError(ex))
-        {
-            return new CliRun(1, "", "error: " + ex.Message);
-        }
-        catch (Exception ex)
-        {
-            return new CliRun(70, "", "internal error: " + ex);
-        }
-    }
+    private static Task<CliRun> ImportAsync(TestStore store, string path, Action<PoliceUkImportResult> done) =>
+        ImportFuzzer.InProcessAsync(store, async db => done(await new PoliceUkImport(db).ImportAsync([path])));
 }
