@@ -103,11 +103,11 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
             ModelState.AddModelError(nameof(Commentary), ex.Message);
             return Page();
         }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || Update is null)
+        catch (DbUpdateConcurrencyException ex)
         {
-            // A racing save won: either it moved the version on (a concurrency refusal), or both of us created the
-            // first version and the store's unique key refused ours. Either way the winner's version is now stored;
-            // a failed first save with nothing stored is a fault, not a conflict.
+            // A racing save won: it moved the version on, or both of us created the first version and the store
+            // refused ours (ConcurrentStart reports that as a concurrency refusal too). Either way the winner's
+            // version is now stored; a refusal with nothing stored is a fault, not a conflict.
             db.ChangeTracker.Clear();
             if (!await LoadAsync(roundId, commitmentId, unitId, ct) || Update is null)
             {
