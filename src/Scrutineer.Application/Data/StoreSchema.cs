@@ -5,15 +5,29 @@ namespace Scrutineer.Application.Data;
 /// <summary>Brings a store's schema up to date, keeping its data.</summary>
 public static class StoreSchema
 {
-    /// <summary>Applies every migration the store has not had yet. Safe to call on every start.</summary>
-    public static async Task UpgradeAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies every migration the store has not had yet, and the data steps that go with them. Safe to call on every
+    /// start. Returns what the data steps changed (for example text moved to its OFFICIAL-SENSITIVE part), one line each.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> UpgradeAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
     {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
+        IReadOnlyList<string> changed = [];
+        if (pending.Contains(Migrations.M0060_Classification.Name) && applied.Count > 0)
+        {
+            // Only an existing store can hold text marked the old way; a new one has nothing to move.
+            changed = await MarkedTextUpgrade.MoveAsync(db, Audit.AuditContext.Clock, cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets readers (the web app) carry on while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        return changed;
     }
 
     /// <summary>The migrations applied to the store, oldest first.</summary>

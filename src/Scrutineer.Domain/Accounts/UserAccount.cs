@@ -61,6 +61,13 @@ public sealed class UserAccount
     /// <summary>Sign-in is refused until this moment (UTC); null when not locked.</summary>
     public DateTimeOffset? LockedUntil { get; private set; }
 
+    /// <summary>
+    /// Whether the account may read OFFICIAL-SENSITIVE text: within its scope for contributors and reviewers, everywhere
+    /// for analysts, administrators and viewers. Held by default by every role but viewer; a viewer holds it only once an
+    /// administrator grants it (<see cref="AllowSensitive"/>). A change of role sets it back to the new role's default.
+    /// </summary>
+    public bool ReadsSensitive { get; private set; }
+
     /// <summary>A disabled account cannot sign in.</summary>
     public bool IsDisabled { get; private set; }
 
@@ -137,6 +144,18 @@ public sealed class UserAccount
         Stamp++;
     }
 
+    /// <summary>Grants or withdraws the permission to read OFFICIAL-SENSITIVE text (an administrator's action); existing sessions end.</summary>
+    public void AllowSensitive(bool allowed)
+    {
+        if (ReadsSensitive == allowed)
+        {
+            return;
+        }
+
+        ReadsSensitive = allowed;
+        Stamp++;
+    }
+
     /// <summary>Changes the display name.</summary>
     public void Rename(string displayName) => DisplayName = Required(displayName, "display name");
 
@@ -193,6 +212,11 @@ public sealed class UserAccount
                 }
 
                 break;
+        }
+
+        if (Role != role || Stamp == 0)
+        {
+            ReadsSensitive = role != Role.Viewer;
         }
 
         Role = role;

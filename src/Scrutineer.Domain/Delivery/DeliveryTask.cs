@@ -1,4 +1,5 @@
 using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
 
@@ -89,6 +90,12 @@ public sealed class DeliveryTask
     /// <summary>What is being done about the risk, while the task is at risk.</summary>
     public string? Mitigation { get; private set; }
 
+    /// <summary>
+    /// The task's OFFICIAL-SENSITIVE note (covert tactics, named people, the sensitive detail of a risk); null when there is
+    /// none. Every other text of the task is OFFICIAL and refuses a typed marking.
+    /// </summary>
+    public string? SensitiveNote { get; private set; }
+
     /// <summary>The number of the task this one says it duplicates, if any.</summary>
     public int? DuplicateOf { get; private set; }
 
@@ -108,9 +115,11 @@ public sealed class DeliveryTask
     public IReadOnlyList<TaskQuarterNote> Notes => notes.OrderBy(n => n.Period).ThenBy(n => n.Kind).ThenBy(n => n.Position).ToList();
 
     /// <summary>Changes the written fields.</summary>
-    /// <exception cref="DomainException">Blank task text.</exception>
+    /// <exception cref="DomainException">Blank task text, or a marking typed into OFFICIAL text.</exception>
     public void Describe(string text, string? howMeasured, string? owner, string? ownerName, TaskDue due)
     {
+        MarkingInText.RefuseIn(text, $"Task {Reference}'s text");
+        MarkingInText.RefuseIn(howMeasured, $"Task {Reference}'s \"how measured\"");
         Text = Required(text);
         HowMeasured = howMeasured?.Trim() ?? "";
         Owner = owner?.Trim() ?? "";
@@ -127,6 +136,8 @@ public sealed class DeliveryTask
     {
         risk = string.IsNullOrWhiteSpace(risk) ? null : risk.Trim();
         mitigation = string.IsNullOrWhiteSpace(mitigation) ? null : mitigation.Trim();
+        MarkingInText.RefuseIn(risk, $"Task {Reference}'s risk");
+        MarkingInText.RefuseIn(mitigation, $"Task {Reference}'s mitigation");
         if (status == DeliveryTaskStatus.AtRisk && risk is null)
         {
             throw new DomainException($"Task {Reference} of '{Plan.Title}' cannot be marked at risk without saying what the risk is.");
@@ -154,6 +165,19 @@ public sealed class DeliveryTask
         Status = status;
         Risk = risk;
         Mitigation = mitigation;
+        return true;
+    }
+
+    /// <summary>Sets or clears (with null or blank) the task's OFFICIAL-SENSITIVE note. Returns whether it changed.</summary>
+    public bool NoteSensitive(string? note)
+    {
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note == SensitiveNote)
+        {
+            return false;
+        }
+
+        SensitiveNote = note;
         return true;
     }
 
@@ -205,6 +229,7 @@ public sealed class DeliveryTask
             var position = 0;
             foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
             {
+                MarkingInText.RefuseIn(line, $"Task {Reference}'s {(kind == QuarterNoteKind.Achieved ? "achieved" : "scheduled")} lines for {period}");
                 notes.Add(new TaskQuarterNote(period, kind, ++position, line.Trim()));
             }
         }

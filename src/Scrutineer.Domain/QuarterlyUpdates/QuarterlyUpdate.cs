@@ -1,4 +1,5 @@
 using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Plans;
 
 namespace Scrutineer.Domain.QuarterlyUpdates;
@@ -6,6 +7,8 @@ namespace Scrutineer.Domain.QuarterlyUpdates;
 /// <summary>
 /// One unit's update on one commitment for one reporting round: commentary and delivery status, written as a draft,
 /// submitted, then approved or returned with a comment. Every change is kept in <see cref="History"/>.
+/// The commentary and the reviewer's comment each have an OFFICIAL part and an optional OFFICIAL-SENSITIVE part; who may
+/// read the sensitive part is decided by the need-to-know rule, and a marking typed into an OFFICIAL part is refused.
 /// </summary>
 /// <remarks>
 /// Rules: only an open round takes new updates, edits and submissions; a submitted update waits for review and
@@ -19,6 +22,7 @@ public sealed class QuarterlyUpdate
     private QuarterlyUpdate()
     {
         CommentaryText = "";
+        SensitiveCommentaryText = "";
         Author = "";
         Round = null!;
         Commitment = null!;
@@ -40,6 +44,7 @@ public sealed class QuarterlyUpdate
         Unit = unit;
         Author = Required(author, "author");
         CommentaryText = "";
+        SensitiveCommentaryText = "";
         Status = DeliveryStatus.OnTrack;
         State = UpdateState.Draft;
         CreatedAt = now;
@@ -74,6 +79,16 @@ public sealed class QuarterlyUpdate
     /// <summary>The commentary as paragraphs and bullet lists.</summary>
     public Commentary Commentary => Commentary.Parse(CommentaryText);
 
+    /// <summary>The OFFICIAL-SENSITIVE part of the commentary in its text form; empty when there is none.</summary>
+    public string SensitiveCommentaryText { get; private set; }
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the commentary as paragraphs and bullet lists.</summary>
+    public Commentary SensitiveCommentary => Commentary.Parse(SensitiveCommentaryText);
+
+    /// <summary>OFFICIAL-SENSITIVE when the commentary or the reviewer's comment has a sensitive part; OFFICIAL otherwise.</summary>
+    public Classification Classification =>
+        SensitiveCommentaryText.Length > 0 || !string.IsNullOrEmpty(SensitiveReviewerComment) ? Classification.OfficialSensitive : Classification.Official;
+
     /// <summary>The unit's delivery status for the commitment.</summary>
     public DeliveryStatus Status { get; private set; }
 
@@ -95,8 +110,11 @@ public sealed class QuarterlyUpdate
     /// <summary>Who last approved or returned it.</summary>
     public string? Reviewer { get; private set; }
 
-    /// <summary>The reviewer's comment on the last approval or return.</summary>
+    /// <summary>The reviewer's comment on the last approval or return (OFFICIAL).</summary>
     public string? ReviewerComment { get; private set; }
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the reviewer's comment; null when there is none.</summary>
+    public string? SensitiveReviewerComment { get; private set; }
 
     /// <summary>When last approved or returned.</summary>
     public DateTimeOffset? ReviewedAt { get; private set; }
@@ -107,11 +125,14 @@ public sealed class QuarterlyUpdate
     /// <summary>Everything that happened to the update, oldest first.</summary>
     public IReadOnlyList<UpdateRevision> History => history.OrderBy(h => h.Sequence).ToList();
 
-    /// <summary>Writes the commentary and status (the unit's own edit).</summary>
-    /// <exception cref="DomainException">Round not open; update submitted; or approved and the round not reopened since.</exception>
-    public void Edit(ReportingRound round, Commentary commentary, DeliveryStatus status, string author, DateTimeOffset now)
+    /// <summary>Writes the commentary (its OFFICIAL part and the OFFICIAL-SENSITIVE part, null for none) and status (the unit's own edit).</summary>
+    /// <exception cref="DomainException">
+    /// Round not open; update submitted; approved and the round not reopened since; or a marking typed into the OFFICIAL part.
+    /// </exception>
+    public void Edit(ReportingRound round, Commentary commentary, DeliveryStatus status, string author, DateTimeOffset now, Commentary? sensitive = null)
     {
         EnsureRound(round);
+        var sensitiveText = OfficialOnly(commentary, sensitive);
         EnsureOpen(round, "take edits");
         switch (State)
         {
@@ -125,12 +146,15 @@ public sealed class QuarterlyUpdate
                 break;
         }
 
-        if (string.Equals(CommentaryText, commentary.ToString(), StringComparison.Ordinal) && Status == status && State != UpdateState.Approved)
+        if (string.Equals(CommentaryText, commentary.ToString(), StringComparison.Ordinal)
+            && string.Equals(SensitiveCommentaryText, sensitiveText, StringComparison.Ordinal)
+            && Status == status && State != UpdateState.Approved)
         {
             return;
         }
 
         CommentaryText = commentary.ToString();
+        SensitiveCommentaryText = sensitiveText;
         Status = status;
         Author = Required(author, "author");
         if (State == UpdateState.Approved)
@@ -145,11 +169,13 @@ public sealed class QuarterlyUpdate
     /// An analyst's correction: changes the commentary and status without changing the review state.
     /// Allowed in an open or closed round, never in a published one; recorded in the history.
     /// </summary>
-    public void Correct(ReportingRound round, Commentary commentary, DeliveryStatus status, string analyst, DateTimeOffset now)
+    public void Correct(ReportingRound round, Commentary commentary, DeliveryStatus status, string analyst, DateTimeOffset now, Commentary? sensitive = null)
     {
         EnsureRound(round);
         round.EnsureNotPublished("take corrections");
+        var sensitiveText = OfficialOnly(commentary, sensitive);
         CommentaryText = commentary.ToString();
+        SensitiveCommentaryText = sensitiveText;
         Status = status;
         Touch(UpdateAction.Edited, Required(analyst, "analyst"), now, "Corrected by the performance unit");
     }
@@ -165,7 +191,7 @@ public sealed class QuarterlyUpdate
             throw new DomainException($"The update on {Commitment.Reference} by {Unit.ShortName} is {Describe(State)}: only a draft or returned update can be submitted.");
         }
 
-        if (string.IsNullOrWhiteSpace(CommentaryText))
+        if (string.IsNullOrWhiteSpace(CommentaryText) && string.IsNullOrWhiteSpace(SensitiveCommentaryText))
         {
             throw new DomainException($"The update on {Commitment.Reference} by {Unit.ShortName} has no commentary: write some before submitting.");
         }
@@ -175,29 +201,35 @@ public sealed class QuarterlyUpdate
         Touch(UpdateAction.Submitted, Required(actor, "actor"), now, null);
     }
 
-    /// <summary>Accepts a submitted update.</summary>
-    /// <exception cref="DomainException">Not submitted, or the round is published.</exception>
-    public void Approve(ReportingRound round, string reviewer, string? comment, DateTimeOffset now)
+    /// <summary>Accepts a submitted update, with an optional comment in two parts (OFFICIAL and OFFICIAL-SENSITIVE).</summary>
+    /// <exception cref="DomainException">Not submitted, the round is not open, or a marking typed into the OFFICIAL comment.</exception>
+    public void Approve(ReportingRound round, string reviewer, string? comment, DateTimeOffset now, string? sensitiveComment = null)
     {
-        Review(round, UpdateState.Approved, reviewer, comment, now);
+        Review(round, UpdateState.Approved, reviewer, comment, sensitiveComment, now);
     }
 
     /// <summary>Sends a submitted update back to the unit with a comment saying what to change.</summary>
-    /// <exception cref="DomainException">Not submitted, the round is published, or no comment given.</exception>
-    public void Return(ReportingRound round, string reviewer, string comment, DateTimeOffset now)
+    /// <exception cref="DomainException">Not submitted, the round is not open, no comment given, or a marking typed into the OFFICIAL comment.</exception>
+    public void Return(ReportingRound round, string reviewer, string comment, DateTimeOffset now, string? sensitiveComment = null)
     {
-        if (string.IsNullOrWhiteSpace(comment))
+        if (string.IsNullOrWhiteSpace(comment) && string.IsNullOrWhiteSpace(sensitiveComment))
         {
             throw new DomainException("Say what needs to change when returning an update.");
         }
 
-        Review(round, UpdateState.Returned, reviewer, comment, now);
+        Review(round, UpdateState.Returned, reviewer, comment, sensitiveComment, now);
     }
 
-    private void Review(ReportingRound round, UpdateState outcome, string reviewer, string? comment, DateTimeOffset now)
+    private void Review(ReportingRound round, UpdateState outcome, string reviewer, string? comment, string? sensitiveComment, DateTimeOffset now)
     {
         EnsureRound(round);
         round.EnsureNotPublished("take reviews");
+        if (!round.IsOpen)
+        {
+            throw new DomainException($"The {round.Period} round is closed, so it cannot take reviews: reopen the round first, so that a returned update can be changed.");
+        }
+
+        MarkingInText.RefuseIn(comment, "The comment");
         if (State != UpdateState.Submitted)
         {
             throw new DomainException($"The update on {Commitment.Reference} by {Unit.ShortName} is {Describe(State)}: only a submitted update can be reviewed.");
@@ -206,6 +238,7 @@ public sealed class QuarterlyUpdate
         State = outcome;
         Reviewer = Required(reviewer, "reviewer");
         ReviewerComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        SensitiveReviewerComment = string.IsNullOrWhiteSpace(sensitiveComment) ? null : sensitiveComment.Trim();
         ReviewedAt = now;
         Touch(outcome == UpdateState.Approved ? UpdateAction.Approved : UpdateAction.Returned, Reviewer, now, ReviewerComment);
     }
@@ -218,7 +251,18 @@ public sealed class QuarterlyUpdate
     }
 
     private void Record(UpdateAction action, string actor, DateTimeOffset now, string? comment) =>
-        history.Add(new UpdateRevision(history.Count + 1, action, actor, now, CommentaryText, Status, comment));
+        history.Add(new UpdateRevision(history.Count + 1, action, actor, now, CommentaryText, Status, comment)
+        {
+            SensitiveCommentary = SensitiveCommentaryText,
+            SensitiveComment = action is UpdateAction.Approved or UpdateAction.Returned ? SensitiveReviewerComment : null,
+        });
+
+    /// <summary>Refuses a marking in the OFFICIAL part; gives the sensitive part's text form.</summary>
+    private static string OfficialOnly(Commentary commentary, Commentary? sensitive)
+    {
+        MarkingInText.RefuseIn(commentary.ToString(), "The OFFICIAL commentary");
+        return (sensitive ?? Commentary.Empty).ToString();
+    }
 
     private void EnsureRound(ReportingRound round)
     {

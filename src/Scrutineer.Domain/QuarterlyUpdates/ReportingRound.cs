@@ -75,7 +75,7 @@ public sealed class ReportingRound
         Deadline = deadline;
     }
 
-    /// <summary>Stops submissions. Reviewers may still approve or return what was submitted.</summary>
+    /// <summary>Stops submissions and reviews; reopen the round to take them again.</summary>
     /// <exception cref="DomainException">The round is not open.</exception>
     public void Close(DateTimeOffset now)
     {

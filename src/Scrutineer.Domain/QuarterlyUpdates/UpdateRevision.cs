@@ -18,4 +18,11 @@ public sealed record UpdateRevision(
     DateTimeOffset At,
     string Commentary,
     DeliveryStatus Status,
-    string? Comment);
+    string? Comment)
+{
+    /// <summary>The OFFICIAL-SENSITIVE part of the commentary at that moment; empty when there was none.</summary>
+    public string SensitiveCommentary { get; init; } = "";
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the reviewer's comment, when approved or returned with one.</summary>
+    public string? SensitiveComment { get; init; }
+}

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Security.Claims;
+using Scrutineer.Application.Security;
 using Scrutineer.Domain.Accounts;
 
 namespace Scrutineer.Web.Accounts;
 
 /// <summary>The signed-in account as the pages need it: identity, display name, role and scopes (from the session).</summary>
-public sealed record CurrentUser(int Id, string UserName, string DisplayName, Role Role, IReadOnlySet<int> UnitIds, IReadOnlySet<int> PriorityIds, IReadOnlySet<int> StrandIds)
+public sealed record CurrentUser(int Id, string UserName, string DisplayName, Role Role, IReadOnlySet<int> UnitIds, IReadOnlySet<int> PriorityIds, IReadOnlySet<int> StrandIds, bool ReadsSensitive)
 {
+    /// <summary>The account as the need-to-know rule (<see cref="NeedToKnow"/>) sees it.</summary>
+    public Reader Reader => new(Role, UnitIds, PriorityIds, StrandIds, ReadsSensitive);
+
     /// <summary>Analysts and administrators run rounds and may correct any update.</summary>
     public bool IsAnalyst => Role is Role.Analyst or Role.Administrator;
 
@@ -27,7 +31,8 @@ public sealed record CurrentUser(int Id, string UserName, string DisplayName, Ro
             role,
             Ids(principal, ScrutineerClaims.Unit),
             Ids(principal, ScrutineerClaims.Priority),
-            Ids(principal, ScrutineerClaims.Strand));
+            Ids(principal, ScrutineerClaims.Strand),
+            principal.HasClaim(ScrutineerClaims.ReadsSensitive, "true"));
     }
 
     /// <summary>The claims a session for <paramref name="account"/> carries.</summary>
@@ -40,6 +45,7 @@ public sealed record CurrentUser(int Id, string UserName, string DisplayName, Ro
             new(ClaimTypes.Role, account.Role.ToString()),
             new(ScrutineerClaims.UserName, account.UserName),
             new(ScrutineerClaims.Stamp, account.Stamp.ToString(CultureInfo.InvariantCulture)),
+            new(ScrutineerClaims.ReadsSensitive, account.ReadsSensitive ? "true" : "false"),
         };
         claims.AddRange(account.UnitIds.Select(i => new Claim(ScrutineerClaims.Unit, i.ToString(CultureInfo.InvariantCulture))));
         claims.AddRange(account.PriorityIds.Select(i => new Claim(ScrutineerClaims.Priority, i.ToString(CultureInfo.InvariantCulture))));

@@ -8,4 +8,5 @@ internal static class ScrutineerClaims
     public const string Unit = "scrutineer:unit";
     public const string Priority = "scrutineer:priority";
     public const string Strand = "scrutineer:strand";
+    public const string ReadsSensitive = "scrutineer:reads-sensitive";
 }

@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Security;
+using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Web.Accounts;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Api;
 
 /// <summary>
 /// The read-only JSON API under /api for integrations such as Power BI. Every route needs a signed-in session
-/// (401 otherwise) and applies the same record rules as the pages (<see cref="UpdateAccess"/>).
+/// (401 otherwise) and applies the same record rules as the pages (<see cref="NeedToKnow"/>).
 /// </summary>
 public static class ApiEndpoints
 {
@@ -50,14 +53,28 @@ public static class ApiEndpoints
             {
                 u.Id, u.RoundId, Period = u.Round.Period, RoundState = u.Round.State, u.CommitmentId, u.Commitment.PriorityId,
                 PriorityNumber = u.Commitment.Priority.Number, CommitmentNumber = u.Commitment.Number, u.UnitId, Unit = u.Unit.ShortName,
-                u.State, u.Status, u.CommentaryText, u.Author, u.UpdatedAt, u.Reviewer, u.ReviewedAt,
+                u.State, u.Status, u.CommentaryText, u.SensitiveCommentaryText, u.Author, u.UpdatedAt, u.Reviewer, u.ReviewedAt,
             }).ToListAsync(ct);
-            return rows.Where(u => UpdateAccess.CanRead(me, u.UnitId, u.PriorityId, u.State, u.RoundState))
+            var list = rows.Where(u => NeedToKnow.CanReadUpdate(me.Reader, u.UnitId, u.PriorityId, u.State))
                 .OrderBy(u => u.Period).ThenBy(u => u.PriorityNumber).ThenBy(u => u.CommitmentNumber).ThenBy(u => u.Unit, StringComparer.Ordinal)
-                .Select(u => new UpdateDto(u.Id, u.RoundId, u.Period.ToString(), u.CommitmentId, $"{u.PriorityNumber}.{u.CommitmentNumber}", u.Unit,
-                    u.State.ToString(), u.Status.ToString(), u.CommentaryText, u.Author, u.UpdatedAt, u.Reviewer, u.ReviewedAt))
+                .Select(u =>
+                {
+                    var sensitive = NeedToKnow.CanReadSensitive(me.Reader, u.UnitId, u.PriorityId, u.State) && u.SensitiveCommentaryText.Length > 0
+                        ? u.SensitiveCommentaryText
+                        : null;
+                    return new UpdateDto(u.Id, u.RoundId, u.Period.ToString(), u.CommitmentId, $"{u.PriorityNumber}.{u.CommitmentNumber}", u.Unit,
+                        u.State.ToString(), u.Status.ToString(), (sensitive is null ? Classification.Official : Classification.OfficialSensitive).Marking(),
+                        u.CommentaryText, sensitive, u.Author, u.UpdatedAt, u.Reviewer, u.ReviewedAt);
+                })
                 .ToList();
-        }).WithName("ListUpdates").WithSummary("Quarterly updates the caller may read, optionally for one round or commitment");
+            if (list.Any(u => u.SensitiveCommentary is not null))
+            {
+                PageClassification.Raise(http, Classification.OfficialSensitive);
+            }
+
+            http.Response.Headers[PageClassification.Header] = PageClassification.Of(http).Marking();
+            return list;
+        }).WithName("ListUpdates").WithSummary("Quarterly updates the caller may read, optionally for one round or commitment; OFFICIAL-SENSITIVE parts only where the caller may read them");
 
         PerformanceApi.Map(api);
         return app;
@@ -70,5 +87,5 @@ public static class ApiEndpoints
     public sealed record RoundDto(int Id, int PlanId, string Period, string Code, DateOnly Deadline, string State);
 
     public sealed record UpdateDto(int Id, int RoundId, string Period, int CommitmentId, string Reference, string Unit, string State, string Status,
-        string Commentary, string Author, DateTimeOffset UpdatedAt, string? Reviewer, DateTimeOffset? ReviewedAt);
+        string Classification, string Commentary, string? SensitiveCommentary, string Author, DateTimeOffset UpdatedAt, string? Reviewer, DateTimeOffset? ReviewedAt);
 }

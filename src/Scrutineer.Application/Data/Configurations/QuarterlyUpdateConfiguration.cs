@@ -13,6 +13,10 @@ internal sealed class QuarterlyUpdateConfiguration : IEntityTypeConfiguration<Qu
         builder.Property(u => u.Author).HasMaxLength(200).IsRequired();
         builder.Property(u => u.Reviewer).HasMaxLength(200);
         builder.Property(u => u.ReviewerComment).HasMaxLength(4000);
+        builder.Property(u => u.SensitiveCommentaryText).HasColumnName("SensitiveCommentary").IsRequired();
+        builder.Property(u => u.SensitiveReviewerComment).HasMaxLength(4000);
+        builder.Ignore(u => u.SensitiveCommentary);
+        builder.Ignore(u => u.Classification);
         builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasIndex(u => new { u.RoundId, u.CommitmentId, u.UnitId }).IsUnique();
         builder.HasOne(u => u.Round).WithMany().HasForeignKey(u => u.RoundId).OnDelete(DeleteBehavior.Cascade);
@@ -30,6 +34,8 @@ internal sealed class QuarterlyUpdateConfiguration : IEntityTypeConfiguration<Qu
             h.Property(x => x.Actor).HasMaxLength(200).IsRequired();
             h.Property(x => x.Commentary).IsRequired();
             h.Property(x => x.Comment).HasMaxLength(4000);
+            h.Property(x => x.SensitiveCommentary).IsRequired();
+            h.Property(x => x.SensitiveComment).HasMaxLength(4000);
         });
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Security;
 using Scrutineer.Domain.Plans;
 using Scrutineer.Domain.QuarterlyUpdates;
-using Scrutineer.Web.Accounts;
 
 namespace Scrutineer.Web.Pages.Priorities;
 
@@ -15,6 +15,9 @@ public sealed class CommitmentModel(ScrutineerDb db) : ScrutineerPageModel
     public IReadOnlyList<QuarterlyUpdate> Updates { get; private set; } = [];
 
     public int Hidden { get; private set; }
+
+    /// <summary>Whether this account may read the OFFICIAL-SENSITIVE part of <paramref name="update"/>.</summary>
+    public bool ShowsSensitive(QuarterlyUpdate update) => NeedToKnow.CanReadSensitive(Me.Reader, update.UnitId, Commitment.PriorityId, update.State);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -32,7 +35,7 @@ public sealed class CommitmentModel(ScrutineerDb db) : ScrutineerPageModel
             .Include(u => u.Round).Include(u => u.Unit)
             .Where(u => u.CommitmentId == id)
             .ToListAsync(ct);
-        var readable = updates.Where(u => UpdateAccess.CanRead(Me, u.UnitId, commitment.PriorityId, u.State, u.Round.State)).ToList();
+        var readable = updates.Where(u => NeedToKnow.CanReadUpdate(Me.Reader, u.UnitId, commitment.PriorityId, u.State)).ToList();
         Hidden = updates.Count - readable.Count;
         Updates = readable.OrderByDescending(u => u.Round.Period).ThenBy(u => u.Unit.ShortName, StringComparer.Ordinal).ToList();
         return Page();
