@@ -57,6 +57,7 @@ public static class WorkbookReader
         EnsureNotAZipBomb(name, bytes);
         try
         {
+            WorkbookLimits.CheckXml(name, bytes);
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
             var workbook = document.WorkbookPart ?? throw new DeliveryImportException($"{name}: the package holds no workbook.");
@@ -82,7 +83,7 @@ public static class WorkbookReader
             return sheets;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException or OpenXmlPackageException
-            or InvalidOperationException or ArgumentException or FormatException)
+            or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             throw new DeliveryImportException($"{name}: the workbook is damaged or truncated and cannot be read ({ex.Message}).");
         }
@@ -115,6 +116,7 @@ public static class WorkbookReader
     private static SheetGrid ReadSheet(string file, string sheetName, WorksheetPart part, List<string> shared, Dictionary<uint, bool> dateStyles)
     {
         var cells = new SortedDictionary<int, SortedDictionary<int, string>>();
+        long count = 0;
         foreach (var row in part.Worksheet.Descendants<Row>())
         {
             foreach (var cell in row.Elements<Cell>())
@@ -125,6 +127,7 @@ public static class WorkbookReader
                 }
 
                 var (column, rowNumber) = Parse(reference);
+                WorkbookLimits.CheckCell(file, sheetName, reference, column, rowNumber);
                 var text = CellText(cell, shared, dateStyles);
                 if (text.Length > 0)
                 {
@@ -134,6 +137,7 @@ public static class WorkbookReader
                     }
 
                     line[column] = text;
+                    WorkbookLimits.CheckCellCount(file, sheetName, ++count);
                 }
             }
         }
@@ -148,6 +152,8 @@ public static class WorkbookReader
 
             var (c1, r1) = Parse(from);
             var (c2, r2) = Parse(to);
+            WorkbookLimits.CheckCell(file, sheetName, from, c1, r1);
+            WorkbookLimits.CheckCell(file, sheetName, to, c2, r2);
             if (r2 <= r1 || !cells.TryGetValue(r1, out var top) || !top.TryGetValue(c1, out var value))
             {
                 continue;
@@ -163,6 +169,7 @@ public static class WorkbookReader
                 if (!line.ContainsKey(c1))
                 {
                     line[c1] = value;
+                    WorkbookLimits.CheckCellCount(file, sheetName, ++count);
                     if (!filled.TryGetValue(r, out var set))
                     {
                         filled[r] = set = [];

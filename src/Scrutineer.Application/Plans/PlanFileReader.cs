@@ -41,11 +41,17 @@ public sealed class PlanFileReader
 
     private PlanFile? Parse(TextReader reader)
     {
-        var text = reader.ReadToEnd();
+        var (text, tooLong) = PlanFileLimits.ReadText(reader, file);
+        if ((tooLong ?? PlanFileLimits.Check(text!, file)) is { } broken)
+        {
+            errors.Add(broken);
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new StringReader(text!));
         }
         catch (YamlException ex)
         {
@@ -56,7 +62,7 @@ public sealed class PlanFileReader
         {
             // YamlDotNet's scanner throws this (not a YamlException) on a '[' or '{' left open over a line break, and on
             // some control characters and damaged encodings.
-            errors.Add(UnclosedBracketLine(text) is { } line
+            errors.Add(UnclosedBracketLine(text!) is { } line
                 ? new PlanFileError(file, line, "(file)", "not valid YAML: a '[' or '{' on this line is not closed; a list such as who: [C&PP, SCD] must end with ']' on the same line.")
                 : new PlanFileError(file, 0, "(file)", "not valid YAML: it holds control characters or bytes of another encoding (save it as UTF-8 text)."));
             return null;

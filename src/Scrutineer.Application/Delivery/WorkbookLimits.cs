@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+
+namespace Scrutineer.Application.Delivery;
+
+/// <summary>
+/// The limits a workbook must keep before and while it is read, far above any real delivery plan (a few hundred rows,
+/// a few dozen columns): every XML part of the package is first streamed through an <see cref="XmlReader"/> (no DTDs,
+/// no recursion a file can drive) and refused if it nests deeper than <see cref="MaxXmlDepth"/> or holds more than
+/// <see cref="MaxXmlElements"/> elements; a sheet may not reach past row <see cref="MaxRows"/> or column
+/// <see cref="MaxColumns"/>, nor hold more than <see cref="MaxCells"/> cells once merged ranges are copied down.
+/// </summary>
+public static class WorkbookLimits
+{
+    /// <summary>The deepest XML nesting accepted (a real sheet nests about 6 deep).</summary>
+    public const int MaxXmlDepth = 64;
+
+    /// <summary>The most XML elements in one part.</summary>
+    public const int MaxXmlElements = 1_000_000;
+
+    /// <summary>The last row read.</summary>
+    public const int MaxRows = 50_000;
+
+    /// <summary>The last column read (column ALL).</summary>
+    public const int MaxColumns = 1_000;
+
+    /// <summary>The most cells with text in one sheet, merged ranges included.</summary>
+    public const int MaxCells = 500_000;
+
+    /// <summary>Streams every XML part of the package; refuses one that nests too deep, holds too many elements or a DTD.</summary>
+    /// <exception cref="DeliveryImportException">A part breaks a limit (the message names the file, the part and the limit).</exception>
+    public static void CheckXml(string name, byte[] bytes)
+    {
+        using var archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
+        foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var stream = entry.Open();
+            using var reader = XmlReader.Create(stream, settings);
+            var elements = 0;
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    if (reader.Depth >= MaxXmlDepth)
+                    {
+                        throw Broken(name, entry.FullName, $"its XML nests more than {MaxXmlDepth} deep");
+                    }
+
+                    if (++elements > MaxXmlElements)
+                    {
+                        throw Broken(name, entry.FullName, $"it holds more than {MaxXmlElements:N0} XML elements");
+                    }
+                }
+            }
+            catch (XmlException ex)
+            {
+                throw new DeliveryImportException($"{name}: the workbook is damaged and cannot be read ({entry.FullName}: {ex.Message}).");
+            }
+
+            // A damaged zip entry (InvalidDataException) is reported by the reader as a damaged workbook.
+        }
+    }
+
+    /// <summary>Refuses a cell beyond <see cref="MaxRows"/> or <see cref="MaxColumns"/>.</summary>
+    /// <exception cref="DeliveryImportException">The cell is out of bounds.</exception>
+    public static void CheckCell(string name, string sheet, string reference, int column, int row)
+    {
+        if (row > MaxRows || column >= MaxColumns)
+        {
+            throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}, sheet '{sheet}': cell {reference} is beyond the {MaxRows:N0} rows and {MaxColumns:N0} columns read; a delivery plan is far smaller. Delete the stray cells and import again."));
+        }
+    }
+
+    /// <summary>Refuses a sheet that would hold more than <see cref="MaxCells"/> cells.</summary>
+    /// <exception cref="DeliveryImportException">Too many cells.</exception>
+    public static void CheckCellCount(string name, string sheet, long cells)
+    {
+        if (cells > MaxCells)
+        {
+            throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}, sheet '{sheet}': more than {MaxCells:N0} cells with text (merged ranges included); a delivery plan is far smaller."));
+        }
+    }
+
+    private static DeliveryImportException Broken(string name, string part, string what) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"{name}: the workbook cannot be read safely: {what} (in {part}). It is not an ordinary delivery plan; save it again from Excel and import again."));
+}
