@@ -8,7 +8,6 @@ using Scrutineer.Application.Demo;
 using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.QuarterlyUpdates;
-using Scrutineer.Web.Reporting;
 using Scrutineer.Web.Tests;
 
 namespace Scrutineer.Reliability.Web.Tests;
@@ -135,7 +134,7 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
             // Every report of the catalogue, in each version and each format but PDF, for a published and a closed round.
             ["/reports/download"] =
             [
-                .. from kind in ReportKinds.All
+                .. from kind in ReportCatalogue.Kinds
                    from format in Enum.GetValues<ReportFormat>().Where(f => f != ReportFormat.Pdf)
                    from version in new[] { "full", "public" }
                    from round in new[] { d.PublishedRound, d.ClosedRound }

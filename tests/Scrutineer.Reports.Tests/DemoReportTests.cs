@@ -8,6 +8,7 @@ using Scrutineer.Application.Performance;
 using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Reports;
 using Scrutineer.Testing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 
@@ -103,8 +104,8 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
     public async Task StrategyData_Demo_RollingFiguresAgreeWithTheInsightsQueries()
     {
         await using var db = demo.Store.Open();
-        var data = await StrategyReport.DataAsync(db, Q4, TestClock.DefaultStart);
-        var report = StrategyReport.Build(data);
+        var data = await StrategyReport.DataAsync(db, Q4, TestClock.DefaultStart, ReportVersion.Full);
+        var report = StrategyReport.Build(data, ReportVersion.Full);
         var knife = report.AllBlocks().OfType<Domain.Reports.ReportTable>().Single(t => t.Caption.StartsWith("Gangs and Knife Crime:", StringComparison.Ordinal));
 
         var expected = (await new PerformanceQueries(db).Rolling12Async(Q4.LastMonth, "Knife crime", "Essex Police")).Single();
@@ -130,7 +131,7 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
     public async Task StrategyHtml_Demo_EveryChartAnSvgWithTextAlternativeAndDataTable()
     {
         await using var db = demo.Store.Open();
-        var report = await StrategyReport.BuildAsync(db, Q4, TestClock.DefaultStart);
+        var report = await StrategyReport.BuildAsync(db, Q4, TestClock.DefaultStart, ReportVersion.Full);
         var html = System.Text.Encoding.UTF8.GetString(await RendererTests.RenderAsync(new HtmlReportRenderer(), report));
 
         var figures = Regex.Matches(html, "<figure class=\"chart-figure\"").Count;
@@ -155,7 +156,8 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
             var fullHtml = await File.ReadAllTextAsync(full);
             var openHtml = await File.ReadAllTextAsync(open);
 
-            Assert.Contains("two further lines were closed after covert work", fullHtml, StringComparison.Ordinal);
+            Assert.Contains("further lines were closed after covert work", fullHtml, StringComparison.Ordinal);
+            Assert.Contains("<p><strong>OFFICIAL-SENSITIVE</strong></p>", fullHtml, StringComparison.Ordinal);
             Assert.Contains("content: \"OFFICIAL-SENSITIVE\"", fullHtml, StringComparison.Ordinal);
             Assert.DoesNotContain("covert work", openHtml, StringComparison.Ordinal);
             Assert.DoesNotContain("OFFICIAL-SENSITIVE", openHtml, StringComparison.Ordinal);
@@ -173,7 +175,7 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
     public async Task StrategyPdf_Demo_EveryPageMarkedAndNumbered()
     {
         await using var db = demo.Store.Open();
-        var report = await StrategyReport.BuildAsync(db, Q4, TestClock.DefaultStart);
+        var report = await StrategyReport.BuildAsync(db, Q4, TestClock.DefaultStart, ReportVersion.Full);
 
         var pages = await PdfText.PagesAsync(await RendererTests.RenderAsync(new PdfReportRenderer(), report));
 
@@ -197,7 +199,7 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
     public async Task Closure_Demo_ChartsOfFinancialYearSeriesWithTheirData()
     {
         await using var db = demo.Store.Open();
-        var report = await ClosureReport.BuildAsync(db, Q4);
+        var report = await ClosureReport.BuildAsync(db, Q4, ReportVersion.Full);
 
         using var word = Docx.Open(await RendererTests.RenderAsync(new DocxReportRenderer(), report));
         Docx.AssertValid(word);
@@ -232,14 +234,14 @@ public sealed class DemoReportPostgreSqlTests
 
         await using (var db = store.Open())
         {
-            var data = await StrategyReport.DataAsync(db, FinancialQuarter.Parse("Q4 2023/24"), TestClock.DefaultStart);
+            var data = await StrategyReport.DataAsync(db, FinancialQuarter.Parse("Q4 2023/24"), TestClock.DefaultStart, ReportVersion.Full);
             var tasks = await db.DeliveryTasks.CountAsync();
             Assert.Equal(9, data.Strands.Count);
             Assert.Equal(tasks, data.Strands.Sum(s => s.Total));
             Assert.Equal(data.Strands.Sum(s => s.AtRisk), data.Strands.Sum(s => s.Risks.Count));
             Assert.Contains(data.Strands, s => s.Insights.Count > 0 && s.Insights[0].Monthly.Count == StrategyReport.SpcMonths);
 
-            using var word = Docx.Open(await RendererTests.RenderAsync(new DocxReportRenderer(), StrategyReport.Build(data)));
+            using var word = Docx.Open(await RendererTests.RenderAsync(new DocxReportRenderer(), StrategyReport.Build(data, ReportVersion.Full)));
             Docx.AssertValid(word);
             Assert.NotEmpty(word.MainDocumentPart!.ChartParts);
         }

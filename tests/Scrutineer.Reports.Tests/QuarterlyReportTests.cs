@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Reports;
+using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Reports;
 using Scrutineer.Testing;
 
@@ -15,7 +16,7 @@ public sealed class QuarterlyReportTests
         await SaveAsync(store, sensitive: false);
 
         await using var db = store.Open();
-        var report = await QuarterlyReport.BuildAsync(db, SampleReports.Q2, TestClock.DefaultStart);
+        var report = await QuarterlyReport.BuildAsync(db, SampleReports.Q2, TestClock.DefaultStart, ReportVersion.Full);
 
         var bytes = await RendererTests.RenderAsync(new DocxReportRenderer(), report);
         using var word = Docx.Open(bytes);
@@ -47,30 +48,48 @@ public sealed class QuarterlyReportTests
     }
 
     [Fact]
-    public async Task BuildAsync_SensitiveCommentary_MarkedOfficialSensitiveAndLeftOutOfPublicVersion()
+    public async Task BuildAsync_SensitivePart_InTheFullVersionLabelledAndMarkedAndNeverInThePublicOne()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         await SaveAsync(store, sensitive: true);
         await using var db = store.Open();
 
-        var report = await QuarterlyReport.BuildAsync(db, SampleReports.Q2, TestClock.DefaultStart);
-        var open = report.WithoutSensitive();
+        var full = await QuarterlyReport.BuildAsync(db, SampleReports.Q2, TestClock.DefaultStart, ReportVersion.Full);
+        var open = await QuarterlyReport.BuildAsync(db, SampleReports.Q2, TestClock.DefaultStart, ReportVersion.Public);
 
-        Assert.Equal("OFFICIAL-SENSITIVE", report.Marking);
-        Assert.Contains(report.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("operation name", StringComparison.Ordinal));
+        Assert.Equal("OFFICIAL-SENSITIVE", full.Marking);
+        var cell = full.AllBlocks().OfType<ReportTable>().SelectMany(t => t.Rows).Select(r => r.Cells[1].Content)
+            .Single(c => c.Any(b => b is ReportParagraph p && p.Text.Contains("operation name", StringComparison.Ordinal)));
+        var label = cell.ToList().FindIndex(b => b is ReportParagraph { Text: "OFFICIAL-SENSITIVE", Style: ParagraphStyle.Strong });
+        Assert.True(label >= 0, "The sensitive part has no label.");
+        Assert.Equal("The operation name is withheld.", Assert.IsType<ReportParagraph>(cell[label + 1]).Text);
+        Assert.Contains(full.Blocks, b => b is ReportParagraph { Text: "Sensitivity: Official-Sensitive" });
+
         Assert.Equal("OFFICIAL", open.Marking);
-        Assert.DoesNotContain(open.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("operation name", StringComparison.Ordinal));
         Assert.Contains(open.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("Progress on 1.1", StringComparison.Ordinal));
-        Assert.Contains(report.Blocks, b => b is ReportParagraph { Text: "Sensitivity: Official-Sensitive" });
         Assert.Contains(open.Blocks, b => b is ReportParagraph { Text: "Sensitivity: Official" });
-        Assert.DoesNotContain(open.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("Sensitive", StringComparison.Ordinal));
+        Assert.DoesNotContain(open.AllBlocks(), b => b is ReportParagraph p && (p.Text.Contains("operation name", StringComparison.Ordinal) || p.Text.Contains("Sensitive", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void Build_PlanMarkedOfficialSensitiveButNoSensitivePart_FullKeepsThePlansMarkingAndPublicIsOfficial()
+    {
+        var (plan, round, updates) = SampleReports.QuarterlyPlan();
+        plan.SetMetadata(plan.Metadata with { Classification = Classification.OfficialSensitive });
+
+        var full = QuarterlyReport.Build(plan, round, updates, TestClock.DefaultStart, ReportVersion.Full);
+        var open = QuarterlyReport.Build(plan, round, updates, TestClock.DefaultStart, ReportVersion.Public);
+
+        Assert.Equal("OFFICIAL-SENSITIVE", full.Marking);
+        Assert.Equal("OFFICIAL", open.Marking);
+        Assert.Contains(open.Blocks, b => b is ReportParagraph { Text: "Sensitivity: Official" });
     }
 
     [Fact]
     public async Task Pdf_QuarterlyReport_ContentsPageRangesMatchThePagesEachPriorityStartsOn()
     {
         var (plan, round, updates) = SampleReports.QuarterlyPlan();
-        var report = QuarterlyReport.Build(plan, round, updates, TestClock.DefaultStart);
+        var report = QuarterlyReport.Build(plan, round, updates, TestClock.DefaultStart, ReportVersion.Full);
 
         var pages = await PdfText.PagesAsync(await RendererTests.RenderAsync(new PdfReportRenderer(), report));
 

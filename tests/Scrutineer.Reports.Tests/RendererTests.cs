@@ -91,18 +91,6 @@ public sealed partial class RendererTests
     }
 
     [Fact]
-    public void WithoutSensitive_SensitiveBlock_LeftOutAndMarkedOfficial()
-    {
-        var full = SampleReports.EveryBlock(Classification.OfficialSensitive);
-
-        var open = full.WithoutSensitive();
-
-        Assert.Contains(full.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("withheld", StringComparison.Ordinal));
-        Assert.DoesNotContain(open.AllBlocks(), b => b is ReportParagraph p && p.Text.Contains("withheld", StringComparison.Ordinal));
-        Assert.Equal("OFFICIAL", open.Marking);
-    }
-
-    [Fact]
     public async Task Pdf_EveryBlock_EveryPageMarkedAndNumbered()
     {
         // A running title as long as the quarterly update's must not push the marking onto two lines.

@@ -12,7 +12,10 @@ internal static class SampleReports
 {
     public static readonly FinancialQuarter Q2 = FinancialQuarter.Parse("Q2 2023/24");
 
-    /// <summary>Three priorities (3, 2 and 1 commitments); every update approved except 2.2 by C (a draft) and 3.1 (none).</summary>
+    /// <summary>
+    /// Three priorities (3, 2 and 1 commitments); every update approved except 2.2 by C (a draft) and 3.1 (none); with
+    /// <paramref name="sensitive"/>, 1.1's update has an OFFICIAL-SENSITIVE part ("The operation name is withheld.").
+    /// </summary>
     public static (Plan Plan, ReportingRound Round, List<QuarterlyUpdate> Updates) QuarterlyPlan(bool sensitive = false)
     {
         var builder = new PlanBuilder().WithPriority("Safer streets", 3).WithPriority("Roads", 2).WithPriority("Volunteers", 1);
@@ -32,12 +35,8 @@ internal static class SampleReports
 
                 var update = new QuarterlyUpdate(round, commitment, unit, "Writer", clock.GetUtcNow());
                 var text = $"{unit.ShortName} Update:\n\nProgress on {commitment.Reference} this quarter.\n\n- 12 visits made\n- 3 events held";
-                if (sensitive && commitment.Reference == "1.1")
-                {
-                    text += "\n\nOFFICIAL-SENSITIVE: the operation name is withheld.";
-                }
-
-                update.Edit(round, Commentary.Parse(text), DeliveryStatus.OnTrack, "Writer", clock.GetUtcNow());
+                var sensitivePart = sensitive && commitment.Reference == "1.1" ? Commentary.Parse("The operation name is withheld.") : null;
+                update.Edit(round, Commentary.Parse(text), DeliveryStatus.OnTrack, "Writer", clock.GetUtcNow(), sensitivePart);
                 if (!(commitment.Reference == "2.2" && unit.ShortName == "C"))
                 {
                     update.Submit(round, "Writer", clock.GetUtcNow());
@@ -75,7 +74,7 @@ internal static class SampleReports
                 new ChartSeries("Mean", values.Select(_ => (double?)340).ToList(), Dashed: true),
                 new ChartSeries("Upper process limit", values.Select(_ => (double?)420).ToList(), Dashed: true),
             ]),
-            new ReportParagraph("OFFICIAL-SENSITIVE: a withheld detail.") { Sensitive = true },
+            new ReportParagraph("A closing paragraph."),
         ]);
     }
 }

@@ -31,7 +31,7 @@ public sealed class StrategyReportTests
     [Fact]
     public async Task Build_StrandsWithData_SectionsTotalsChartsAndRisksInWord()
     {
-        var report = StrategyReport.Build(Data());
+        var report = StrategyReport.Build(Data(), Domain.Reports.ReportVersion.Full);
 
         using var word = Docx.Open(await RendererTests.RenderAsync(new DocxReportRenderer(), report));
         Docx.AssertValid(word);
@@ -53,7 +53,7 @@ public sealed class StrategyReportTests
     [Fact]
     public void Build_RollingTable_FiguresAgreeWithTheFiguresCheck()
     {
-        var report = StrategyReport.Build(Data());
+        var report = StrategyReport.Build(Data(), Domain.Reports.ReportVersion.Full);
         var text = string.Join("\n", report.AllBlocks().Select(b => b switch
         {
             Domain.Reports.ReportParagraph p => p.Text,

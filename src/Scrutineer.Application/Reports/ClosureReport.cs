@@ -15,13 +15,14 @@ namespace Scrutineer.Application.Reports;
 /// <summary>
 /// The closure report of a plan (layout of seed 001): contents, an introduction, one chapter per priority with its
 /// long-run financial-year figures (table and chart, with the change from the first to the last year) and the narrative
-/// drawn from approved updates, then Appendix 1 listing every priority and We Will with its outcome bullets.
+/// drawn from approved updates, then Appendix 1 listing every priority and We Will with its outcome bullets. The public
+/// version draws on the updates' OFFICIAL commentary only; the full version adds their OFFICIAL-SENSITIVE part, labelled.
 /// </summary>
 public static class ClosureReport
 {
-    /// <summary>Builds the closure report of the plan covering <paramref name="period"/>, using updates up to that period.</summary>
+    /// <summary>Builds <paramref name="version"/> of the closure report of the plan covering <paramref name="period"/>, using updates up to that period.</summary>
     /// <exception cref="DomainException">No plan covers the period.</exception>
-    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default)
+    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, ReportVersion version, string? planTitle = null, CancellationToken cancellationToken = default)
     {
         var plan = string.IsNullOrWhiteSpace(planTitle)
             ? await PlanLoader.CoveringAsync(db, period, cancellationToken)
@@ -32,7 +33,7 @@ public static class ClosureReport
         var updates = await db.Updates.Where(u => roundIds.Contains(u.RoundId) && u.State == UpdateState.Approved)
             .Include(u => u.Round).Include(u => u.Unit)
             .ToListAsync(cancellationToken);
-        return Build(plan, period, updates, await SeriesAsync(db, plan, period, cancellationToken));
+        return Build(plan, period, updates, await SeriesAsync(db, plan, period, cancellationToken), version);
     }
 
     /// <summary>
@@ -72,9 +73,15 @@ public static class ClosureReport
         return result;
     }
 
-    /// <summary>Builds the report from the plan, its approved updates and the long-run series of each priority (by number).</summary>
-    public static ReportDocument Build(Plan plan, FinancialQuarter period, IReadOnlyList<QuarterlyUpdate> approved, IReadOnlyDictionary<int, IReadOnlyList<FinancialYearSeries>> series)
+    /// <summary>
+    /// Builds <paramref name="version"/> of the report from the plan, its approved updates (any other state is ignored)
+    /// and the long-run series of each priority (by number). The updates' OFFICIAL-SENSITIVE part is read only for the full version.
+    /// </summary>
+    public static ReportDocument Build(Plan plan, FinancialQuarter period, IReadOnlyList<QuarterlyUpdate> approved, IReadOnlyDictionary<int, IReadOnlyList<FinancialYearSeries>> series, ReportVersion version)
     {
+        approved = approved.Where(u => u.State == UpdateState.Approved).ToList();
+        var full = version == ReportVersion.Full;
+        var holdsSensitive = false;
         var title = $"{plan.Title} Closure Report";
         var blocks = new List<ReportBlock>
         {
@@ -137,11 +144,14 @@ public static class ClosureReport
             }
 
             var narrative = priority.Commitments
-                .SelectMany(cm => Latest(approved, cm).SelectMany(u => u.Commentary.Blocks.Where(b => b.Kind == CommentaryBlockKind.Paragraph).Take(1).Select(b => b.Text)))
+                .SelectMany(cm => Latest(approved, cm).SelectMany(u => FirstParagraph(u.Commentary)))
                 .Distinct(StringComparer.Ordinal)
                 .Take(4)
                 .ToList();
-            if (narrative.Count == 0)
+            var sensitiveNarrative = full
+                ? priority.Commitments.SelectMany(cm => Latest(approved, cm).SelectMany(u => FirstParagraph(u.SensitiveCommentary))).Distinct(StringComparer.Ordinal).Take(4).ToList()
+                : [];
+            if (narrative.Count == 0 && sensitiveNarrative.Count == 0)
             {
                 blocks.Add(new ReportParagraph("No approved update gives a narrative for this priority.", ParagraphStyle.Notice));
             }
@@ -149,6 +159,13 @@ public static class ClosureReport
             foreach (var text in narrative)
             {
                 blocks.Add(new ReportParagraph($"{Next()} {text}"));
+            }
+
+            if (sensitiveNarrative.Count > 0)
+            {
+                holdsSensitive = true;
+                blocks.Add(SensitivePart.Label());
+                blocks.AddRange(sensitiveNarrative.Select(text => new ReportParagraph($"{Next()} {text}")));
             }
         }
 
@@ -159,27 +176,47 @@ public static class ClosureReport
             var rows = new List<ReportRow>();
             foreach (var commitment in priority.Commitments)
             {
-                var bullets = Latest(approved, commitment)
-                    .SelectMany(u => u.Commentary.Blocks.Where(b => b.Kind == CommentaryBlockKind.BulletList).SelectMany(b => b.Lines)
-                        .Select(line => $"{line} ({u.Unit.ShortName}, {u.Round.Period})"))
-                    .ToList();
-                var outcome = bullets.Count > 0
-                    ? (ReportBlock)new ReportBulletList(bullets)
-                    : new ReportParagraph("No outcome recorded in an approved update.", ParagraphStyle.Notice);
+                var bullets = Latest(approved, commitment).SelectMany(u => Bullets(u, u.Commentary)).ToList();
+                var sensitiveBullets = full ? Latest(approved, commitment).SelectMany(u => Bullets(u, u.SensitiveCommentary)).ToList() : [];
+                var outcome = new List<ReportBlock>();
+                if (bullets.Count > 0)
+                {
+                    outcome.Add(new ReportBulletList(bullets));
+                }
+
+                if (sensitiveBullets.Count > 0)
+                {
+                    holdsSensitive = true;
+                    outcome.Add(SensitivePart.Label());
+                    outcome.Add(new ReportBulletList(sensitiveBullets));
+                }
+
+                if (outcome.Count == 0)
+                {
+                    outcome.Add(new ReportParagraph("No outcome recorded in an approved update.", ParagraphStyle.Notice));
+                }
+
                 var weWill = new List<ReportBlock> { new ReportParagraph(commitment.Text, ParagraphStyle.Strong) };
                 if (commitment.SubPoints.Count > 0)
                 {
                     weWill.Add(new ReportBulletList(commitment.SubPoints));
                 }
 
-                rows.Add(new ReportRow([new ReportCell(weWill), new ReportCell([outcome])]));
+                rows.Add(new ReportRow([new ReportCell(weWill), new ReportCell(outcome)]));
             }
 
             blocks.Add(new ReportTable($"Priority {priority.Number}: each We Will and its outcomes", ["We will", "Outcomes"], rows) { Widths = [40, 60] });
         }
 
-        return new ReportDocument(title, plan.Metadata.Classification, blocks);
+        return new ReportDocument(title, SensitivePart.Marking(version, holdsSensitive, plan.Metadata.Classification), blocks);
     }
+
+    private static IEnumerable<string> FirstParagraph(Commentary commentary) =>
+        commentary.Blocks.Where(b => b.Kind == CommentaryBlockKind.Paragraph).Take(1).Select(b => b.Text);
+
+    private static IEnumerable<string> Bullets(QuarterlyUpdate update, Commentary commentary) =>
+        commentary.Blocks.Where(b => b.Kind == CommentaryBlockKind.BulletList).SelectMany(b => b.Lines)
+            .Select(line => $"{line} ({update.Unit.ShortName}, {update.Round.Period})");
 
     /// <summary>The latest approved update of each responsible unit for <paramref name="commitment"/>.</summary>
     private static IEnumerable<QuarterlyUpdate> Latest(IReadOnlyList<QuarterlyUpdate> approved, Commitment commitment) =>

@@ -12,6 +12,12 @@ namespace Scrutineer.Application.Reports;
 /// </summary>
 public sealed class HtmlReportRenderer : IReportRenderer
 {
+    /// <summary>
+    /// The page's content security policy: no script, no request to anywhere, inline styles only. Every value is encoded
+    /// as well; the policy makes sure that, should one ever slip through, nothing in the page can run.
+    /// </summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; base-uri 'none'; form-action 'none'";
+
     public ReportFormat Format => ReportFormat.Html;
 
     public async Task RenderAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default)
@@ -26,6 +32,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         var html = new StringBuilder(64 * 1024);
         var marking = Esc(document.Marking);
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"Content-Security-Policy\" content=\"{ContentSecurityPolicy}\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<meta name=\"classification\" content=\"{marking}\">\n");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Esc(document.Title)}</title>\n<style>\n{Css(document.Marking, document.RunningTitle)}</style>\n</head>\n<body>\n");
@@ -280,7 +287,27 @@ public sealed class HtmlReportRenderer : IReportRenderer
             """;
     }
 
-    private static string CssString(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+    /// <summary>
+    /// Text to go between double quotes in the style sheet: every character but letters, digits, spaces and <c>-.,:()/'</c>
+    /// is written as a CSS escape (<c>\3C </c> for "&lt;"), so no value can end the string, the rule or the style element.
+    /// </summary>
+    private static string CssString(string text)
+    {
+        var css = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || (rune.IsAscii && " -.,:()/'".Contains((char)rune.Value, StringComparison.Ordinal)))
+            {
+                css.Append(rune.ToString());
+            }
+            else
+            {
+                css.Append(CultureInfo.InvariantCulture, $"\\{rune.Value:X} ");
+            }
+        }
+
+        return css.ToString();
+    }
 
     private sealed class State(ReportDocument document)
     {

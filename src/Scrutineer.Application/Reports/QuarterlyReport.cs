@@ -14,25 +14,26 @@ namespace Scrutineer.Application.Reports;
 /// <summary>
 /// The quarterly update on delivery against the We Wills (layout of seed 000): front page, contents with page ranges and
 /// bookmarks, then one section per priority on a new page with its objective and a We will | Commentary | Who table,
-/// one row per commitment. Only approved updates are printed; a unit with none says so in the row.
+/// one row per commitment. Only approved updates are printed; a unit with none says so in the row. The public version
+/// holds each approved update's OFFICIAL commentary only; the full version adds its OFFICIAL-SENSITIVE part, labelled.
 /// </summary>
 public static class QuarterlyReport
 {
-    /// <summary>Commentary blocks beginning with this marking are OFFICIAL-SENSITIVE and left out of public versions.</summary>
-    public const string SensitivePrefix = "OFFICIAL-SENSITIVE";
-
-    /// <summary>Builds the report for <paramref name="period"/> from the store.</summary>
+    /// <summary>Builds <paramref name="version"/> of the report for <paramref name="period"/> from the store.</summary>
     /// <exception cref="DomainException">No plan covers the period, or it has no reporting round for it.</exception>
-    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default)
+    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? planTitle = null, CancellationToken cancellationToken = default)
     {
         var round = await ReportingRounds.FindAsync(db, period, planTitle, cancellationToken);
         var plan = await PlanLoader.LoadAsync(db, (await db.Plans.SingleAsync(p => p.Id == round.PlanId, cancellationToken)).Title, cancellationToken);
         var updates = await db.Updates.Where(u => u.RoundId == round.Id).ToListAsync(cancellationToken);
-        return Build(plan, round, updates, now);
+        return Build(plan, round, updates, now, version);
     }
 
-    /// <summary>Builds the report from a loaded plan, its round and the round's updates (any state).</summary>
-    public static ReportDocument Build(Plan plan, ReportingRound round, IReadOnlyCollection<QuarterlyUpdate> updates, DateTimeOffset now)
+    /// <summary>
+    /// Builds <paramref name="version"/> of the report from a loaded plan, its round and the round's updates (any state):
+    /// only approved updates are read, and their OFFICIAL-SENSITIVE part only for the full version.
+    /// </summary>
+    public static ReportDocument Build(Plan plan, ReportingRound round, IReadOnlyCollection<QuarterlyUpdate> updates, DateTimeOffset now, ReportVersion version)
     {
         var period = round.Period;
         var metadata = plan.Metadata;
@@ -85,28 +86,25 @@ public static class QuarterlyReport
                 foreach (var unit in commitment.Units)
                 {
                     var update = updates.FirstOrDefault(u => Same(u.Commitment, u.CommitmentId, commitment, commitment.Id) && Same(u.Unit, u.UnitId, unit, unit.Id));
-                    if (update is not { State: UpdateState.Approved } || string.IsNullOrWhiteSpace(update.CommentaryText))
+                    var official = update is { State: UpdateState.Approved } ? update.Commentary : Commentary.Empty;
+                    var sensitivePart = update is { State: UpdateState.Approved } && version == ReportVersion.Full ? update.SensitiveCommentary : Commentary.Empty;
+                    if (official.IsEmpty && sensitivePart.IsEmpty)
                     {
                         commentary.Add(new ReportParagraph($"{unit.DisplayName}: no approved update for {period} ({Missing(update)}).", ParagraphStyle.Notice));
                         continue;
                     }
 
-                    var parsed = update.Commentary;
-                    if (parsed.Blocks.Count == 0 || parsed.Blocks[0].Kind != CommentaryBlockKind.Heading)
+                    if (official.IsEmpty || official.Blocks[0].Kind != CommentaryBlockKind.Heading)
                     {
                         commentary.Add(new ReportParagraph(unit.DisplayName + " Update:", ParagraphStyle.Strong));
                     }
 
-                    foreach (var block in parsed.Blocks)
+                    commentary.AddRange(official.Blocks.Select(Block));
+                    if (!sensitivePart.IsEmpty)
                     {
-                        var isSensitive = block.Text.TrimStart().StartsWith(SensitivePrefix, StringComparison.OrdinalIgnoreCase);
-                        sensitive |= isSensitive;
-                        commentary.Add(block.Kind switch
-                        {
-                            CommentaryBlockKind.Heading => new ReportParagraph(block.Text, ParagraphStyle.Strong) { Sensitive = isSensitive },
-                            CommentaryBlockKind.Paragraph => new ReportParagraph(block.Text) { Sensitive = isSensitive },
-                            CommentaryBlockKind.BulletList => new ReportBulletList(block.Lines) { Sensitive = isSensitive },
-                        });
+                        sensitive = true;
+                        commentary.Add(SensitivePart.Label());
+                        commentary.AddRange(sensitivePart.Blocks.Select(Block));
                     }
                 }
 
@@ -121,14 +119,17 @@ public static class QuarterlyReport
             blocks.Add(new ReportAnchor(Anchor(priority) + "_end"));
         }
 
-        var classification = sensitive ? Classification.OfficialSensitive : metadata.Classification;
-        blocks.Insert(sensitivityLine, new ReportParagraph("Sensitivity: " + Sensitivity(classification))
-        {
-            Sensitive = classification == Classification.OfficialSensitive,
-            PublicVersion = new ReportParagraph("Sensitivity: " + Sensitivity(Classification.Official)),
-        });
+        var classification = SensitivePart.Marking(version, sensitive, metadata.Classification);
+        blocks.Insert(sensitivityLine, new ReportParagraph("Sensitivity: " + Sensitivity(classification)));
         return new ReportDocument($"{plan.Title}: {title}", classification, blocks) { RunningTitle = title };
     }
+
+    private static ReportBlock Block(CommentaryBlock block) => block.Kind switch
+    {
+        CommentaryBlockKind.Heading => new ReportParagraph(block.Text, ParagraphStyle.Strong),
+        CommentaryBlockKind.Paragraph => new ReportParagraph(block.Text),
+        CommentaryBlockKind.BulletList => new ReportBulletList(block.Lines),
+    };
 
     /// <summary>The bookmark of a priority's section: "Priority_3".</summary>
     public static string Anchor(Priority priority) => "Priority_" + priority.Number.ToString(EnGb.Culture);

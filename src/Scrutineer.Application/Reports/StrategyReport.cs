@@ -16,7 +16,8 @@ namespace Scrutineer.Application.Reports;
 /// The strategy scrutiny report (layout of seed 004): metadata block, sections 1.0–9.0, the delivery progress table
 /// with its totals computed, and per strand the thematic lead, insights (rolling 12 months compared with the 12 before,
 /// monthly bar chart, SPC chart where there are at least 20 months), delivery achieved and scheduled; 6.3 lists every
-/// task at risk.
+/// task at risk. The public version holds OFFICIAL text only; the full version adds, labelled in each strand's section,
+/// the OFFICIAL-SENSITIVE notes of the strand's tasks.
 /// </summary>
 public static class StrategyReport
 {
@@ -30,15 +31,16 @@ public static class StrategyReport
     /// <param name="db">The store.</param>
     /// <param name="period">The quarter reported on.</param>
     /// <param name="now">Today, for "Date Paper was Written".</param>
+    /// <param name="version">The version to build: only the full one holds the tasks' OFFICIAL-SENSITIVE notes.</param>
     /// <param name="strategyTitle">The strategy, when the store holds several (default: the one whose years cover the period).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <exception cref="DomainException">The store holds no crime prevention strategy, or several and none covers the period.</exception>
-    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, string? strategyTitle = null, CancellationToken cancellationToken = default) =>
-        Build(await DataAsync(db, period, now, strategyTitle, cancellationToken));
+    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? strategyTitle = null, CancellationToken cancellationToken = default) =>
+        Build(await DataAsync(db, period, now, version, strategyTitle, cancellationToken), version);
 
-    /// <summary>Gathers the report's data from the store (see <see cref="BuildAsync"/>).</summary>
+    /// <summary>Gathers the data of <paramref name="version"/> of the report from the store (see <see cref="BuildAsync"/>).</summary>
     /// <exception cref="DomainException">No strategy, or several and none covers the period.</exception>
-    public static async Task<StrategyReportData> DataAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, string? strategyTitle = null, CancellationToken cancellationToken = default)
+    public static async Task<StrategyReportData> DataAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? strategyTitle = null, CancellationToken cancellationToken = default)
     {
         var strategyId = await ChooseStrategyAsync(db, period, strategyTitle, cancellationToken);
         var strategy = await DeliveryStore.LoadAsync(db, strategyId, cancellationToken);
@@ -74,7 +76,12 @@ public static class StrategyReport
                 atRisk.Where(t => t.Strand == strand.Title)
                     .Select(t => new StrandRisk($"{t.Task} – {t.Text}", string.IsNullOrWhiteSpace(t.OwnerName ?? t.Owner) ? "No owner recorded" : (t.OwnerName ?? t.Owner),
                         t.Risk, string.IsNullOrWhiteSpace(t.Mitigation) ? "None recorded" : t.Mitigation!))
-                    .ToList()));
+                    .ToList())
+            {
+                SensitiveNotes = version == ReportVersion.Full
+                    ? strand.Plans.SelectMany(p => p.Tasks).Where(t => t.SensitiveNote is not null).Select(t => $"{t.Reference} – {t.SensitiveNote}").ToList()
+                    : [],
+            });
         }
 
         var priorities = strategy.Strands.SelectMany(s => s.Plans).SelectMany(p => p.Tasks).SelectMany(t => t.Commitments)
@@ -131,11 +138,13 @@ public static class StrategyReport
         return trimmed.Length > 0 ? trimmed : title;
     }
 
-    /// <summary>Builds the report from its data.</summary>
-    public static ReportDocument Build(StrategyReportData data)
+    /// <summary>Builds <paramref name="version"/> of the report from its data: the strands' sensitive notes are printed in the full version only.</summary>
+    public static ReportDocument Build(StrategyReportData data, ReportVersion version)
     {
         var q = data.Period;
         var m = data.Metadata;
+        var full = version == ReportVersion.Full;
+        var classification = SensitivePart.Marking(version, full && data.Strands.Any(s => s.SensitiveNotes.Count > 0), m.Classification);
         var title = $"{data.StrategyTitle} Report Q{q.Quarter}";
         var months = Months(q);
         var next = Months(q.Next);
@@ -148,7 +157,7 @@ public static class StrategyReport
             [
                 ReportRow.Of("Report to:", m.ReportTo),
                 ReportRow.Of("Title of Report:", title),
-                ReportRow.Of("Classification of Paper:", m.Classification.Marking()),
+                ReportRow.Of("Classification of Paper:", classification.Marking()),
                 ReportRow.Of("Agenda Number:", m.AgendaNumber),
                 ReportRow.Of("Chief Officer:", m.ChiefOfficer),
                 ReportRow.Of("Date Paper was Written:", Date(m.Written)),
@@ -193,6 +202,12 @@ public static class StrategyReport
             blocks.Add(strand.Achieved.Count > 0 ? new ReportBulletList(strand.Achieved) : new ReportParagraph("No delivery recorded as achieved this quarter.", ParagraphStyle.Notice));
             blocks.Add(new ReportParagraph($"Delivery scheduled {next}:", ParagraphStyle.Strong));
             blocks.Add(strand.Scheduled.Count > 0 ? new ReportBulletList(strand.Scheduled) : new ReportParagraph("No delivery scheduled for next quarter.", ParagraphStyle.Notice));
+            if (full && strand.SensitiveNotes.Count > 0)
+            {
+                blocks.Add(SensitivePart.Label());
+                blocks.Add(new ReportParagraph("Sensitive notes on the strand's delivery plan tasks:", ParagraphStyle.Strong));
+                blocks.Add(new ReportBulletList(strand.SensitiveNotes));
+            }
         }
 
         blocks.Add(new ReportHeading(1, "6.0 Implications (Issues)", NewPage: true));
@@ -231,7 +246,7 @@ public static class StrategyReport
         blocks.Add(new ReportParagraph($"No outstanding inspection improvement plans or areas for improvement relate to the {data.StrategyTitle}."));
         blocks.Add(new ReportHeading(1, "9.0 Future Work/Development and Expected Outcome"));
         blocks.Add(new ReportParagraph("Section 5 sets out the delivery scheduled for next quarter in each thematic strand."));
-        return new ReportDocument(title, m.Classification, blocks);
+        return new ReportDocument(title, classification, blocks);
     }
 
     private static ReportTable ProgressTable(IReadOnlyList<StrandReport> strands)

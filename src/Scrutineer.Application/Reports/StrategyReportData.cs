@@ -52,6 +52,12 @@ public sealed record StrandReport(
     IReadOnlyList<string> Scheduled,
     IReadOnlyList<StrandRisk> Risks)
 {
+    /// <summary>
+    /// The OFFICIAL-SENSITIVE notes of the strand's delivery-plan tasks ("PROTECT 3 – …"), gathered only for the full
+    /// version of the report; empty for the public version.
+    /// </summary>
+    public IReadOnlyList<string> SensitiveNotes { get; init; } = [];
+
     /// <summary>Total tasks: complete + ongoing + at risk.</summary>
     public int Total => Complete + Ongoing + AtRisk;
 }

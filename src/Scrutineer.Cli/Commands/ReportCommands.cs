@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Scrutineer.Application.Data;
 using Scrutineer.Application.Reports;
+using Scrutineer.Application.Security;
 using Scrutineer.Domain.FiguresCheck;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Reports;
@@ -17,30 +17,31 @@ internal static class ReportCommands
     public static IEnumerable<Command> Create(CliContext context)
     {
         var report = new Command("report", "Write board reports (Word, HTML, PDF) from the store, and check the figures in typed text.");
-        report.Subcommands.Add(Document(context, "quarterly", "The quarterly update on delivery against the We Wills: one section per priority, a row per commitment.",
-            (db, period, plan, now, ct) => QuarterlyReport.BuildAsync(db, period, now, plan, ct)));
-        foreach (var extra in ReportCommandsMore.Documents(context))
+        foreach (var kind in ReportCatalogue.Kinds)
         {
-            report.Subcommands.Add(extra);
+            report.Subcommands.Add(Document(context, kind));
         }
 
         report.Subcommands.Add(Check(context));
         yield return report;
     }
 
-    /// <summary>A command that builds one kind of report and writes it in the format asked for.</summary>
-    internal static Command Document(CliContext context, string name, string description, Func<ScrutineerDb, FinancialQuarter, string?, DateTimeOffset, CancellationToken, Task<ReportDocument>> build)
+    /// <summary>
+    /// A command that builds one kind of report from the catalogue and writes it in the format asked for: the full version
+    /// (the command line is the operator's tool, with full rights), or with <c>--public</c> the public version.
+    /// </summary>
+    private static Command Document(CliContext context, ReportCatalogue.Kind kind)
     {
         var period = CliOptions.Period(required: true);
         var plan = CliOptions.Plan();
         var format = new Option<string>("--format") { Description = "docx, html or pdf.", Required = true };
         var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
-        var isPublic = new Option<bool>("--public") { Description = "Leave out OFFICIAL-SENSITIVE content; the version is marked OFFICIAL." };
-        var command = new Command(name, description) { period, plan, format, output, isPublic };
+        var isPublic = new Option<bool>("--public") { Description = "Build the public version: approved OFFICIAL text only, marked OFFICIAL." };
+        var command = new Command(kind.Slug, $"{kind.Name}: {kind.Description}") { period, plan, format, output, isPublic };
         command.SetAction(async (parse, ct) =>
         {
             var quarter = CliOptions.ParsePeriod(parse.GetValue(period)!);
-            var kind = CliOptions.ParseEnum<ReportFormat>(parse.GetValue(format)!, "--format");
+            var entry = new ReportCatalogue.Entry(kind, CliOptions.ParseEnum<ReportFormat>(parse.GetValue(format)!, "--format"), parse.GetValue(isPublic) ? ReportVersion.Public : ReportVersion.Full);
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var folder = Path.GetDirectoryName(path)!;
             if (!Directory.Exists(folder))
@@ -49,31 +50,22 @@ internal static class ReportCommands
             }
 
             var watch = Stopwatch.StartNew();
-            ReportDocument document;
-            await using (var db = await context.OpenStoreAsync(parse, ct))
-            {
-                document = await build(db, quarter, parse.GetValue(plan), context.Clock.GetUtcNow(), ct);
-            }
-
-            if (parse.GetValue(isPublic))
-            {
-                document = document.WithoutSensitive();
-            }
-
-            IReportRenderer renderer = kind switch
-            {
-                ReportFormat.Docx => new DocxReportRenderer(),
-                ReportFormat.Html => new HtmlReportRenderer(),
-                ReportFormat.Pdf => new PdfReportRenderer(),
-            };
             var temporary = path + ".part";
-            await using (var file = File.Create(temporary))
+            ReportDocument document;
+            try
             {
-                await renderer.RenderAsync(document, file, ct);
+                await using var db = await context.OpenStoreAsync(parse, ct);
+                await using var file = File.Create(temporary);
+                document = await ReportCatalogue.WriteAsync(db, entry, quarter, Reader.Operator, context.Clock.GetUtcNow(), file, parse.GetValue(plan), ct);
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
             }
 
             File.Move(temporary, path, overwrite: true);
-            await context.Out.WriteLineAsync($"Wrote {path} ({kind.ToString().ToUpperInvariant()}, {document.Marking}, {new FileInfo(path).Length / 1024.0:0.#} KB) in {watch.Elapsed.TotalSeconds:0.00} s.");
+            await context.Out.WriteLineAsync($"Wrote {path} ({entry.Format.ToString().ToUpperInvariant()}, {document.Marking}, {new FileInfo(path).Length / 1024.0:0.#} KB) in {watch.Elapsed.TotalSeconds:0.00} s.");
             return 0;
         });
         return command;

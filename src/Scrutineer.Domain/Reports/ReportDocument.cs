@@ -17,13 +17,6 @@ public sealed record ReportDocument(string Title, Classification Classification,
     /// <summary>Short text for the running header beside the marking, for example the report title.</summary>
     public string RunningTitle { get; init; } = Title;
 
-    /// <summary>
-    /// The public version: every block marked sensitive is left out (also inside table cells) and the document is
-    /// marked OFFICIAL.
-    /// </summary>
-    public ReportDocument WithoutSensitive() =>
-        this with { Classification = Classification.Official, Blocks = ReportBlock.Public(Blocks) };
-
     /// <summary>Every block, depth first, including those inside table cells.</summary>
     public IEnumerable<ReportBlock> AllBlocks() => ReportBlock.Flatten(Blocks);
 }

@@ -5,9 +5,6 @@ namespace Scrutineer.Domain.Reports;
 /// <param name="IsTotal">A totals row (set bold, kept last).</param>
 public sealed record ReportRow(IReadOnlyList<ReportCell> Cells, bool IsTotal = false)
 {
-    /// <summary>OFFICIAL-SENSITIVE row, left out of a public version.</summary>
-    public bool Sensitive { get; init; }
-
     /// <summary>A row of plain-text cells.</summary>
     public static ReportRow Of(params string[] texts) => new(texts.Select(ReportCell.Of).ToList());
 

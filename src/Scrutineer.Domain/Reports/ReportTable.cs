@@ -20,11 +20,4 @@ public sealed record ReportTable(string Caption, IReadOnlyList<string> Columns, 
 
     /// <summary>Columns that hold figures and are right-aligned.</summary>
     public IReadOnlySet<int> NumericColumns { get; init; } = new HashSet<int>();
-
-    internal ReportTable WithoutSensitive() => this with
-    {
-        Rows = Rows.Where(r => !r.Sensitive)
-            .Select(r => r with { Cells = r.Cells.Select(c => c with { Content = Public(c.Content) }).ToList() })
-            .ToList(),
-    };
 }

@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Common;
-using Scrutineer.Web.Reporting;
+using Scrutineer.Domain.Reports;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Pages.Reports;
 
 /// <summary>
-/// Builds and downloads a report (GET, so a link can be shared): <c>?report=quarterly&amp;round=4&amp;format=pdf&amp;version=public</c>.
-/// A round the account may not download answers 404; a report the store cannot build yet shows why.
+/// Builds and downloads a report from the catalogue (GET, so a link can be shared):
+/// <c>?report=quarterly&amp;round=4&amp;format=pdf&amp;version=public</c> (no version: the full one). A round or a
+/// version the account may not have answers 404; a report the store cannot build yet shows why.
 /// </summary>
 public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
 {
@@ -17,23 +19,30 @@ public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : Scrutin
 
     public async Task<IActionResult> OnGetAsync(string? report, int round, string? format, string? version, CancellationToken ct)
     {
-        var kind = ReportKinds.All.FirstOrDefault(k => k.Slug == report);
-        var full = version != "public";
-        if (kind is null || !Enum.TryParse<ReportFormat>(format, ignoreCase: true, out var fmt) || !Enum.IsDefined(fmt) || int.TryParse(format, out _))
+        var kind = ReportCatalogue.Find(report);
+        ReportVersion? chosen = version switch
         {
-            return BadRequest("Choose report=quarterly|strategy|closure and format=docx|html|pdf.");
+            null or "full" => ReportVersion.Full,
+            "public" => ReportVersion.Public,
+            _ => null,
+        };
+        if (kind is null || chosen is not { } v || !Enum.TryParse<ReportFormat>(format, ignoreCase: true, out var fmt) || !Enum.IsDefined(fmt) || int.TryParse(format, out _))
+        {
+            return BadRequest("Choose report=quarterly|strategy|closure, format=docx|html|pdf and version=full|public.");
         }
 
         var r = await db.Rounds.AsNoTracking().Where(x => x.Id == round).Select(x => new { x.Period, x.State, Plan = x.Plan.Title }).SingleOrDefaultAsync(ct);
-        if (r is null || !ReportAccess.CanDownload(Me, r.State, full))
+        if (r is null || !ReportCatalogue.MayDownload(Me.Reader, r.State, v))
         {
             return NotFound();
         }
 
-        Domain.Reports.ReportDocument document;
+        var entry = new ReportCatalogue.Entry(kind, fmt, v);
+        var output = new MemoryStream();
+        ReportDocument document;
         try
         {
-            document = await kind.Build(db, r.Period, r.Plan, clock.GetUtcNow(), ct);
+            document = await ReportCatalogue.WriteAsync(db, entry, r.Period, Me.Reader, clock.GetUtcNow(), output, r.Plan, ct);
         }
         catch (DomainException ex)
         {
@@ -41,15 +50,8 @@ public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : Scrutin
             return Page();
         }
 
-        if (!full)
-        {
-            document = document.WithoutSensitive();
-        }
-
-        var output = new MemoryStream();
-        await ReportKinds.Renderer(fmt).RenderAsync(document, output, ct);
         output.Position = 0;
-        var name = $"{kind.Slug}-{r.Period.Code}-{(full ? "full" : "public")}.{fmt.ToString().ToLowerInvariant()}";
-        return File(output, ReportKinds.ContentType(fmt), name);
+        Response.Headers[PageClassification.Header] = document.Marking;
+        return File(output, ReportCatalogue.ContentType(fmt), entry.FileName(r.Period));
     }
 }
