@@ -73,6 +73,9 @@ public sealed partial class QuarterJourneyTests(Chromium chromium, BrowserSite s
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Close round" }).ClickAsync();
         await Assertions.Expect(analyst.Locator("#round-state")).ToHaveTextAsync("Closed");
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Publish round" }).ClickAsync();
+        await Assertions.Expect(analyst.Locator("#publish-confirmation")).ToContainTextAsync("is not ready to publish");
+        await analyst.GetByLabel(new Regex("^I confirm the .* round should be published")).CheckAsync();
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Publish anyway" }).ClickAsync();
         await Assertions.Expect(analyst.Locator("#round-state")).ToHaveTextAsync("Published");
         await Assertions.Expect(analyst.GetByRole(AriaRole.Button, new() { Name = "Close round" })).ToHaveCountAsync(0);
         await using (var db = site.Db())

@@ -77,10 +77,31 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Contains("close it before publishing", await publishOpen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Close")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Publish")).StatusCode);
+
+        // The Publish button leads to the confirmation: what is not ready, and "Publish anyway" behind "I confirm".
+        var confirmation = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Publish");
+        var confirmationPage = await confirmation.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        Assert.Contains("id=\"publish-confirmation\"", confirmationPage, StringComparison.Ordinal);
+        Assert.Matches(@"The Q4 2023/24 round is not ready to publish: \d+ updates are awaiting review, \d+ are outstanding \(no update or a draft\), \d+ were returned, and the figures check found \d+ problems\.", confirmationPage);
+        Assert.Contains("Awaiting review", confirmationPage, StringComparison.Ordinal);
+        Assert.Contains("Publish anyway", confirmationPage, StringComparison.Ordinal);
+
+        var unconfirmed = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", new() { ["PublishStep"] = "confirm" }, $"/rounds/{round}?handler=Publish");
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Select &#x27;I confirm&#x27; to publish the Q4 2023/24 round with these", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var before = isolated.Db())
+        {
+            Assert.Equal(RoundState.Closed, (await before.Rounds.SingleAsync(r => r.Id == round)).State);
+        }
+
+        var published = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", new() { ["PublishStep"] = "confirm", ["ConfirmPublish"] = "true" }, $"/rounds/{round}?handler=Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         await using var db = isolated.Db();
         Assert.Equal(RoundState.Published, (await db.Rounds.SingleAsync(r => r.Id == round)).State);
+        var confirmed = await db.AuditEntries.Where(e => e.Entity == "Rounds" && e.Key == "Id=" + round && e.Changes.Contains("PublishConfirmation")).SingleAsync();
+        Assert.StartsWith("analyst (", confirmed.Actor, StringComparison.Ordinal);
         var page = await analyst.GetStringAsync($"/rounds/{round}");
         Assert.DoesNotContain("Reopen round", page, StringComparison.Ordinal);
         Assert.Contains(">Published<", page, StringComparison.Ordinal);

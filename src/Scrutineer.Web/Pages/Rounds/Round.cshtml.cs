@@ -49,7 +49,7 @@ public sealed class RoundModel(ScrutineerDb db, RoundBoard board, TimeProvider c
     }
 
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, r => r.Close(clock.GetUtcNow()), "closed: no more submissions; reviewers can still finish", ct);
+        ChangeAsync(id, r => r.Close(clock.GetUtcNow()), "closed: no more submissions or reviews until it is reopened", ct);
 
     public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
         ChangeAsync(id, r => r.Reopen(clock.GetUtcNow()), "reopened: units can change their updates again", ct);
