@@ -21,12 +21,19 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
 
     public TimeProvider Clock { get; } = clock;
 
-    /// <summary>Opens the store named on the command line, upgrading its schema first (creating it on first use).</summary>
+    /// <summary>
+    /// Opens the store named on the command line, upgrading its schema first (creating it on first use). What an upgrade
+    /// moved (text marked the old way, now in its OFFICIAL-SENSITIVE part) is reported on stderr, a line each.
+    /// </summary>
     public async Task<ScrutineerDb> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var location = StoreLocation.Resolve(parse.GetValue(DbOption));
         var db = location.Open();
-        await StoreSchema.UpgradeAsync(db, cancellationToken);
+        foreach (var line in await StoreSchema.UpgradeAsync(db, cancellationToken))
+        {
+            await Error.WriteLineAsync("Store upgrade: " + line);
+        }
+
         return db;
     }
 

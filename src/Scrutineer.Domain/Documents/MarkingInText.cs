@@ -34,7 +34,7 @@ public static partial class MarkingInText
     /// ("OFFICIAL-SENSITIVE: names withheld" → "names withheld"); used when text marked the old way moves to its sensitive part.
     /// </summary>
     public static string Remove(string text) =>
-        Framed().Replace(text, " ").Trim();
+        string.Join(' ', Framed().Replace(text, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim();
 
     /// <summary>Refuses OFFICIAL text that carries a marking, saying where it is and what to do instead.</summary>
     /// <param name="text">The OFFICIAL text.</param>
@@ -57,6 +57,6 @@ public static partial class MarkingInText
     [GeneratedRegex(@"\bofficial[\s\p{Pd}_.:/\\\[\]()]*sensitive\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Pattern();
 
-    [GeneratedRegex(@"[\[(]?\s*official[\s\p{Pd}_.:/\\[\]()]*sensitive\s*[\])]?\s*[:\p{Pd}]?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[\[(]?\s*\bofficial[\s\p{Pd}_.:/\\\[\]()]*sensitive\b\s*[\])]?\s*[:\p{Pd}]?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Framed();
 }

@@ -88,12 +88,16 @@ public static class ScrutineerWeb
         return app;
     }
 
-    /// <summary>Creates or upgrades the store's schema before the first request.</summary>
+    /// <summary>Creates or upgrades the store's schema before the first request, logging what the upgrade moved.</summary>
     public static async Task PrepareStoreAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var location = scope.ServiceProvider.GetRequiredService<StoreLocation>();
         await using var db = location.Open();
-        await StoreSchema.UpgradeAsync(db, cancellationToken);
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSchema));
+        foreach (var line in await StoreSchema.UpgradeAsync(db, cancellationToken))
+        {
+            log.LogWarning("Store upgrade: {Change}", line);
+        }
     }
 }

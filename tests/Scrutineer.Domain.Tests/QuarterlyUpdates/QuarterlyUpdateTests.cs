@@ -137,16 +137,86 @@ public sealed class QuarterlyUpdateTests
         Assert.Equal("late change", update.CommentaryText);
     }
 
-    [Fact]
-    public void Approve_ClosedRound_Allowed()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Review_ClosedRound_RefusedUntilReopened(bool approve)
     {
         var update = Written();
         update.Submit(round, "Author", Now.AddHours(1));
         round.Close(Now.AddHours(2));
 
-        update.Approve(round, "Reviewer", "Good", Now.AddHours(3));
+        var ex = Assert.Throws<DomainException>(() =>
+        {
+            if (approve)
+            {
+                update.Approve(round, "Reviewer", "Good", Now.AddHours(3));
+            }
+            else
+            {
+                update.Return(round, "Reviewer", "Say more", Now.AddHours(3));
+            }
+        });
 
+        Assert.Equal("The Q4 2023/24 round is closed, so it cannot take reviews: reopen the round first, so that a returned update can be changed.", ex.Message);
+        Assert.Equal(UpdateState.Submitted, update.State);
+        round.Reopen(Now.AddHours(4));
+        update.Approve(round, "Reviewer", "Good", Now.AddHours(5));
         Assert.Equal(UpdateState.Approved, update.State);
+    }
+
+    [Theory]
+    [InlineData("OFFICIAL-SENSITIVE: named suspect")]
+    [InlineData("Official Sensitive - named suspect")]
+    [InlineData("Progress.\n\n[official–sensitive] named suspect")]
+    public void Edit_MarkingInOfficialText_RefusedAndNothingChanged(string text)
+    {
+        var update = Written();
+        var before = (update.CommentaryText, update.Version);
+
+        var ex = Assert.Throws<DomainException>(() => update.Edit(round, Commentary.Parse(text), DeliveryStatus.OnTrack, "Author", Now.AddHours(1)));
+
+        Assert.StartsWith("The OFFICIAL commentary contains the marking", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("move that text into the OFFICIAL-SENSITIVE part", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, (update.CommentaryText, update.Version));
+    }
+
+    [Fact]
+    public void Edit_SensitivePart_KeptApartAndInTheHistory()
+    {
+        var update = Written();
+
+        update.Edit(round, Commentary.Parse("Open text."), DeliveryStatus.OnTrack, "Author", Now.AddHours(1), Commentary.Parse("Covert detail."));
+
+        Assert.Equal("Open text.", update.CommentaryText);
+        Assert.Equal("Covert detail.", update.SensitiveCommentaryText);
+        Assert.Equal(Domain.Documents.Classification.OfficialSensitive, update.Classification);
+        Assert.Equal("Covert detail.", update.History[^1].SensitiveCommentary);
+    }
+
+    [Fact]
+    public void Submit_OnlySensitiveCommentary_Allowed()
+    {
+        var update = new QuarterlyUpdate(round, commitment, B, "Author", Now);
+        update.Edit(round, Commentary.Empty, DeliveryStatus.OnTrack, "Author", Now.AddMinutes(1), Commentary.Parse("Covert detail only."));
+
+        update.Submit(round, "Author", Now.AddMinutes(2));
+
+        Assert.Equal(UpdateState.Submitted, update.State);
+    }
+
+    [Fact]
+    public void Return_MarkingInOfficialComment_Refused()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+
+        var ex = Assert.Throws<DomainException>(() => update.Return(round, "Reviewer", "OFFICIAL SENSITIVE: the suspect is named", Now.AddHours(2)));
+
+        Assert.StartsWith("The comment contains the marking \"OFFICIAL SENSITIVE\" on line 1.", ex.Message, StringComparison.Ordinal);
+        update.Return(round, "Reviewer", "Move the names out of the open part.", Now.AddHours(2), "The suspect is named in paragraph 2.");
+        Assert.Equal("The suspect is named in paragraph 2.", update.SensitiveReviewerComment);
+        Assert.Equal("The suspect is named in paragraph 2.", update.History[^1].SensitiveComment);
     }
 
     [Fact]
