@@ -108,6 +108,49 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task Round_PublishWithNothingOutstanding_ConfirmationSaysSoAndPublishes()
+    {
+        await using var isolated = new DemoSite();
+        await isolated.InitializeAsync();
+        int round;
+        await using (var db = isolated.Db())
+        {
+            var plan = await Application.Plans.PlanLoader.LoadAsync(db, Application.Demo.DemoForce.PlanTitle);
+            var now = isolated.Clock.GetUtcNow();
+            var next = new ReportingRound(plan, Domain.Periods.FinancialQuarter.Parse("2024/25-Q1"), new DateOnly(2024, 7, 19), now);
+            db.Rounds.Add(next);
+            foreach (var commitment in plan.Commitments)
+            {
+                foreach (var unit in commitment.Units)
+                {
+                    var update = new QuarterlyUpdate(next, commitment, unit, "Author", now);
+                    update.Edit(next, Commentary.Parse("Delivery continued as planned."), DeliveryStatus.OnTrack, "Author", now);
+                    update.Submit(next, "Author", now);
+                    update.Approve(next, "Reviewer", null, now);
+                    db.Updates.Add(update);
+                }
+            }
+
+            next.Close(now);
+            await db.SaveChangesAsync();
+            round = next.Id;
+        }
+
+        var analyst = await isolated.SignInAsync("analyst");
+        var confirmation = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Publish");
+        var html = await confirmation.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        Assert.Contains("Nothing outstanding: every update is approved and the figures check found no problems.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Publish anyway", html, StringComparison.Ordinal);
+
+        var published = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", new() { ["PublishStep"] = "confirm" }, $"/rounds/{round}?handler=Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        await using var read = isolated.Db();
+        Assert.Equal(RoundState.Published, (await read.Rounds.SingleAsync(r => r.Id == round)).State);
+        Assert.Contains("with nothing outstanding.", (await read.AuditEntries.SingleAsync(e => e.Key == "Id=" + round && e.Changes.Contains("PublishConfirmation"))).Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Round_AnalystOpensNextQuarter_AppearsForContributors()
     {
         await using var isolated = new DemoSite();
