@@ -73,6 +73,14 @@ public sealed partial class QuarterJourneyTests(Chromium chromium, BrowserSite s
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Close round" }).ClickAsync();
         await Assertions.Expect(analyst.Locator("#round-state")).ToHaveTextAsync("Closed");
         await analyst.GetByRole(AriaRole.Button, new() { Name = "Publish round" }).ClickAsync();
+        await Assertions.Expect(analyst.Locator("#publish-confirmation")).ToContainTextAsync("is not ready to publish");
+        await Axe.AssertNoViolationsAsync(analyst);
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Publish anyway" }).ClickAsync();
+        await Assertions.Expect(analyst.Locator(".govuk-error-summary")).ToContainTextAsync("Select 'I confirm' to publish the");
+        await Axe.AssertNoViolationsAsync(analyst);
+        await Assertions.Expect(analyst.Locator("#round-state")).ToHaveTextAsync("Closed");
+        await analyst.GetByLabel(new Regex("^I confirm the .* round should be published")).CheckAsync();
+        await analyst.GetByRole(AriaRole.Button, new() { Name = "Publish anyway" }).ClickAsync();
         await Assertions.Expect(analyst.Locator("#round-state")).ToHaveTextAsync("Published");
         await Assertions.Expect(analyst.GetByRole(AriaRole.Button, new() { Name = "Close round" })).ToHaveCountAsync(0);
         await using (var db = site.Db())

@@ -100,7 +100,7 @@ public sealed class PlanAndUpdateCommandTests
     [Fact]
     public async Task Help_IsAvailableOnEveryCommand()
     {
-        foreach (var args in new[] { new[] { "--help" }, ["round", "--help"], ["round", "status", "--help"], ["plan", "import", "--help"], ["update", "list", "--help"], ["demo", "--help"] })
+        foreach (var args in new[] { new[] { "--help" }, ["round", "--help"], ["round", "status", "--help"], ["plan", "import", "--help"], ["update", "list", "--help"], ["update", "import", "--help"], ["update", "approve", "--help"], ["round", "publish", "--help"], ["demo", "--help"] })
         {
             var run = await Cli.RunAsync(args);
             Assert.Equal(0, run.ExitCode);

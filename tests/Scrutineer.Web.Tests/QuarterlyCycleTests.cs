@@ -77,13 +77,77 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Contains("close it before publishing", await publishOpen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Close")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Publish")).StatusCode);
+
+        // The Publish button leads to the confirmation: what is not ready, and "Publish anyway" behind "I confirm".
+        var confirmation = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Publish");
+        var confirmationPage = await confirmation.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        Assert.Contains("id=\"publish-confirmation\"", confirmationPage, StringComparison.Ordinal);
+        Assert.Matches(@"The Q4 2023/24 round is not ready to publish: \d+ updates are awaiting review, \d+ are outstanding \(no update or a draft\), \d+ were returned, and the figures check found \d+ problems\.", confirmationPage);
+        Assert.Contains("Awaiting review", confirmationPage, StringComparison.Ordinal);
+        Assert.Contains("Publish anyway", confirmationPage, StringComparison.Ordinal);
+
+        var unconfirmed = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", new() { ["PublishStep"] = "confirm" }, $"/rounds/{round}?handler=Publish");
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Select &#x27;I confirm&#x27; to publish the Q4 2023/24 round with these", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var before = isolated.Db())
+        {
+            Assert.Equal(RoundState.Closed, (await before.Rounds.SingleAsync(r => r.Id == round)).State);
+        }
+
+        var published = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", new() { ["PublishStep"] = "confirm", ["ConfirmPublish"] = "true" }, $"/rounds/{round}?handler=Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
         await using var db = isolated.Db();
         Assert.Equal(RoundState.Published, (await db.Rounds.SingleAsync(r => r.Id == round)).State);
+        var confirmed = await db.AuditEntries.Where(e => e.Entity == "Rounds" && e.Key == "Id=" + round && e.Changes.Contains("PublishConfirmation")).SingleAsync();
+        Assert.StartsWith("analyst (", confirmed.Actor, StringComparison.Ordinal);
         var page = await analyst.GetStringAsync($"/rounds/{round}");
         Assert.DoesNotContain("Reopen round", page, StringComparison.Ordinal);
         Assert.Contains(">Published<", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Round_PublishWithNothingOutstanding_ConfirmationSaysSoAndPublishes()
+    {
+        await using var isolated = new DemoSite();
+        await isolated.InitializeAsync();
+        int round;
+        await using (var db = isolated.Db())
+        {
+            var plan = await Application.Plans.PlanLoader.LoadAsync(db, Application.Demo.DemoForce.PlanTitle);
+            var now = isolated.Clock.GetUtcNow();
+            var next = new ReportingRound(plan, Domain.Periods.FinancialQuarter.Parse("2024/25-Q1"), new DateOnly(2024, 7, 19), now);
+            db.Rounds.Add(next);
+            foreach (var commitment in plan.Commitments)
+            {
+                foreach (var unit in commitment.Units)
+                {
+                    var update = new QuarterlyUpdate(next, commitment, unit, "Author", now);
+                    update.Edit(next, Commentary.Parse("Delivery continued as planned."), DeliveryStatus.OnTrack, "Author", now);
+                    update.Submit(next, "Author", now);
+                    update.Approve(next, "Reviewer", null, now);
+                    db.Updates.Add(update);
+                }
+            }
+
+            next.Close(now);
+            await db.SaveChangesAsync();
+            round = next.Id;
+        }
+
+        var analyst = await isolated.SignInAsync("analyst");
+        var confirmation = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Publish");
+        var html = await confirmation.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        Assert.Contains("Nothing outstanding: every update is approved and the figures check found no problems.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Publish anyway", html, StringComparison.Ordinal);
+
+        var published = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", new() { ["PublishStep"] = "confirm" }, $"/rounds/{round}?handler=Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        await using var read = isolated.Db();
+        Assert.Equal(RoundState.Published, (await read.Rounds.SingleAsync(r => r.Id == round)).State);
+        Assert.Contains("with nothing outstanding.", (await read.AuditEntries.SingleAsync(e => e.Key == "Id=" + round && e.Changes.Contains("PublishConfirmation"))).Changes, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,8 +10,8 @@ namespace Scrutineer.Application.Demo;
 /// Writes the demo's synthetic commentary: a progress paragraph, an activity figure compared with the previous quarter,
 /// bullet points and a look ahead. Deterministic for a given seed. The comparisons are computed, so they are right,
 /// except for the few claims listed in <see cref="PlantedInconsistencies"/>, which are wrong on purpose so that the
-/// figures check has something real to find, and a paragraph marked OFFICIAL-SENSITIVE in
-/// <see cref="SensitiveNotes"/>, which the public version of a report leaves out.
+/// figures check has something real to find, and the OFFICIAL-SENSITIVE parts in <see cref="SensitiveNotes"/>, which
+/// the public version of a report leaves out. No OFFICIAL text carries a marking: classification is data.
 /// </summary>
 internal sealed class DemoCommentary(int seed)
 {
@@ -60,13 +60,13 @@ internal sealed class DemoCommentary(int seed)
     ];
 
     /// <summary>
-    /// (priority number, commitment number, unit short name, period code, paragraph) of commentary marked
-    /// OFFICIAL-SENSITIVE: operational detail that the public version of a report leaves out. Added after the random
-    /// text, so the rest of the demo is the same with or without it.
+    /// (priority number, commitment number, unit short name, period code, paragraph) of the OFFICIAL-SENSITIVE part of an
+    /// update's commentary: operational detail that the public version of a report leaves out. Written apart from the
+    /// random text, so the rest of the demo is the same with or without it.
     /// </summary>
     public static readonly (int Priority, int Commitment, string Unit, string Period, string Text)[] SensitiveNotes =
     [
-        (2, 1, "SCD", "2023/24-Q2", "OFFICIAL-SENSITIVE: two further lines were closed after covert work with the regional organised crime unit; their names are withheld until the trials end."),
+        (2, 1, "SCD", "2023/24-Q2", "Two further lines were closed after covert work with the regional organised crime unit; their names are withheld until the trials end."),
     ];
 
     private readonly Random random = new(seed);
@@ -114,15 +114,15 @@ internal sealed class DemoCommentary(int seed)
             lines.Add("- " + NextQuarter[random.Next(NextQuarter.Length)]);
         }
 
-        var sensitive = SensitiveNotes.FirstOrDefault(n =>
-            n.Priority == commitment.Priority.Number && n.Commitment == commitment.Number && n.Unit == unit.ShortName && n.Period == period.Code);
-        if (sensitive.Text is not null)
-        {
-            lines.Add("");
-            lines.Add(sensitive.Text);
-        }
-
         return Commentary.Parse(string.Join('\n', lines));
+    }
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the commentary for this unit, commitment and period; null when there is none.</summary>
+    public static Commentary? Sensitive(Commitment commitment, Unit unit, FinancialQuarter period)
+    {
+        var note = SensitiveNotes.FirstOrDefault(n =>
+            n.Priority == commitment.Priority.Number && n.Commitment == commitment.Number && n.Unit == unit.ShortName && n.Period == period.Code);
+        return note.Text is null ? null : Commentary.Parse(note.Text);
     }
 
     private static string Comparison(string activity, int previous, int current, FinancialQuarter period, string? planted)

@@ -7,7 +7,8 @@ namespace Scrutineer.Application.Demo;
 
 /// <summary>
 /// The four rounds of 2023/24: Q1 and Q2 published, Q3 closed, Q4 still open past its deadline (19 April 2024) with a
-/// mix of approved, submitted, returned (one resubmitted after return), draft and missing updates.
+/// mix of approved, submitted, returned (one resubmitted after return), draft and missing updates. Every review happens
+/// while its round is open (a closed round takes none); rounds are closed and published after.
 /// </summary>
 internal static class DemoRounds
 {
@@ -54,7 +55,8 @@ internal static class DemoRounds
                 var reviewer = Reviewers[random.Next(Reviewers.Length)];
                 var written = opened.AddDays(random.Next(2, 14)).AddHours(random.Next(0, 8));
                 var update = new QuarterlyUpdate(round, commitment, unit, author, written);
-                update.Edit(round, commentary.Write(commitment, unit, quarter), StatusFor(random), author, written.AddMinutes(40));
+                var sensitive = DemoCommentary.Sensitive(commitment, unit, quarter);
+                update.Edit(round, commentary.Write(commitment, unit, quarter), StatusFor(random), author, written.AddMinutes(40), sensitive);
                 db.Updates.Add(update);
                 if (fate != UpdateState.Draft)
                 {
@@ -66,7 +68,7 @@ internal static class DemoRounds
                     update.Return(round, reviewer, "Please add this quarter's figures and say what changed since last quarter.", written.AddDays(3));
                     if (fate == UpdateState.Approved)
                     {
-                        update.Edit(round, commentary.Write(commitment, unit, quarter), update.Status, author, written.AddDays(4));
+                        update.Edit(round, commentary.Write(commitment, unit, quarter), update.Status, author, written.AddDays(4), sensitive);
                         update.Submit(round, author, written.AddDays(4).AddHours(1));
                     }
                 }

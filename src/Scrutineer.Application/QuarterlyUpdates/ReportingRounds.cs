@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Common;
@@ -57,5 +60,53 @@ public static class ReportingRounds
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
         return round;
+    }
+
+    /// <summary>The audit trail's name for the record of what a publisher confirmed (beside the round's own change).</summary>
+    public const string PublishConfirmation = "PublishConfirmation";
+
+    /// <summary>
+    /// Publishes the closed round for <paramref name="period"/>: refuses while anything is not ready
+    /// (<see cref="PublishReadiness"/>) unless <paramref name="accept"/> says the publisher confirmed publishing anyway.
+    /// </summary>
+    /// <exception cref="DomainException">No such round; the round is open or published already.</exception>
+    /// <exception cref="RoundNotReadyToPublish">Something is not ready and <paramref name="accept"/> is false.</exception>
+    public static async Task<PublishReadiness> PublishAsync(ScrutineerDb db, FinancialQuarter period, string actor, bool accept, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default)
+    {
+        var round = await FindAsync(db, period, planTitle, cancellationToken);
+        return await PublishAsync(db, round, actor, accept, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="round"/> (tracked by <paramref name="db"/>) as <see cref="PublishAsync(ScrutineerDb, FinancialQuarter, string, bool, DateTimeOffset, string?, CancellationToken)"/>
+    /// does. In the same transaction as the round's change, the audit trail records on the round's row what the
+    /// publisher confirmed: the list of what was not ready, or that nothing was outstanding. Returns that list.
+    /// </summary>
+    /// <exception cref="DomainException">The round is open or published already.</exception>
+    /// <exception cref="RoundNotReadyToPublish">Something is not ready and <paramref name="accept"/> is false.</exception>
+    public static async Task<PublishReadiness> PublishAsync(ScrutineerDb db, ReportingRound round, string actor, bool accept, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (round.State != RoundState.Closed)
+        {
+            // Only a closed round can be published: the round's own rule refuses an open or published one, with its message.
+            round.Publish(now);
+        }
+
+        var readiness = await PublishReadiness.ForAsync(db, round, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        if (!readiness.IsReady && !accept)
+        {
+            throw new RoundNotReadyToPublish(readiness);
+        }
+
+        round.Publish(now);
+        var note = readiness.IsReady
+            ? $"{actor} published the {round.Period} round with nothing outstanding."
+            : string.Create(CultureInfo.InvariantCulture, $"{actor} confirmed publishing the {round.Period} round with {readiness.Count} item{(readiness.Count == 1 ? "" : "s")} not ready. {readiness.Summary}\n")
+                + string.Join('\n', readiness.Lines);
+        var changes = JsonSerializer.Serialize(new Dictionary<string, object?> { [PublishConfirmation] = new { before = (string?)null, after = note } });
+        db.AuditEntries.Add(new AuditEntry(Guid.NewGuid(), now, actor, AuditAction.Modified, "Rounds", "Id=" + round.Id.ToString(CultureInfo.InvariantCulture), changes));
+        await db.SaveChangesAsync(cancellationToken);
+        return readiness;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Cli.Output;
 using Scrutineer.Domain.Common;
@@ -28,9 +29,9 @@ internal static class RoundCommands
         });
         round.Subcommands.Add(open);
 
-        round.Subcommands.Add(Transition(context, "close", "Close the round: no more submissions; reviewers can still approve or return.", (r, now) => r.Close(now), "Closed"));
+        round.Subcommands.Add(Transition(context, "close", "Close the round: no more submissions or reviews until it is reopened.", (r, now) => r.Close(now), "Closed"));
         round.Subcommands.Add(Transition(context, "reopen", "Reopen a closed round so updates, approved ones too, can be changed.", (r, now) => r.Reopen(now), "Reopened"));
-        round.Subcommands.Add(Transition(context, "publish", "Publish a closed round: it becomes read-only for good.", (r, now) => r.Publish(now), "Published"));
+        round.Subcommands.Add(Publish(context));
         round.Subcommands.Add(Status(context));
         yield return round;
     }
@@ -48,6 +49,46 @@ internal static class RoundCommands
             change(round, context.Clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             await context.Out.WriteLineAsync($"{done} the {round.Period} round.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Publish(CliContext context)
+    {
+        var period = CliOptions.Period(required: true);
+        var plan = CliOptions.Plan();
+        var accept = new Option<bool>("--accept-outstanding")
+        {
+            Description = "Publish even though updates are awaiting review, outstanding or returned, or the figures check finds problems (the list is kept in the audit trail).",
+        };
+        var command = new Command("publish", "Publish a closed round: it becomes read-only for good. Refused while anything is not ready, unless --accept-outstanding.")
+        {
+            period, plan, accept,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var quarter = CliOptions.ParsePeriod(parse.GetValue(period)!);
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            PublishReadiness published;
+            try
+            {
+                published = await ReportingRounds.PublishAsync(db, quarter, AuditContext.Actor, parse.GetValue(accept), context.Clock.GetUtcNow(), parse.GetValue(plan), ct);
+            }
+            catch (RoundNotReadyToPublish refused)
+            {
+                await context.Error.WriteLineAsync($"Not ready in the {refused.Readiness.Round.Period} round ({refused.Readiness.Count}):");
+                foreach (var line in refused.Readiness.Lines)
+                {
+                    await context.Error.WriteLineAsync("  " + line);
+                }
+
+                throw new CliException(refused.Readiness.Summary + " Review them, or publish anyway with --accept-outstanding.");
+            }
+
+            await context.Out.WriteLineAsync(published.IsReady
+                ? $"Published the {published.Round.Period} round: nothing was outstanding."
+                : $"Published the {published.Round.Period} round with {published.Count} item{(published.Count == 1 ? "" : "s")} not ready, as confirmed; the list is in the audit trail.");
             return 0;
         });
         return command;

@@ -1,17 +1,25 @@
 using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.QuarterlyUpdates;
+using Scrutineer.Application.Security;
 using Scrutineer.Cli.Output;
 using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.QuarterlyUpdates;
 
 namespace Scrutineer.Cli.Commands;
 
-/// <summary><c>scrutineer update list|show</c>: reading quarterly updates.</summary>
+/// <summary>
+/// <c>scrutineer update list|show|import|approve|return</c>: reading quarterly updates, writing them from a file, and
+/// reviewing them. The command line reads as an operator (<see cref="Reader.Operator"/>): OFFICIAL-SENSITIVE parts too.
+/// </summary>
 internal static class UpdateCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        var update = new Command("update", "List and read the quarterly updates units have written.");
+        var update = new Command("update", "List, read, import and review the quarterly updates units write.");
 
         var period = CliOptions.Period(required: true);
         var plan = CliOptions.Plan();
@@ -26,11 +34,11 @@ internal static class UpdateCommands
             UpdateState? wanted = parse.GetValue(state) is { } s ? CliOptions.ParseEnum<UpdateState>(s, "--state") : null;
             await using var db = await context.OpenStoreAsync(parse, ct);
             var round = await ReportingRounds.FindAsync(db, quarter, parse.GetValue(plan), ct);
-            var listing = new Listing("id", "commitment", "unit", "state", "status", "author", "updated", "words");
+            var listing = new Listing("id", "commitment", "unit", "state", "status", "classification", "author", "updated", "words");
             foreach (var u in await UpdateQueries.ListAsync(db, round, parse.GetValue(unit), wanted, parse.GetValue(commitment), ct))
             {
                 listing.Add(u.Id, u.Commitment.Reference, u.Unit.ShortName, CliOptions.Kebab(u.State.ToString()), CliOptions.Kebab(u.Status.ToString()),
-                    u.Author, u.UpdatedAt.ToString("yyyy-MM-dd HH:mm", EnGb.Culture), u.Commentary.WordCount);
+                    u.Classification.Marking(), u.Author, u.UpdatedAt.ToString("yyyy-MM-dd HH:mm", EnGb.Culture), u.Commentary.WordCount);
             }
 
             listing.Write(context.Out, parse.GetValue(format));
@@ -38,14 +46,38 @@ internal static class UpdateCommands
         });
         update.Subcommands.Add(list);
 
+        update.Subcommands.Add(Show(context));
+        update.Subcommands.Add(Import(context));
+        update.Subcommands.Add(Review(context, "approve", "Approve a submitted update (in an open round), with an optional comment.", commentRequired: false));
+        update.Subcommands.Add(Review(context, "return", "Return a submitted update to its unit (in an open round), saying what needs to change.", commentRequired: true));
+        yield return update;
+    }
+
+    private static Command Show(CliContext context)
+    {
         var id = new Argument<int>("ID") { Description = "The update's number, as 'update list' shows it." };
-        var show = new Command("show", "Show one update: commentary, status, review and its full history.") { id };
+        var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
+        var show = new Command("show", "Show one update: commentary (its OFFICIAL-SENSITIVE part under its own heading), status, review and its full history.") { id, format };
         show.SetAction(async (parse, ct) =>
         {
+            var wanted = parse.GetValue(format)?.Trim().ToLowerInvariant();
+            if (wanted is not ("text" or "table" or "json"))
+            {
+                throw new CliException($"--format: '{parse.GetValue(format)}' is not one of: text, json.");
+            }
+
             await using var db = await context.OpenStoreAsync(parse, ct);
             var u = await UpdateQueries.GetAsync(db, parse.GetValue(id), ct);
+            var sensitive = NeedToKnow.CanReadSensitive(Reader.Operator, u.UnitId, u.Commitment.PriorityId, u.State);
             var w = context.Out;
+            if (wanted == "json")
+            {
+                await w.WriteLineAsync(Json(u, sensitive));
+                return 0;
+            }
+
             await w.WriteLineAsync($"Update {u.Id}: {u.Round.Period}, commitment {u.Commitment.Reference}, {u.Unit.DisplayName}");
+            await w.WriteLineAsync($"Classification: {u.Classification.Marking()}");
             await w.WriteLineAsync($"We will: {u.Commitment.Text}");
             await w.WriteLineAsync($"State: {CliOptions.Words(u.State)}; delivery status: {CliOptions.Words(u.Status)}; by {u.Author}, last changed {u.UpdatedAt.ToString("d MMMM yyyy HH:mm", EnGb.Culture)}");
             if (u.Reviewer is not null)
@@ -55,6 +87,24 @@ internal static class UpdateCommands
 
             await w.WriteLineAsync();
             await w.WriteLineAsync(u.Commentary.IsEmpty ? "(no commentary yet)" : u.Commentary.ToString());
+            if (sensitive && (!u.SensitiveCommentary.IsEmpty || u.SensitiveReviewerComment is not null))
+            {
+                await w.WriteLineAsync();
+                await w.WriteLineAsync("OFFICIAL-SENSITIVE");
+                await w.WriteLineAsync("------------------");
+                if (!u.SensitiveCommentary.IsEmpty)
+                {
+                    await w.WriteLineAsync(u.SensitiveCommentary.ToString());
+                }
+
+                if (u.SensitiveReviewerComment is not null)
+                {
+                    await w.WriteLineAsync($"Reviewer's comment: {u.SensitiveReviewerComment}");
+                }
+
+                await w.WriteLineAsync("------------------");
+            }
+
             await w.WriteLineAsync();
             await w.WriteLineAsync("History:");
             foreach (var h in u.History)
@@ -64,7 +114,86 @@ internal static class UpdateCommands
 
             return 0;
         });
-        update.Subcommands.Add(show);
-        yield return update;
+        return show;
+    }
+
+    private static string Json(QuarterlyUpdate u, bool sensitive)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", u.Id);
+            json.WriteString("commitment", u.Commitment.Reference);
+            json.WriteString("unit", u.Unit.ShortName);
+            json.WriteString("period", u.Round.Period.Code);
+            json.WriteString("state", CliOptions.Kebab(u.State.ToString()));
+            json.WriteString("status", CliOptions.Kebab(u.Status.ToString()));
+            json.WriteString("classification", u.Classification.Marking());
+            json.WriteString("author", u.Author);
+            json.WriteString("updated", u.UpdatedAt.ToString("O", EnGb.Culture));
+            json.WriteString("commentary", u.CommentaryText);
+            json.WriteString("sensitive_commentary", sensitive ? u.SensitiveCommentaryText : null);
+            json.WriteString("reviewer", u.Reviewer);
+            json.WriteString("reviewer_comment", u.ReviewerComment);
+            json.WriteString("sensitive_reviewer_comment", sensitive ? u.SensitiveReviewerComment : null);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A CSV file or Excel workbook (.xlsx) with the header commitment,unit,status,commentary,sensitive_commentary (the last optional)." };
+        var period = CliOptions.Period(required: true);
+        var plan = CliOptions.Plan();
+        var submit = new Option<bool>("--submit") { Description = "Submit each imported update for review too." };
+        var import = new Command("import", "Write a round's updates from a file, one row per commitment and unit. All or nothing: any bad row is reported with its line, and nothing is written.")
+        {
+            file, period, plan, submit,
+        };
+        import.SetAction(async (parse, ct) =>
+        {
+            var quarter = CliOptions.ParsePeriod(parse.GetValue(period)!);
+            var path = parse.GetValue(file)!;
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var written = await UpdateImport.RunAsync(db, path, quarter, parse.GetValue(submit), AuditContext.Actor, context.Clock.GetUtcNow(), parse.GetValue(plan), ct);
+            var sensitive = written.Count(u => u.Classification == Classification.OfficialSensitive);
+            await context.Out.WriteLineAsync($"Imported {written.Count} update{(written.Count == 1 ? "" : "s")} from {Path.GetFileName(path)} into the {quarter} round"
+                + $"{(parse.GetValue(submit) ? ", each submitted for review" : ", as drafts or as they were")}; {sensitive} with an OFFICIAL-SENSITIVE part.");
+            return 0;
+        });
+        return import;
+    }
+
+    private static Command Review(CliContext context, string name, string description, bool commentRequired)
+    {
+        var id = new Argument<int>("ID") { Description = "The update's number, as 'update list' shows it." };
+        var comment = new Option<string?>("--comment")
+        {
+            Description = commentRequired ? "What needs to change (OFFICIAL)." : "A comment for the unit (OFFICIAL).",
+        };
+        var sensitiveComment = new Option<string?>("--sensitive-comment") { Description = "The OFFICIAL-SENSITIVE part of the comment, read only by those cleared for it." };
+        var command = new Command(name, description) { id, comment, sensitiveComment };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var u = await UpdateQueries.GetAsync(db, parse.GetValue(id), ct);
+            var now = context.Clock.GetUtcNow();
+            if (commentRequired)
+            {
+                u.Return(u.Round, AuditContext.Actor, parse.GetValue(comment) ?? "", now, parse.GetValue(sensitiveComment));
+            }
+            else
+            {
+                u.Approve(u.Round, AuditContext.Actor, parse.GetValue(comment), now, parse.GetValue(sensitiveComment));
+            }
+
+            await db.SaveChangesAsync(ct);
+            await context.Out.WriteLineAsync($"{(commentRequired ? "Returned" : "Approved")} update {u.Id} ({u.Commitment.Reference}, {u.Unit.ShortName}, {u.Round.Period}).");
+            return 0;
+        });
+        return command;
     }
 }

@@ -117,6 +117,32 @@ public sealed class DemoForceTests
         }
     }
 
+    [Fact]
+    public async Task Commentary_SensitiveParagraphIsItsUpdatesSensitivePart_AndNoOfficialTextIsMarked()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using (var db = store.Open())
+        {
+            await DemoForce.BuildAsync(db, Settings());
+        }
+
+        await using (var db = store.Open())
+        {
+            var round = await ReportingRounds.FindAsync(db, FinancialQuarter.Parse("2023/24-Q2"));
+            var updates = await UpdateQueries.ListAsync(db, round);
+            var scd = Assert.Single(updates, u => u.SensitiveCommentaryText.Length > 0);
+            Assert.Equal(("2.1", "SCD", Domain.Documents.Classification.OfficialSensitive), (scd.Commitment.Reference, scd.Unit.ShortName, scd.Classification));
+            Assert.StartsWith("Two further lines were closed after covert work", scd.SensitiveCommentaryText, StringComparison.Ordinal);
+            Assert.DoesNotContain("covert", scd.CommentaryText, StringComparison.Ordinal);
+
+            var official = await db.Updates.AsNoTracking().Select(u => new { u.Id, u.CommentaryText, u.ReviewerComment }).ToListAsync();
+            Assert.All(official, u => Assert.Null(Domain.Documents.MarkingInText.Find(u.CommentaryText + "\n" + u.ReviewerComment)));
+            var history = (await db.Updates.AsNoTracking().ToListAsync()).SelectMany(u => u.History).ToList();
+            Assert.All(history, h => Assert.Null(Domain.Documents.MarkingInText.Find(h.Commentary + "\n" + h.Comment)));
+            Assert.Contains(history, h => h.SensitiveCommentary.StartsWith("Two further lines", StringComparison.Ordinal));
+        }
+    }
+
     private static async Task<string> SnapshotAsync(TestStore store)
     {
         await using (var db = store.Open())

@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Web.Quarterly;
 
 namespace Scrutineer.Web.Pages.Rounds;
 
-/// <summary>One round: progress, who is outstanding or overdue, deadline, and close / reopen / publish.</summary>
+/// <summary>
+/// One round: progress, who is outstanding or overdue, deadline, and close / reopen / publish. Publishing is two steps:
+/// the Publish button shows what is not ready (<see cref="PublishReadiness"/>), and the round is published from there,
+/// with the analyst's confirmation when anything is not ready.
+/// </summary>
 public sealed class RoundModel(ScrutineerDb db, RoundBoard board, TimeProvider clock, ILogger<RoundModel> log) : ScrutineerPageModel
 {
     public RoundSummary Round { get; private set; } = null!;
@@ -20,6 +26,17 @@ public sealed class RoundModel(ScrutineerDb db, RoundBoard board, TimeProvider c
     [BindProperty]
     public DateInputModel Deadline { get; set; } = new();
 
+    /// <summary>What is not ready to publish, while the publish confirmation is shown; null otherwise.</summary>
+    public PublishReadiness? Readiness { get; private set; }
+
+    /// <summary>"confirm" when the publish form comes from the confirmation (the second step).</summary>
+    [BindProperty]
+    public string? PublishStep { get; set; }
+
+    /// <summary>The analyst's "I confirm" to publish with items not ready.</summary>
+    [BindProperty]
+    public bool ConfirmPublish { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -32,13 +49,65 @@ public sealed class RoundModel(ScrutineerDb db, RoundBoard board, TimeProvider c
     }
 
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, r => r.Close(clock.GetUtcNow()), "closed: no more submissions; reviewers can still finish", ct);
+        ChangeAsync(id, r => r.Close(clock.GetUtcNow()), "closed: no more submissions or reviews until it is reopened", ct);
 
     public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) =>
         ChangeAsync(id, r => r.Reopen(clock.GetUtcNow()), "reopened: units can change their updates again", ct);
 
-    public Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, r => r.Publish(clock.GetUtcNow()), "published: it is now read-only", ct);
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
+    {
+        var round = await db.Rounds.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null)
+        {
+            return NotFound();
+        }
+
+        async Task<IActionResult> Confirmation(PublishReadiness readiness)
+        {
+            await LoadAsync(id, ct);
+            Deadline = DateInputModel.Of(nameof(Deadline), "New deadline", Round.Deadline);
+            Readiness = readiness;
+            return Page();
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            if (PublishStep != "confirm")
+            {
+                if (round.State != RoundState.Closed)
+                {
+                    // Only a closed round can be published: the round's own rule says why not.
+                    round.Publish(clock.GetUtcNow());
+                }
+
+                return await Confirmation(await PublishReadiness.ForAsync(db, round, board.Today, ct));
+            }
+
+            try
+            {
+                var published = await ReportingRounds.PublishAsync(db, round, AuditContext.Actor, ConfirmPublish, clock.GetUtcNow(), ct);
+                log.LogInformation("Round {RoundId} ({Period}) published by {User} with {NotReady} items not ready", round.Id, round.Period, Me.UserName, published.Count);
+                Notice(published.IsReady
+                    ? $"The {round.Period} round was published: it is now read-only."
+                    : $"The {round.Period} round was published with {published.Count} items not ready, as you confirmed: it is now read-only.");
+                return Redirect($"/rounds/{id}");
+            }
+            catch (RoundNotReadyToPublish refused)
+            {
+                db.ChangeTracker.Clear();
+                ModelState.AddModelError(nameof(ConfirmPublish), ConfirmPublish
+                    ? refused.Message
+                    : $"Select 'I confirm' to publish the {round.Period} round with these {refused.Readiness.Count} items not ready, or review them first.");
+                return await Confirmation(refused.Readiness);
+            }
+        }, async () =>
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            Deadline = DateInputModel.Of(nameof(Deadline), "New deadline", Round.Deadline);
+            return Page();
+        });
+    }
 
     public async Task<IActionResult> OnPostDeadlineAsync(int id, CancellationToken ct)
     {
