@@ -54,7 +54,8 @@ internal static class DemoRounds
                 var reviewer = Reviewers[random.Next(Reviewers.Length)];
                 var written = opened.AddDays(random.Next(2, 14)).AddHours(random.Next(0, 8));
                 var update = new QuarterlyUpdate(round, commitment, unit, author, written);
-                update.Edit(round, commentary.Write(commitment, unit, quarter), StatusFor(random), author, written.AddMinutes(40));
+                var (official, sensitive) = MarkedCommentary.Split(commentary.Write(commitment, unit, quarter));
+                update.Edit(round, official, StatusFor(random), author, written.AddMinutes(40), sensitive);
                 db.Updates.Add(update);
                 if (fate != UpdateState.Draft)
                 {
@@ -66,7 +67,8 @@ internal static class DemoRounds
                     update.Return(round, reviewer, "Please add this quarter's figures and say what changed since last quarter.", written.AddDays(3));
                     if (fate == UpdateState.Approved)
                     {
-                        update.Edit(round, commentary.Write(commitment, unit, quarter), update.Status, author, written.AddDays(4));
+                        var (rewritten, rewrittenSensitive) = MarkedCommentary.Split(commentary.Write(commitment, unit, quarter));
+                        update.Edit(round, rewritten, update.Status, author, written.AddDays(4), rewrittenSensitive);
                         update.Submit(round, author, written.AddDays(4).AddHours(1));
                     }
                 }
