@@ -39,6 +39,38 @@ public sealed partial class DeliverySensitivityTests(DemoSite site) : IClassFixt
     }
 
     [Fact]
+    public async Task TaskPage_ReviewerLeadingTheStrand_ReadsAndSetsTheNote_OtherStrandHidden()
+    {
+        var (mine, note) = await PlantNoteAsync(2);
+        int other;
+        await using (var db = site.Db())
+        {
+            var strands = await db.Strands.OrderBy(s => s.Position).Select(s => s.Id).ToListAsync();
+            var account = await db.Accounts.SingleAsync(a => a.UserName == "reviewer.roads");
+            account.Assign(Domain.Accounts.Role.Reviewer, [.. account.Scopes.Where(s => s.Kind != Domain.Accounts.ScopeKind.Strand), new Domain.Accounts.AccountScope(Domain.Accounts.ScopeKind.Strand, strands[0])]);
+            var task = await db.DeliveryTasks.Where(t => t.Plan.StrandId != strands[0]).OrderBy(t => t.Id).FirstAsync();
+            task.NoteSensitive("Other strand's note.");
+            other = task.Id;
+            await db.SaveChangesAsync();
+        }
+
+        var reviewer = await site.SignInAsync("reviewer.roads");
+        var page = await reviewer.GetStringAsync($"/strategy/tasks/{mine}");
+        var otherPage = await reviewer.GetStringAsync($"/strategy/tasks/{other}");
+        var fields = await StatusFieldsAsync(mine);
+        fields["SensitiveNote"] = "Replaced by the strand lead.";
+        var saved = await DemoSite.PostFormAsync(reviewer, $"/strategy/tasks/{mine}", fields);
+
+        Assert.Contains(note, page, StringComparison.Ordinal);
+        Assert.Equal("OFFICIAL-SENSITIVE", Marking(page));
+        Assert.DoesNotContain("Other strand", otherPage, StringComparison.Ordinal);
+        Assert.Equal("OFFICIAL", Marking(otherPage));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var check = site.Db();
+        Assert.Equal("Replaced by the strand lead.", (await check.DeliveryTasks.SingleAsync(t => t.Id == mine)).SensitiveNote);
+    }
+
+    [Fact]
     public async Task TaskPage_AnalystSetsTheNote_SavedAndStatusKept()
     {
         int id;
@@ -124,6 +156,14 @@ public sealed partial class DeliverySensitivityTests(DemoSite site) : IClassFixt
         var first = plan.Tasks[0];
         var stored = await db.DeliveryTasks.SingleAsync(t => t.PlanId == plan.Id && t.Stage == first.Stage && t.Number == first.Number);
         Assert.Equal("OFFICIAL-SENSITIVE: the hotel named in the plan is under watch.", stored.SensitiveNote);
+    }
+
+    /// <summary>The status form's fields as the task stands (status, risk and mitigation unchanged).</summary>
+    private async Task<Dictionary<string, string>> StatusFieldsAsync(int id)
+    {
+        await using var db = site.Db();
+        var task = await db.DeliveryTasks.SingleAsync(t => t.Id == id);
+        return new() { ["Status"] = Web.Delivery.TaskLabels.Slug(task.Status), ["Risk"] = task.Risk ?? "", ["Mitigation"] = task.Mitigation ?? "" };
     }
 
     /// <summary>Gives a task of the first strand an OFFICIAL-SENSITIVE note; returns its identity and the note as a page shows it.</summary>

@@ -194,6 +194,38 @@ public sealed partial class NeedToKnowTests(DemoSite site) : IClassFixture<DemoS
     }
 
     [Fact]
+    public async Task Write_ContributorWithoutThePermission_SensitivePartNeitherShownNorLost()
+    {
+        var (id, _, _, sensitive) = await PlantAsync(UpdateState.Draft, "withdrawn");
+        await AllowSensitiveAsync("contributor.north", false);
+        try
+        {
+            var contributor = await site.SignInAsync("contributor.north");
+            var write = await OwnPageAsync("contributor.north", id);
+
+            var form = await contributor.GetStringAsync(write);
+            var saved = await DemoSite.PostFormAsync(contributor, write, new()
+            {
+                ["Commentary"] = "Rewritten OFFICIAL text.", ["SensitiveCommentary"] = "An attempt to overwrite.", ["Status"] = "OnTrack", ["Version"] = await VersionAsync(id), ["action"] = "save",
+            });
+
+            Assert.DoesNotContain(sensitive, form, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"sensitivecommentary\"", form, StringComparison.Ordinal);
+            Assert.Contains("not cleared to read OFFICIAL-SENSITIVE text", form, StringComparison.Ordinal);
+            Assert.Equal("OFFICIAL", Marking(form));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            await using var db = site.Db();
+            var update = await db.Updates.SingleAsync(u => u.Id == id);
+            Assert.Equal("Rewritten OFFICIAL text.", update.CommentaryText);
+            Assert.Equal(Html.Encode(update.SensitiveCommentaryText), sensitive);
+        }
+        finally
+        {
+            await AllowSensitiveAsync("contributor.north", true);
+        }
+    }
+
+    [Fact]
     public async Task Correct_MarkingInOfficialText_RefusedWithTheMessage_SensitivePartSaved()
     {
         var (id, _, _, _) = await PlantAsync(UpdateState.Submitted, "correct");
@@ -408,6 +440,13 @@ public sealed partial class NeedToKnowTests(DemoSite site) : IClassFixture<DemoS
             .ToList();
         Assert.True(free.Count > 0, $"No free slot left in the open round for '{label}'.");
         return free[0];
+    }
+
+    private async Task AllowSensitiveAsync(string userName, bool allowed)
+    {
+        await using var db = site.Db();
+        (await db.Accounts.SingleAsync(a => a.UserName == userName)).AllowSensitive(allowed);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The page on which <paramref name="user"/> works on update <paramref name="id"/>.</summary>
