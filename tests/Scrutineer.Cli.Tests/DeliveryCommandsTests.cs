@@ -55,6 +55,53 @@ public sealed class DeliveryCommandsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task SensitiveNotes_ImportedFromTheirColumn_InTheFullExportOnly(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var csv = Path.Combine(folder, "hate-crime.csv");
+        await File.WriteAllTextAsync(csv, Plan
+            .Replace("Risk,Mitigation\n", "Risk,Mitigation,Sensitive notes\n", StringComparison.Ordinal)
+            .Replace("Attend every meeting,NH,Quarterly,1,,,", "Attend every meeting,NH,Quarterly,1,,,,The informant attends as a partner.", StringComparison.Ordinal));
+        var full = Path.Combine(folder, "full.csv");
+        var open = Path.Combine(folder, "public.csv");
+
+        var import = await Cli.RunAsync("delivery", "import", csv, "--strategy", "Crime Prevention Strategy 2021-2024", "--db", store.DbArgument);
+        var fullExport = await Cli.RunAsync("delivery", "export", "--format", "csv", "--out", full, "--db", store.DbArgument);
+        var publicExport = await Cli.RunAsync("delivery", "export", "--format", "csv", "--out", open, "--public", "--db", store.DbArgument);
+
+        Assert.Equal((0, 0, 0), (import.ExitCode, fullExport.ExitCode, publicExport.ExitCode));
+        Assert.Contains("(OFFICIAL-SENSITIVE: with the OFFICIAL-SENSITIVE notes column)", fullExport.Out, StringComparison.Ordinal);
+        Assert.Contains("(OFFICIAL)", publicExport.Out, StringComparison.Ordinal);
+        var fullText = await File.ReadAllTextAsync(full);
+        var publicText = await File.ReadAllTextAsync(open);
+        Assert.EndsWith(",OFFICIAL-SENSITIVE notes", fullText.Split("\r\n")[0], StringComparison.Ordinal);
+        Assert.Contains("The informant attends as a partner.", fullText, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFICIAL-SENSITIVE", publicText, StringComparison.Ordinal);
+        Assert.DoesNotContain("informant", publicText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Import_MarkingInAnOfficialCell_RefusedWithItsCell_NothingImported(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var csv = Path.Combine(folder, "hate-crime.csv");
+        await File.WriteAllTextAsync(csv, Plan.Replace("Too few trained investigators", "OFFICIAL-SENSITIVE: too few trained investigators", StringComparison.Ordinal));
+
+        var import = await Cli.RunAsync("delivery", "import", csv, "--strategy", "Crime Prevention Strategy 2021-2024", "--db", store.DbArgument);
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains(
+            "hate-crime.csv, sheet 'hate-crime', row 5, column H (Risk) contains the marking \"OFFICIAL-SENSITIVE\" on line 1. OFFICIAL text cannot carry a marking: "
+            + "move that text into the OFFICIAL-SENSITIVE part and delete the marking. In a workbook the OFFICIAL-SENSITIVE part of a task is a column headed 'Sensitive notes'. Nothing was imported.",
+            import.Error, StringComparison.Ordinal);
+        await using var db = store.Open();
+        Assert.Equal(0, db.DeliveryTasks.Count());
+        Assert.Equal(0, db.Strategies.Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Import_ForPastQuarters_SummaryForEachQuarterShowsItsWorkbook(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

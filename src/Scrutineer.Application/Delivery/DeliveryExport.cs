@@ -1,6 +1,7 @@
 using System.Text;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Exports;
+using Scrutineer.Application.Security;
 using Scrutineer.Domain.Delivery;
 
 namespace Scrutineer.Application.Delivery;
@@ -9,6 +10,8 @@ namespace Scrutineer.Application.Delivery;
 /// Writes a strategy's delivery plans in the import layout, so that importing the file again finds the same tasks:
 /// .xlsx with a leads sheet per strand and a sheet per plan (title, "Thematic strand: …", the header, tasks with the
 /// stage on the first row of its block), or one flat .csv with Thematic strand and Plan columns (formulas neutralised, <see cref="CsvCell"/>).
+/// A full export, for a reader who may read every task's OFFICIAL-SENSITIVE note (<see cref="NeedToKnow.CanReadAllSensitive"/>),
+/// adds the <see cref="SensitiveNotesColumn"/> column; every other export leaves it out and holds OFFICIAL text only.
 /// </summary>
 public static class DeliveryExport
 {
@@ -19,41 +22,68 @@ public static class DeliveryExport
         "Status", "Risk", "Mitigation", "Plan commitments", "Quarter", "Achieved this quarter", "Scheduled next quarter",
     ];
 
-    private static readonly double[] Widths = [12, 60, 60, 24, 18, 8, 12, 40, 40, 16, 10, 40, 40];
+    /// <summary>The heading of the column holding each task's OFFICIAL-SENSITIVE note (read back by the import).</summary>
+    public const string SensitiveNotesColumn = "OFFICIAL-SENSITIVE notes";
 
-    /// <summary>Writes the strategy to <paramref name="path"/> as "xlsx" or "csv"; returns the number of tasks written.</summary>
-    /// <exception cref="DeliveryImportException">An unknown format.</exception>
-    public static async Task<int> WriteAsync(ScrutineerDb db, int strategyId, string format, string path, CancellationToken ct = default)
+    private static readonly double[] Widths = [12, 60, 60, 24, 18, 8, 12, 40, 40, 16, 10, 40, 40, 40];
+
+    /// <summary>Whether an export for <paramref name="reader"/> holds the OFFICIAL-SENSITIVE notes: only a full export for a reader who may read them all.</summary>
+    public static bool IncludesSensitive(Reader reader) => NeedToKnow.CanReadAllSensitive(reader);
+
+    /// <summary>
+    /// Writes the strategy to <paramref name="path"/> as "xlsx" or "csv" for <paramref name="reader"/> (with the
+    /// OFFICIAL-SENSITIVE notes only when <see cref="IncludesSensitive"/>); returns the number of tasks written.
+    /// </summary>
+    /// <exception cref="DeliveryImportException">An unknown format (nothing is written).</exception>
+    public static async Task<int> WriteAsync(ScrutineerDb db, int strategyId, string format, string path, Reader reader, CancellationToken ct = default)
     {
-        var strategy = await DeliveryStore.LoadAsync(db, strategyId, ct);
+        using var buffer = new MemoryStream();
+        var count = await WriteAsync(db, strategyId, format, buffer, reader, ct);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null)
         {
             Directory.CreateDirectory(folder);
         }
 
-        switch (format.ToLowerInvariant())
-        {
-            case "xlsx":
-                await using (var stream = File.Create(path))
-                {
-                    XlsxWriter.Write(stream, Sheets(strategy.Strands));
-                }
+        await File.WriteAllBytesAsync(path, buffer.ToArray(), ct);
+        return count;
+    }
 
-                break;
-            case "csv":
-                await File.WriteAllTextAsync(path, Csv(strategy.Strands), new UTF8Encoding(true), ct);
-                break;
-            default:
-                throw new DeliveryImportException($"'{format}' is not an export format: expected xlsx or csv.");
+    /// <summary>Writes the strategy to <paramref name="stream"/> as "xlsx" or "csv" for <paramref name="reader"/>; returns the number of tasks written.</summary>
+    /// <exception cref="DeliveryImportException">An unknown format (nothing is written).</exception>
+    public static async Task<int> WriteAsync(ScrutineerDb db, int strategyId, string format, Stream stream, Reader reader, CancellationToken ct = default)
+    {
+        var kind = Format(format);
+        var strategy = await DeliveryStore.LoadAsync(db, strategyId, ct);
+        var sensitive = IncludesSensitive(reader);
+        if (kind == "xlsx")
+        {
+            XlsxWriter.Write(stream, Sheets(strategy.Strands, sensitive));
+        }
+        else
+        {
+            var encoding = new UTF8Encoding(true);
+            await stream.WriteAsync(encoding.GetPreamble(), ct);
+            await stream.WriteAsync(encoding.GetBytes(Csv(strategy.Strands, sensitive)), ct);
         }
 
         return strategy.Strands.SelectMany(s => s.Plans).Sum(p => p.Tasks.Count);
     }
 
-    /// <summary>The workbook sheets for <paramref name="strands"/>: a leads sheet (when a strand has leads) and one sheet per plan.</summary>
-    public static IReadOnlyList<XlsxSheet> Sheets(IEnumerable<ThematicStrand> strands)
+    private static string Format(string format) => format.ToLowerInvariant() switch
     {
+        "xlsx" => "xlsx",
+        "csv" => "csv",
+        _ => throw new DeliveryImportException($"'{format}' is not an export format: expected xlsx or csv."),
+    };
+
+    /// <summary>
+    /// The workbook sheets for <paramref name="strands"/>: a leads sheet (when a strand has leads) and one sheet per plan;
+    /// with the <see cref="SensitiveNotesColumn"/> only when <paramref name="withSensitiveNotes"/> (decided by <see cref="IncludesSensitive"/>).
+    /// </summary>
+    public static IReadOnlyList<XlsxSheet> Sheets(IEnumerable<ThematicStrand> strands, bool withSensitiveNotes = false)
+    {
+        var columns = Columns(withSensitiveNotes);
         var sheets = new List<XlsxSheet>();
         foreach (var strand in strands)
         {
@@ -88,34 +118,34 @@ public static class DeliveryExport
                     new[] { plan.Title },
                     new[] { $"Thematic strand: {strand.Title}" },
                     Array.Empty<string>(),
-                    TaskColumns.ToArray(),
+                    columns,
                 };
                 FourPStage? stage = null;
                 foreach (var task in plan.Tasks)
                 {
-                    rows.Add(TaskCells(task, stage != task.Stage));
+                    rows.Add(TaskCells(task, stage != task.Stage, withSensitiveNotes));
                     stage = task.Stage;
                 }
 
-                sheets.Add(new XlsxSheet(plan.Title, rows, Widths, HeaderRow: 3));
+                sheets.Add(new XlsxSheet(plan.Title, rows, Widths[..columns.Length], HeaderRow: 3));
             }
         }
 
         return sheets;
     }
 
-    /// <summary>One flat CSV of every task: Thematic strand, Plan, then the task columns.</summary>
-    public static string Csv(IEnumerable<ThematicStrand> strands)
+    /// <summary>One flat CSV of every task: Thematic strand, Plan, then the task columns (the notes only when <paramref name="withSensitiveNotes"/>).</summary>
+    public static string Csv(IEnumerable<ThematicStrand> strands, bool withSensitiveNotes = false)
     {
         var builder = new StringBuilder();
-        builder.AppendJoin(',', new[] { "Thematic strand", "Plan" }.Concat(TaskColumns).Select(CsvField)).Append("\r\n");
+        builder.AppendJoin(',', new[] { "Thematic strand", "Plan" }.Concat(Columns(withSensitiveNotes)).Select(CsvField)).Append("\r\n");
         foreach (var strand in strands)
         {
             foreach (var plan in strand.Plans)
             {
                 foreach (var task in plan.Tasks)
                 {
-                    builder.AppendJoin(',', new[] { strand.Title, plan.Title }.Concat(TaskCells(task, true)).Select(CsvField)).Append("\r\n");
+                    builder.AppendJoin(',', new[] { strand.Title, plan.Title }.Concat(TaskCells(task, true, withSensitiveNotes)).Select(CsvField)).Append("\r\n");
                 }
             }
         }
@@ -123,10 +153,13 @@ public static class DeliveryExport
         return builder.ToString();
     }
 
-    private static string[] TaskCells(DeliveryTask task, bool withStage)
+    private static string[] Columns(bool withSensitiveNotes) =>
+        withSensitiveNotes ? [.. TaskColumns, SensitiveNotesColumn] : [.. TaskColumns];
+
+    private static string[] TaskCells(DeliveryTask task, bool withStage, bool withSensitiveNotes)
     {
         var latest = task.Notes.Count == 0 ? (Domain.Periods.FinancialQuarter?)null : task.Notes.Max(n => n.Period);
-        return
+        string[] cells =
         [
             withStage ? task.Stage.ToString().ToUpperInvariant() : "",
             task.Text,
@@ -142,6 +175,7 @@ public static class DeliveryExport
             latest is { } q ? string.Join("\n", task.NotesFor(q, QuarterNoteKind.Achieved)) : "",
             latest is { } p ? string.Join("\n", task.NotesFor(p, QuarterNoteKind.Scheduled)) : "",
         ];
+        return withSensitiveNotes ? [.. cells, task.SensitiveNote ?? ""] : cells;
     }
 
     private static string CsvField(string value) => CsvCell.Write(value);

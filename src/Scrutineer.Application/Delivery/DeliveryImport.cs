@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
@@ -400,21 +401,37 @@ public static partial class DeliveryImport
             }
 
             var before = Snapshot(task);
-            task.Describe(t.Text, t.How, owner, ownerName, reading.Due);
-            task.MarkDuplicateOf(reading.DuplicateOf == task.Number ? null : reading.DuplicateOf);
-            task.SetLinks(links);
-            if (delivered is not null)
-            {
-                task.SetCommitments(delivered);
-            }
-
-            if (period is { } q)
-            {
-                task.RecordQuarter(q, achieved, scheduled);
-            }
-
             var previous = task.Status;
-            if (task.ChangeStatus(status, options.Today, source, t.Risk, t.Mitigation) && !isNew)
+            bool statusChanged;
+            try
+            {
+                task.Describe(t.Text, t.How, owner, ownerName, reading.Due);
+                task.MarkDuplicateOf(reading.DuplicateOf == task.Number ? null : reading.DuplicateOf);
+                task.SetLinks(links);
+                if (delivered is not null)
+                {
+                    task.SetCommitments(delivered);
+                }
+
+                if (period is { } q)
+                {
+                    task.RecordQuarter(q, achieved, scheduled);
+                }
+
+                if (t.SensitiveNote is not null)
+                {
+                    task.NoteSensitive(t.SensitiveNote);
+                }
+
+                statusChanged = task.ChangeStatus(status, options.Today, source, t.Risk, t.Mitigation);
+            }
+            catch (DomainException ex) when (ex is not DeliveryImportException)
+            {
+                throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture,
+                    $"{t.File}, sheet '{t.Sheet}', row {t.Row}{(t.LastRow > t.Row ? $"-{t.LastRow}" : "")}: {ex.Message} Nothing was imported."));
+            }
+
+            if (statusChanged && !isNew)
             {
                 report.StatusChanges++;
                 Note(ImportNoteKind.Updated, $"status {Words(previous)} → {Words(status)}");
@@ -601,6 +618,7 @@ public static partial class DeliveryImport
         ["quarterly notes"] = string.Join("|", task.Notes.Select(n => $"{n.Period.Code}{n.Kind}{n.Text}")),
         ["risk"] = task.Risk ?? "",
         ["mitigation"] = task.Mitigation ?? "",
+        ["OFFICIAL-SENSITIVE note"] = task.SensitiveNote ?? "",
     };
 
     private static List<string> Changes(Dictionary<string, string> before, Dictionary<string, string> after) =>

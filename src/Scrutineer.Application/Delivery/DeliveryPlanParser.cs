@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Scrutineer.Domain.Delivery;
+using Scrutineer.Domain.Documents;
 
 namespace Scrutineer.Application.Delivery;
 
@@ -9,8 +10,10 @@ namespace Scrutineer.Application.Delivery;
 /// had to normalise, guess or flag. Understands the header row
 /// <c>Strand | Task | How will this be delivered?/ How will we measure performance? | Who | When | Task No</c>
 /// (also "How", "Action No"), optional extra columns (Status, Risk, Mitigation, Plan commitments, Quarter,
-/// Achieved this quarter, Scheduled next quarter, Thematic strand, Plan), the stage written only on the first row of
-/// its block, tasks split over two rows, continuation rows, and trailing garbage rows.
+/// Achieved this quarter, Scheduled next quarter, Thematic strand, Plan, and "Sensitive notes" or "OFFICIAL-SENSITIVE
+/// notes", the task's OFFICIAL-SENSITIVE note), the stage written only on the first row of its block, tasks split over
+/// two rows, continuation rows, and trailing garbage rows. Every other cell it reads is OFFICIAL: a protective marking
+/// typed into one fails the import, naming the file, sheet, row and column.
 /// </summary>
 internal static partial class DeliveryPlanParser
 {
@@ -31,6 +34,7 @@ internal static partial class DeliveryPlanParser
         Scheduled,
         Strand,
         Plan,
+        SensitiveNote,
     }
 
     /// <summary>The plans and leads on <paramref name="sheets"/>, and the sheets that have a task header but no task under it.</summary>
@@ -108,6 +112,7 @@ internal static partial class DeliveryPlanParser
             "achievedthisquarter" or "deliveryachievedthisquarter" or "achieved" => Column.Achieved,
             "schedulednextquarter" or "deliveryschedulednextquarter" or "scheduled" => Column.Scheduled,
             "plan" or "deliveryplan" => Column.Plan,
+            "sensitivenote" or "sensitivenotes" or "officialsensitivenote" or "officialsensitivenotes" or "officialsensitive" => Column.SensitiveNote,
             _ when key.StartsWith("how", StringComparison.Ordinal) => Column.How,
             _ => null,
         };
@@ -151,11 +156,21 @@ internal static partial class DeliveryPlanParser
                 $"the sheet is named '{sheet.Name}' but the plan on it is titled '{title}'; the title is used");
         }
 
+        foreach (var row in sheet.Rows.Take(headerIndex))
+        {
+            RefuseMarking(sheet, row, row.Cells.Select((c, i) => (c, i)).FirstOrDefault(x => x.c.Length > 0).i, null);
+        }
+
         var plans = new Dictionary<string, RawPlan>(StringComparer.Ordinal);
         var stage = (FourPStage?)null;
         RawTask? last = null;
         foreach (var row in sheet.Rows.Skip(headerIndex + 1))
         {
+            foreach (var (column, index) in columns.Where(kv => kv.Key != Column.SensitiveNote).OrderBy(kv => kv.Value))
+            {
+                RefuseMarking(sheet, row, index, header[index]);
+            }
+
             string Cell(Column column) => columns.TryGetValue(column, out var c) ? row[c].Trim() : "";
             var everything = string.Concat(row.Cells).Trim();
             if (everything.Length > 0 && everything.All(c => char.IsPunctuation(c) || char.IsWhiteSpace(c)))
@@ -205,6 +220,7 @@ internal static partial class DeliveryPlanParser
                 Quarter = Cell(Column.Quarter),
                 Achieved = Cell(Column.Achieved),
                 Scheduled = Cell(Column.Scheduled),
+                SensitiveNote = columns.ContainsKey(Column.SensitiveNote) ? Cell(Column.SensitiveNote) : null,
             };
 
             foreach (var merged in row.FilledFromMerge)
@@ -216,7 +232,7 @@ internal static partial class DeliveryPlanParser
                 }
             }
 
-            if (task.Length == 0 && !raw.HasDetail && raw.Status.Length == 0)
+            if (task.Length == 0 && !raw.HasDetail && raw.Status.Length == 0 && string.IsNullOrEmpty(raw.SensitiveNote))
             {
                 if (everything.Length > 0 && stageText.Length == 0)
                 {
@@ -284,7 +300,24 @@ internal static partial class DeliveryPlanParser
         into.Achieved = Append(into.Achieved, from.Achieved);
         into.Scheduled = Append(into.Scheduled, from.Scheduled);
         into.Commitments = Append(into.Commitments, from.Commitments);
+        into.SensitiveNote = into.SensitiveNote is null ? from.SensitiveNote : Append(into.SensitiveNote, from.SensitiveNote ?? "");
         into.LastRow = from.Row;
+    }
+
+    /// <summary>
+    /// Fails the import when the OFFICIAL cell at <paramref name="column"/> of <paramref name="row"/> carries a protective
+    /// marking, naming where it is and what to do: classification is the sensitive-notes column, never text in a cell.
+    /// </summary>
+    private static void RefuseMarking(SheetGrid sheet, GridRow row, int column, string? header)
+    {
+        if (MarkingInText.Find(row[column]) is { } found)
+        {
+            var where = string.Create(CultureInfo.InvariantCulture,
+                $"{sheet.File}, sheet '{sheet.Name}', row {row.Number}, column {XlsxWriter.ColumnName(column)}{(string.IsNullOrWhiteSpace(header) ? "" : $" ({header.Trim()})")}");
+            throw new DeliveryImportException(
+                MarkingInText.Describe(found, where)
+                + " In a workbook the OFFICIAL-SENSITIVE part of a task is a column headed 'Sensitive notes'. Nothing was imported.");
+        }
     }
 
     private static string Append(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : a + "\n" + b;

@@ -45,6 +45,9 @@ internal sealed class RawTask
 
     public string Scheduled { get; set; } = "";
 
+    /// <summary>The OFFICIAL-SENSITIVE note; null when the sheet has no sensitive-notes column (the stored note is then kept).</summary>
+    public string? SensitiveNote { get; set; }
+
     public bool HasDetail => How.Length > 0 || Who.Length > 0 || When.Length > 0 || NumberText.Length > 0;
 
     public int FilledCells => new[] { How, Who, When, Status }.Count(s => s.Length > 0);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Scrutineer.Application.Delivery;
+using Scrutineer.Application.Security;
 using Scrutineer.Cli.Output;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
@@ -172,17 +173,21 @@ internal static class DeliveryCommands
         var strategy = StrategyOption("The strategy (default: the store's only strategy).");
         var format = new Option<string>("--format") { Description = "xlsx (a sheet per plan, as imported) or csv (one flat file).", DefaultValueFactory = _ => "xlsx" };
         var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
-        var command = new Command("export", "Write the delivery plans in the import layout; importing the file again finds the same tasks.");
+        var isPublic = new Option<bool>("--public") { Description = "Leave out the OFFICIAL-SENSITIVE notes column; the file holds OFFICIAL text only." };
+        var command = new Command("export", "Write the delivery plans in the import layout; importing the file again finds the same tasks. Includes each task's OFFICIAL-SENSITIVE note unless --public.");
         command.Options.Add(strategy);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(isPublic);
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
             var id = await DeliveryStore.FindStrategyAsync(db, parse.GetValue(strategy), ct);
             var path = parse.GetValue(output)!;
-            var count = await DeliveryExport.WriteAsync(db, id, parse.GetValue(format)!, path, ct);
-            await context.Out.WriteLineAsync($"{count} tasks written to {Path.GetFullPath(path)}.");
+            var reader = parse.GetValue(isPublic) ? Reader.Public : Reader.Operator;
+            var count = await DeliveryExport.WriteAsync(db, id, parse.GetValue(format)!, path, reader, ct);
+            var marking = DeliveryExport.IncludesSensitive(reader) ? " (OFFICIAL-SENSITIVE: with the OFFICIAL-SENSITIVE notes column)" : " (OFFICIAL)";
+            await context.Out.WriteLineAsync($"{count} tasks written to {Path.GetFullPath(path)}{marking}.");
             return 0;
         });
         return command;

@@ -165,8 +165,8 @@ public sealed class DeliveryImportTests : IDisposable
         await using (var db = store.Open())
         {
             var id = await DeliveryStore.FindStrategyAsync(db, null);
-            Assert.Equal(13, await DeliveryExport.WriteAsync(db, id, "xlsx", xlsx));
-            Assert.Equal(13, await DeliveryExport.WriteAsync(db, id, "csv", csv));
+            Assert.Equal(13, await DeliveryExport.WriteAsync(db, id, "xlsx", xlsx, Security.Reader.Operator));
+            Assert.Equal(13, await DeliveryExport.WriteAsync(db, id, "csv", csv, Security.Reader.Operator));
         }
 
         await using (var db = store.Open())

@@ -6,7 +6,10 @@ using Scrutineer.Web.Accounts;
 
 namespace Scrutineer.Web.Pages.Admin;
 
-/// <summary>Adds a user or changes one: name, role, scopes, password, enabled, unlock.</summary>
+/// <summary>
+/// Adds a user or changes one: name, role, scopes, the permission to read OFFICIAL-SENSITIVE text, password, enabled,
+/// unlock. Changing the role, scopes, permission, password or enabled state ends the account's sessions.
+/// </summary>
 public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvider clock, ILogger<UserModel> log) : ScrutineerPageModel
 {
     public UserAccount? Account { get; private set; }
@@ -30,6 +33,13 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
     [BindProperty]
     public List<int> Priorities { get; set; } = [];
 
+    /// <summary>
+    /// "May read OFFICIAL-SENSITIVE text" as ticked on the form. Applied when the administrator changed it from what the
+    /// form showed; otherwise a new account, or a change of role, takes the role's default (every role but viewer holds it).
+    /// </summary>
+    [BindProperty]
+    public bool ReadsSensitive { get; set; }
+
     [BindProperty]
     public string? Password { get; set; }
 
@@ -51,6 +61,7 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
             Units = Account.UnitIds.ToList();
             Priorities = Account.PriorityIds.ToList();
             Disabled = Account.IsDisabled;
+            ReadsSensitive = Account.ReadsSensitive;
         }
 
         return Page();
@@ -69,6 +80,8 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
             Role.Reviewer => Priorities.Select(p => new AccountScope(ScopeKind.Priority, p)),
             _ => [],
         };
+        var shown = Account?.ReadsSensitive ?? false;
+        var sensitiveChosen = ReadsSensitive != shown;
         return await AttemptAsync(async () =>
         {
             if (Account is null)
@@ -80,6 +93,11 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
                 }
 
                 var account = new UserAccount(name, DisplayName ?? "", Role, signIn.Hash(null, Password ?? ""), clock.GetUtcNow(), scopes);
+                if (sensitiveChosen)
+                {
+                    account.AllowSensitive(ReadsSensitive);
+                }
+
                 db.Accounts.Add(account);
                 Account = account;
             }
@@ -87,6 +105,10 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
             {
                 Account.Rename(DisplayName ?? "");
                 Account.Assign(Role, scopes);
+                if (sensitiveChosen)
+                {
+                    Account.AllowSensitive(ReadsSensitive);
+                }
                 if (!string.IsNullOrEmpty(Password))
                 {
                     Account.ChangePassword(signIn.Hash(Account, Password));
@@ -107,7 +129,7 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
             }
 
             await db.SaveChangesAsync(ct);
-            log.LogInformation("Account {UserName} saved by {User} with role {Role}", Account.UserName, Me.UserName, Account.Role);
+            log.LogInformation("Account {UserName} saved by {User} with role {Role}, reads OFFICIAL-SENSITIVE: {ReadsSensitive}", Account.UserName, Me.UserName, Account.Role, Account.ReadsSensitive);
             Notice($"User {Account.UserName} saved.");
             return Redirect("/admin#users");
         }, () => Task.FromResult<IActionResult>(Page()), nameof(UserName));

@@ -5,18 +5,28 @@ using Scrutineer.Domain.QuarterlyUpdates;
 
 namespace Scrutineer.Web.Pages.Review;
 
+/// <summary>
+/// The reviewer's queue: submitted updates on their priorities in open rounds, oldest first. Submitted updates waiting in
+/// closed rounds cannot be reviewed until the round is reopened; the page says how many there are rather than hide them.
+/// </summary>
 public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
 {
     public IReadOnlyList<Item> Queue { get; private set; } = [];
 
+    /// <summary>Submitted updates on the reviewer's priorities waiting in closed rounds, by round.</summary>
+    public IReadOnlyList<(FinancialQuarter Period, int Count)> WaitingInClosedRounds { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var priorities = Me.PriorityIds.ToList();
-        Queue = (await db.Updates.AsNoTracking()
-                .Where(u => u.State == UpdateState.Submitted && u.Round.State != RoundState.Published && priorities.Contains(u.Commitment.PriorityId))
+        var submitted = db.Updates.AsNoTracking()
+            .Where(u => u.State == UpdateState.Submitted && priorities.Contains(u.Commitment.PriorityId));
+        Queue = (await submitted.Where(u => u.Round.State == RoundState.Open)
                 .Select(u => new Item(u.Id, u.Round.Period, u.Commitment.Priority.Number, u.Commitment.Number, u.Commitment.Text, u.Unit.ShortName, u.Status, u.SubmittedAt, u.Author))
                 .ToListAsync(ct))
             .OrderBy(i => i.SubmittedAt).ToList();
+        WaitingInClosedRounds = (await submitted.Where(u => u.Round.State == RoundState.Closed).Select(u => u.Round.Period).ToListAsync(ct))
+            .GroupBy(p => p).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
     }
 
     public sealed record Item(int Id, FinancialQuarter Period, int PriorityNumber, int CommitmentNumber, string Text, string Unit, DeliveryStatus Status, DateTimeOffset? SubmittedAt, string Author)

@@ -4,6 +4,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Web.Quarterly;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Pages.Rounds;
 
@@ -15,8 +16,16 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
     /// <summary>Set when the update changed after the analyst opened the form: the stored version, shown beside the analyst's text.</summary>
     public QuarterlyUpdate? Saved { get; private set; }
 
+    /// <summary>The OFFICIAL part of the commentary: it may be published, and refuses a typed protective marking.</summary>
     [BindProperty]
     public string? Commentary { get; set; }
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the commentary (optional).</summary>
+    [BindProperty]
+    public string? SensitiveCommentary { get; set; }
+
+    /// <summary>Whether this account may read (and so correct) the update's OFFICIAL-SENSITIVE part; when not, that part is kept as it is.</summary>
+    public bool ReadsSensitive => Me.ShowsSensitive(Update);
 
     [BindProperty]
     public DeliveryStatus? Status { get; set; }
@@ -34,6 +43,7 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
 
         Update = update;
         Commentary = update.CommentaryText;
+        SensitiveCommentary = ReadsSensitive ? update.SensitiveCommentaryText : null;
         Status = update.Status;
         Version = update.Version;
         return Page();
@@ -66,7 +76,8 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
 
         try
         {
-            update.Correct(update.Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, clock.GetUtcNow());
+            var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : update.SensitiveCommentary;
+            update.Correct(update.Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, clock.GetUtcNow(), sensitive);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException ex)

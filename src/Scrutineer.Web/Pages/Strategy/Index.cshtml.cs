@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Delivery;
 using Scrutineer.Domain.Periods;
@@ -5,7 +6,10 @@ using Scrutineer.Web.Delivery;
 
 namespace Scrutineer.Web.Pages.Strategy;
 
-/// <summary>The crime prevention strategy: strands with their leads, the progress table and the tasks at risk.</summary>
+/// <summary>
+/// The crime prevention strategy: strands with their leads, the progress table and the tasks at risk; and its delivery
+/// plans as a workbook or CSV in the import layout, with the OFFICIAL-SENSITIVE notes only for a reader who may read them all.
+/// </summary>
 public sealed class IndexModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
 {
     public string? Title { get; private set; }
@@ -21,6 +25,24 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock) : Scrutineer
     public string? Period { get; set; }
 
     public string? PeriodError { get; private set; }
+
+    /// <summary>Whether this account's download holds the OFFICIAL-SENSITIVE notes (<see cref="DeliveryExport.IncludesSensitive"/>).</summary>
+    public bool ExportIncludesSensitive => DeliveryExport.IncludesSensitive(Me.Reader);
+
+    /// <summary>The delivery plans in the import layout (<c>?handler=Export&amp;format=xlsx|csv</c>), for this account as reader.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (await StrategyChoice.CurrentAsync(db, ct) is not { } strategy || format is not ("xlsx" or "csv"))
+        {
+            return NotFound();
+        }
+
+        using var buffer = new MemoryStream();
+        await DeliveryExport.WriteAsync(db, strategy.Id, format, buffer, Me.Reader, ct);
+        var marking = ExportIncludesSensitive ? "official-sensitive" : "official";
+        var name = $"delivery-plans-{marking}.{format}";
+        return File(buffer.ToArray(), format == "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

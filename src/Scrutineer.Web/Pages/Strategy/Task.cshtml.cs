@@ -3,18 +3,26 @@ using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Web.Delivery;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Pages.Strategy;
 
 /// <summary>
 /// One delivery task with its status history; analysts (and reviewers scoped to its strand) change its status here.
-/// The change is recorded in the task's history under the account's name, dated today.
+/// The change is recorded in the task's history under the account's name, dated today. The task's OFFICIAL-SENSITIVE
+/// note is shown only where the need-to-know rule allows, and set by those who change the status and may read it.
 /// </summary>
 public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
 {
     public DeliveryTask Task { get; private set; } = null!;
 
     public bool CanChange { get; private set; }
+
+    /// <summary>Whether this account may read the task's OFFICIAL-SENSITIVE note (<see cref="Application.Security.NeedToKnow"/>).</summary>
+    public bool ReadsSensitive { get; private set; }
+
+    /// <summary>Whether this account sets the OFFICIAL-SENSITIVE note: it changes the status and may read the note.</summary>
+    public bool CanChangeNote => CanChange && ReadsSensitive;
 
     [BindProperty]
     public string? Status { get; set; }
@@ -24,6 +32,10 @@ public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerP
 
     [BindProperty]
     public string? Mitigation { get; set; }
+
+    /// <summary>The OFFICIAL-SENSITIVE note as written on the form (blank clears it).</summary>
+    [BindProperty]
+    public string? SensitiveNote { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -35,6 +47,7 @@ public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerP
         Status = TaskLabels.Slug(Task.Status);
         Risk = Task.Risk;
         Mitigation = Task.Mitigation;
+        SensitiveNote = CanChangeNote ? Task.SensitiveNote : null;
         return Page();
     }
 
@@ -55,12 +68,20 @@ public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerP
         {
             var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
             var changed = Task.ChangeStatus(status, today, $"web: {Me.DisplayName}", Risk, Mitigation);
-            if (changed)
+            var noted = CanChangeNote && Task.NoteSensitive(SensitiveNote);
+            if (changed || noted)
             {
                 await db.SaveChangesAsync(ct);
             }
 
-            Notice(changed ? $"Task {Task.Reference} is now {TaskLabels.Of(status).ToLowerInvariant()}." : $"Task {Task.Reference} was already {TaskLabels.Of(status).ToLowerInvariant()}; nothing changed.");
+            var now = TaskLabels.Of(status).ToLowerInvariant();
+            Notice((changed, noted) switch
+            {
+                (true, true) => $"Task {Task.Reference} is now {now}, and its OFFICIAL-SENSITIVE note is saved.",
+                (true, false) => $"Task {Task.Reference} is now {now}.",
+                (false, true) => $"Task {Task.Reference}'s OFFICIAL-SENSITIVE note is saved; the status stays {now}.",
+                (false, false) => $"Task {Task.Reference} was already {now}; nothing changed.",
+            });
             return RedirectToPage(new { id });
         }, () => System.Threading.Tasks.Task.FromResult<IActionResult>(Page()), nameof(Risk));
     }
@@ -75,6 +96,7 @@ public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerP
 
         Task = task;
         CanChange = TaskAccess.CanChangeStatus(Me, task.Plan.StrandId);
+        ReadsSensitive = Me.ShowsSensitive(task);
         return true;
     }
 }

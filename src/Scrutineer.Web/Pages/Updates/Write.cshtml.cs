@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Security;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Plans;
 using Scrutineer.Domain.QuarterlyUpdates;
@@ -26,9 +27,21 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
     /// </summary>
     public QuarterlyUpdate? Saved { get; private set; }
 
+    /// <summary>The OFFICIAL part of the commentary: it may be published, and refuses a typed protective marking.</summary>
     [BindProperty]
-    [Display(Name = "Commentary")]
+    [Display(Name = "Commentary (OFFICIAL)")]
     public string? Commentary { get; set; }
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the commentary (optional): what must not be published.</summary>
+    [BindProperty]
+    [Display(Name = "OFFICIAL-SENSITIVE commentary")]
+    public string? SensitiveCommentary { get; set; }
+
+    /// <summary>
+    /// Whether this account may read (and so write) the update's OFFICIAL-SENSITIVE part (<see cref="NeedToKnow"/>). When it
+    /// may not, the sensitive box is not shown and a part already written is kept as it is.
+    /// </summary>
+    public bool ReadsSensitive { get; private set; }
 
     [BindProperty]
     public DeliveryStatus? Status { get; set; }
@@ -46,6 +59,7 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
         }
 
         Commentary = Update?.CommentaryText;
+        SensitiveCommentary = ReadsSensitive ? Update?.SensitiveCommentaryText : null;
         Status = Update?.Status;
         Version = Update?.Version ?? 0;
         return Page();
@@ -64,7 +78,7 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
             ModelState.AddModelError(nameof(Status), "Select the delivery status");
         }
 
-        if (submit && string.IsNullOrWhiteSpace(Commentary))
+        if (submit && string.IsNullOrWhiteSpace(Commentary) && string.IsNullOrWhiteSpace(ReadsSensitive ? SensitiveCommentary : Update?.SensitiveCommentaryText))
         {
             ModelState.AddModelError(nameof(Commentary), "Write the commentary before submitting");
         }
@@ -90,7 +104,8 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
                 db.Updates.Add(update);
             }
 
-            update.Edit(Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, now);
+            var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : update.SensitiveCommentary;
+            update.Edit(Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, now, sensitive);
             if (submit)
             {
                 update.Submit(Round, Me.DisplayName, now);
@@ -154,6 +169,7 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
         Commitment = commitment;
         Unit = unit;
         Update = await db.Updates.SingleOrDefaultAsync(u => u.RoundId == roundId && u.CommitmentId == commitmentId && u.UnitId == unitId, ct);
+        ReadsSensitive = NeedToKnow.CanReadSensitive(Me.Reader, unitId, commitment.PriorityId, Update?.State ?? UpdateState.Draft);
         return true;
     }
 }
