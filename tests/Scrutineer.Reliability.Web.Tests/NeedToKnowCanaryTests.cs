@@ -10,6 +10,7 @@ using Scrutineer.Application.Security;
 using Scrutineer.Domain.Reports;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.QuarterlyUpdates;
+using Scrutineer.Testing;
 using Scrutineer.Web.Tests;
 
 namespace Scrutineer.Reliability.Web.Tests;
@@ -139,7 +140,7 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
                 continue;
             }
 
-            var pages = await PdfPagesAsync(output.ToArray());
+            var pages = await PdfText.PagesAsync(output.ToArray());
             var text = string.Join('\n', pages);
             var tokens = Tokens().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
             var wrong = tokens.Where(t => t.StartsWith("CANARYD", StringComparison.Ordinal) || (entry.Version == ReportVersion.Public && t.StartsWith("CANARYS", StringComparison.Ordinal))).ToList();
@@ -157,26 +158,6 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
         }
 
         Assert.True(findings.Count == 0, string.Join('\n', findings));
-    }
-
-    /// <summary>The text of each page of a PDF, read with poppler's pdftotext.</summary>
-    private static async Task<List<string>> PdfPagesAsync(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), "scrutineer-canary-" + Guid.NewGuid().ToString("N") + ".pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            var start = new System.Diagnostics.ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true };
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return text.Split('\f').Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 
     /// <summary>GET routes the crawl does not need to reach: the access-denied page (403 by design) and signing out.</summary>

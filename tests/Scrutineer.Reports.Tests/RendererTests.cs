@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Reports;
+using Scrutineer.Testing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 
 namespace Scrutineer.Reports.Tests;
@@ -119,27 +119,4 @@ public sealed partial class RendererTests
 
     [GeneratedRegex("<svg [^>]*role=\"img\" aria-labelledby=\"chart-\\d-title chart-\\d-desc\"")]
     private static partial Regex SvgImg();
-}
-
-/// <summary>The text of each page of a PDF, read with pdftotext.</summary>
-internal static class PdfText
-{
-    public static async Task<List<string>> PagesAsync(byte[] pdf)
-    {
-        var file = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            var start = new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true };
-            using var process = Process.Start(start)!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return text.Split('\f').Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Delivery;
 using Scrutineer.Domain.Periods;
@@ -10,7 +8,7 @@ using Scrutineer.Domain.Performance;
 namespace Scrutineer.Web.Tests;
 
 /// <summary>The Data page: uploads imported in one transaction, with the result or the error and its line; analysts only.</summary>
-public sealed partial class DataUploadTests(DemoSite site) : IClassFixture<DemoSite>
+public sealed class DataUploadTests(DemoSite site) : IClassFixture<DemoSite>
 {
     private const string StreetHeader = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 
@@ -26,7 +24,7 @@ public sealed partial class DataUploadTests(DemoSite site) : IClassFixture<DemoS
 
         csv.Append(",2024-04,Essex Police,Essex Police,0.5,51.7,On or near High Street,E01021300,Basildon 001A,Anti-social behaviour,,\n");
 
-        var response = await UploadAsync(client, "PoliceUk", ("2024-04-essex-street.csv", Encoding.UTF8.GetBytes(csv.ToString())));
+        var response = await DemoSite.UploadAsync(client, "PoliceUk", ("2024-04-essex-street.csv", Encoding.UTF8.GetBytes(csv.ToString())));
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -47,7 +45,7 @@ public sealed partial class DataUploadTests(DemoSite site) : IClassFixture<DemoS
             + "a1,2024-05,Essex Police,Essex Police,0.5,51.7,On or near X,E01021300,Basildon 001A,Burglary,,\n"
             + "a2,May 2024,Essex Police,Essex Police,0.5,51.7,On or near X,E01021300,Basildon 001A,Burglary,,\n";
 
-        var response = await UploadAsync(client, "PoliceUk", ("2024-05-essex-street.csv", Encoding.UTF8.GetBytes(csv)));
+        var response = await DemoSite.UploadAsync(client, "PoliceUk", ("2024-05-essex-street.csv", Encoding.UTF8.GetBytes(csv)));
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
@@ -64,8 +62,8 @@ public sealed partial class DataUploadTests(DemoSite site) : IClassFixture<DemoS
         var values = "measure,area,period,value\nCourt orders,Essex Police,2024-01,12\nCourt orders,Essex Police,2024-02,15\n";
         var bad = "measure,area,period,value\nCourt orders,Essex Police,2024-03,9\nCourt orders,Essex Police,March,4\n";
 
-        var ok = await UploadAsync(client, "Measures", ("defs.csv", Encoding.UTF8.GetBytes(definitions)), ("values.csv", Encoding.UTF8.GetBytes(values)));
-        var failed = await UploadAsync(client, "Measures", ("more.csv", Encoding.UTF8.GetBytes(bad)));
+        var ok = await DemoSite.UploadAsync(client, "Measures", ("defs.csv", Encoding.UTF8.GetBytes(definitions)), ("values.csv", Encoding.UTF8.GetBytes(values)));
+        var failed = await DemoSite.UploadAsync(client, "Measures", ("more.csv", Encoding.UTF8.GetBytes(bad)));
 
         Assert.Contains("id=\"import-result\"", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var error = await failed.Content.ReadAsStringAsync();
@@ -88,7 +86,7 @@ public sealed partial class DataUploadTests(DemoSite site) : IClassFixture<DemoS
             workbook = stream.ToArray();
         }
 
-        var response = await UploadAsync(client, "Delivery", ("plan.xlsx", workbook));
+        var response = await DemoSite.UploadAsync(client, "Delivery", ("plan.xlsx", workbook));
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"import-result\"", html, StringComparison.Ordinal);
@@ -101,7 +99,7 @@ public sealed partial class DataUploadTests(DemoSite site) : IClassFixture<DemoS
     {
         var client = await site.SignInAsync("analyst");
 
-        var response = await UploadAsync(client, "Delivery", ("broken.xlsx", "this is not a zip"u8.ToArray()));
+        var response = await DemoSite.UploadAsync(client, "Delivery", ("broken.xlsx", "this is not a zip"u8.ToArray()));
 
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
@@ -115,7 +113,7 @@ public sealed partial class DataUploadTests(DemoSite site) : IClassFixture<DemoS
     {
         var client = await site.SignInAsync("analyst");
 
-        var response = name.Length == 0 ? await UploadAsync(client, handler) : await UploadAsync(client, handler, (name, "x"u8.ToArray()));
+        var response = name.Length == 0 ? await DemoSite.UploadAsync(client, handler) : await DemoSite.UploadAsync(client, handler, (name, "x"u8.ToArray()));
 
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -141,22 +139,4 @@ public sealed partial class DataUploadTests(DemoSite site) : IClassFixture<DemoS
         await using var db = site.Db();
         return await db.Observations.CountAsync();
     }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string handler, params (string Name, byte[] Bytes)[] files)
-    {
-        var page = await client.GetStringAsync("/data");
-        var token = Token().Match(page).Groups[1].Value;
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        foreach (var (name, bytes) in files)
-        {
-            var content = new ByteArrayContent(bytes);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(content, "files", name);
-        }
-
-        return await client.PostAsync($"/data?handler={handler}", form);
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
@@ -127,7 +126,7 @@ public sealed partial class DeliverySensitivityTests(DemoSite site) : IClassFixt
         var workbook = Write(sheets.Select(s => s == planSheet ? s with { Rows = rows } : s));
         var client = await site.SignInAsync("analyst");
 
-        var response = await UploadAsync(client, ("plans.xlsx", workbook));
+        var response = await DemoSite.UploadAsync(client, "Delivery", ("plans.xlsx", workbook));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
@@ -149,7 +148,7 @@ public sealed partial class DeliverySensitivityTests(DemoSite site) : IClassFixt
         var workbook = Write(sheets.Select(s => s == planSheet ? s with { Rows = rows } : s));
         var client = await site.SignInAsync("analyst");
 
-        var response = await UploadAsync(client, ("plans.xlsx", workbook));
+        var response = await DemoSite.UploadAsync(client, "Delivery", ("plans.xlsx", workbook));
 
         Assert.Contains("id=\"import-result\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = site.Db();
@@ -196,25 +195,7 @@ public sealed partial class DeliverySensitivityTests(DemoSite site) : IClassFixt
 
     private static string Raw(string encoded) => WebUtility.HtmlDecode(encoded);
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, params (string Name, byte[] Bytes)[] files)
-    {
-        var page = await client.GetStringAsync("/data");
-        var token = Token().Match(page).Groups[1].Value;
-        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        foreach (var (name, bytes) in files)
-        {
-            var content = new ByteArrayContent(bytes);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(content, "files", name);
-        }
-
-        return await client.PostAsync("/data?handler=Delivery", form);
-    }
-
     private static string Marking(string html) => TopMarking().Match(html) is { Success: true } m ? m.Groups[1].Value : "(none)";
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("data-classification=\"([^\"]+)\"")]
     private static partial Regex TopMarking();

@@ -97,6 +97,21 @@ public sealed partial class DemoSite : IAsyncLifetime
         return await client.PostAsync(action ?? formPage, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Uploads <paramref name="files"/> on the data page with its antiforgery token, to the page handler named (PoliceUk, Measures, Delivery).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string handler, params (string Name, byte[] Bytes)[] files)
+    {
+        var page = await client.GetStringAsync("/data");
+        var form = new MultipartFormDataContent { { new StringContent(Token().Match(page).Groups[1].Value), "__RequestVerificationToken" } };
+        foreach (var (name, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(content, "files", name);
+        }
+
+        return await client.PostAsync($"/data?handler={handler}", form);
+    }
+
     /// <summary>A new context on the store.</summary>
     public ScrutineerDb Db() => Store.Open();
 

@@ -12,10 +12,10 @@ public static class StoreSchema
     public static async Task<IReadOnlyList<string>> UpgradeAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        var isNew = pending.Count == db.Database.GetMigrations().Count();
         await db.Database.MigrateAsync(cancellationToken);
         IReadOnlyList<string> changed = [];
-        if (pending.Contains(Migrations.M0060_Classification.Name) && applied.Count > 0)
+        if (pending.Contains(Migrations.M0060_Classification.Name) && !isNew)
         {
             // Only an existing store can hold text marked the old way; a new one has nothing to move.
             changed = await MarkedTextUpgrade.MoveAsync(db, Audit.AuditContext.Clock, cancellationToken);

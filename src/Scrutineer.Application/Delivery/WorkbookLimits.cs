@@ -6,13 +6,17 @@ namespace Scrutineer.Application.Delivery;
 
 /// <summary>
 /// The limits a workbook must keep before and while it is read, far above any real delivery plan (a few hundred rows,
-/// a few dozen columns): every XML part of the package is first streamed through an <see cref="XmlReader"/> (no DTDs,
+/// a few dozen columns): the package may not unpack to more than <see cref="MaxInflatedBytes"/> (a zip bomb), and every
+/// XML part of it is first streamed through an <see cref="XmlReader"/> (no DTDs,
 /// no recursion a file can drive) and refused if it nests deeper than <see cref="MaxXmlDepth"/> or holds more than
 /// <see cref="MaxXmlElements"/> elements; a sheet may not reach past row <see cref="MaxRows"/> or column
 /// <see cref="MaxColumns"/>, nor hold more than <see cref="MaxCells"/> cells once merged ranges are copied down.
 /// </summary>
 public static class WorkbookLimits
 {
+    /// <summary>The most a workbook may unpack to: far above any real delivery plan (a few megabytes).</summary>
+    public const long MaxInflatedBytes = 200L * 1024 * 1024;
+
     /// <summary>The deepest XML nesting accepted (a real sheet nests about 6 deep).</summary>
     public const int MaxXmlDepth = 64;
 
@@ -28,11 +32,22 @@ public static class WorkbookLimits
     /// <summary>The most cells with text in one sheet, merged ranges included.</summary>
     public const int MaxCells = 500_000;
 
-    /// <summary>Streams every XML part of the package; refuses one that nests too deep, holds too many elements or a DTD.</summary>
-    /// <exception cref="DeliveryImportException">A part breaks a limit (the message names the file, the part and the limit).</exception>
-    public static void CheckXml(string name, byte[] bytes)
+    /// <summary>
+    /// In one pass over the package: refuses it if it would unpack to more than <see cref="MaxInflatedBytes"/>, before
+    /// anything is unpacked; then streams every XML part, refusing one that nests too deep, holds too many elements or a DTD.
+    /// </summary>
+    /// <exception cref="DeliveryImportException">The package or a part breaks a limit (the message names the file, the part and the limit).</exception>
+    /// <exception cref="InvalidDataException">The package is damaged (the reader reports it as a damaged workbook).</exception>
+    public static void CheckPackage(string name, byte[] bytes)
     {
         using var archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+        var total = archive.Entries.Sum(e => e.Length);
+        if (total > MaxInflatedBytes)
+        {
+            throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: the workbook would unpack to {total / (1024 * 1024):N0} MB, more than the {MaxInflatedBytes / (1024 * 1024):N0} MB allowed; it is not an ordinary delivery plan."));
+        }
+
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
         foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
         {
@@ -63,8 +78,6 @@ public static class WorkbookLimits
             {
                 throw new DeliveryImportException($"{name}: the workbook is damaged and cannot be read ({entry.FullName}: {ex.Message}).");
             }
-
-            // A damaged zip entry (InvalidDataException) is reported by the reader as a damaged workbook.
         }
     }
 

@@ -54,10 +54,9 @@ public static class WorkbookReader
             throw new DeliveryImportException($"{name}: not an Excel workbook (an .xlsx file is a zip package; this file is not one).");
         }
 
-        EnsureNotAZipBomb(name, bytes);
         try
         {
-            WorkbookLimits.CheckXml(name, bytes);
+            WorkbookLimits.CheckPackage(name, bytes);
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
             var workbook = document.WorkbookPart ?? throw new DeliveryImportException($"{name}: the package holds no workbook.");
@@ -86,30 +85,6 @@ public static class WorkbookReader
             or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             throw new DeliveryImportException($"{name}: the workbook is damaged or truncated and cannot be read ({ex.Message}).");
-        }
-    }
-
-    /// <summary>The most a workbook may inflate to: far above any real delivery plan (a few megabytes).</summary>
-    private const long MaxInflatedBytes = 200L * 1024 * 1024;
-
-    /// <summary>Refuses a package whose parts would inflate beyond <see cref="MaxInflatedBytes"/> (a zip bomb), before opening it.</summary>
-    private static void EnsureNotAZipBomb(string name, byte[] bytes)
-    {
-        long total;
-        try
-        {
-            using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read);
-            total = archive.Entries.Sum(e => e.Length);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new DeliveryImportException($"{name}: the workbook is damaged or truncated and cannot be read ({ex.Message}).");
-        }
-
-        if (total > MaxInflatedBytes)
-        {
-            throw new DeliveryImportException(
-                $"{name}: the workbook would unpack to {total / (1024 * 1024):N0} MB, more than the {MaxInflatedBytes / (1024 * 1024):N0} MB allowed; it is not an ordinary delivery plan.");
         }
     }
 
