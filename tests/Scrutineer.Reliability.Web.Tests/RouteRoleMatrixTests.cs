@@ -46,6 +46,7 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("GET /priorities",                                                       "sign-in 200     200     200     200     200     200     200     200", _ => "/priorities"),
         new("GET /priorities/commitments/{id:int}",                                  "sign-in 200     200     200     200     200     200     200     200", d => $"/priorities/commitments/{d.Commitment}"),
         new("GET /strategy",                                                         "sign-in 200     200     200     200     200     200     200     200", _ => "/strategy"),
+        new("GET /strategy?handler=Export",                                          "sign-in 200     200     200     200     200     200     200     200", _ => "/strategy?handler=Export&format=csv"),
         new("GET /strategy/tasks",                                                   "sign-in 200     200     200     200     200     200     200     200", _ => "/strategy/tasks"),
         new("GET /strategy/tasks/{id:int}",                                          "sign-in 200     200     200     200     200     200     200     200", d => $"/strategy/tasks/{d.Task}"),
         new("POST /strategy/tasks/{id:int}",                                         "sign-in 200     200     404     404     404     404     404     200", d => $"/strategy/tasks/{d.Task}"),

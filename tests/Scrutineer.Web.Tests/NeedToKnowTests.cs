@@ -353,7 +353,8 @@ public sealed partial class NeedToKnowTests(DemoSite site) : IClassFixture<DemoS
         var (_, commitment, official, _) = await PlantAsync(isolated, UpdateState.Draft, "published draft");
         var analyst = await isolated.SignInAsync("analyst");
         Assert.Equal(HttpStatusCode.Redirect, (await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Close")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", [], $"/rounds/{round}?handler=Publish")).StatusCode);
+        var publish = await DemoSite.PostFormAsync(analyst, $"/rounds/{round}", new() { ["PublishStep"] = "confirm", ["ConfirmPublish"] = "true" }, $"/rounds/{round}?handler=Publish");
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         var viewer = await isolated.SignInAsync("viewer");
 
         var page = await viewer.GetStringAsync($"/priorities/commitments/{commitment}");
