@@ -23,8 +23,11 @@ public sealed partial class ScrutineerDb(DbContextOptions<ScrutineerDb> options)
 
     public DbSet<QuarterlyUpdate> Updates => Set<QuarterlyUpdate>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ScrutineerDb).Assembly);
+        HoldProvisionalMonths(modelBuilder);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
@@ -24,15 +26,22 @@ public static partial class DeliveryImport
 {
     /// <summary>Imports <paramref name="paths"/>.</summary>
     /// <exception cref="DeliveryImportException">A file cannot be read or holds no delivery plan, or a row breaks a rule; nothing is written.</exception>
-    public static Task<ImportReport> ImportAsync(ScrutineerDb db, IReadOnlyList<string> paths, DeliveryImportOptions options, CancellationToken ct = default)
+    public static async Task<ImportReport> ImportAsync(ScrutineerDb db, IReadOnlyList<string> paths, DeliveryImportOptions options, CancellationToken ct = default)
     {
         var sheets = paths.Select(p => (File: Path.GetFileName(p), Sheets: WorkbookReader.Read(p))).ToList();
-        return ImportAsync(db, sheets, options, ct);
+        return await ImportAsync(db, sheets, options, ct, await ImportedFile.DescribeAsync(paths, ct));
     }
 
     /// <summary>Imports sheets already read (one entry per file).</summary>
-    public static async Task<ImportReport> ImportAsync(ScrutineerDb db, IReadOnlyList<(string File, IReadOnlyList<SheetGrid> Sheets)> files, DeliveryImportOptions options, CancellationToken ct = default)
+    /// <param name="db">The store.</param>
+    /// <param name="files">The sheets of each file.</param>
+    /// <param name="options">Strategy and dates.</param>
+    /// <param name="ct">Cancels.</param>
+    /// <param name="read">The files as the import run records them (names, sizes, SHA-256); by name only when not given.</param>
+    public static async Task<ImportReport> ImportAsync(ScrutineerDb db, IReadOnlyList<(string File, IReadOnlyList<SheetGrid> Sheets)> files, DeliveryImportOptions options,
+        CancellationToken ct = default, IReadOnlyList<ImportedFile>? read = null)
     {
+        var started = AuditContext.Clock.GetUtcNow();
         var report = new ImportReport();
         var plans = new List<RawPlan>();
         var leads = new List<RawLeads>();
@@ -108,6 +117,8 @@ public static partial class DeliveryImport
             throw new DeliveryImportException($"{string.Join(", ", files.Select(f => f.File))}: {ex.Message} Nothing was imported.");
         }
 
+        await ImportRuns.RecordAsync(db, ImportRunKind.Delivery, started, read ?? files.Select(f => new ImportedFile(f.File, 0, "")).ToList(),
+            plans.Sum(p => p.Tasks.Count), report.Summary, ct);
         await transaction.CommitAsync(ct);
         return report;
     }

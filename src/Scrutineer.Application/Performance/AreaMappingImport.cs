@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 
@@ -28,6 +30,8 @@ public sealed class AreaMappingImport(ScrutineerDb db)
             throw new ImportException(path, 1, "expected the header 'lsoa,district,lpa,force'.");
         }
 
+        var started = AuditContext.Clock.GetUtcNow();
+        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -117,8 +121,10 @@ public sealed class AreaMappingImport(ScrutineerDb db)
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            var summary = $"Mapped {mapped} LSOA code(s) or local authorities; {createdAreas} new area(s).";
+            await ImportRuns.RecordAsync(db, ImportRunKind.Areas, started, files, records.Count - 1, summary, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return $"Mapped {mapped} LSOA code(s) or local authorities; {createdAreas} new area(s).";
+            return summary;
         });
     }
 }

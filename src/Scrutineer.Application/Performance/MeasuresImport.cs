@@ -1,14 +1,16 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Application.Performance;
 
-/// <summary>What a measures import did, in a sentence for the user.</summary>
-public sealed record MeasuresImportResult(int Rows, int MeasuresCreated, int AreasCreated, string Summary);
+/// <summary>What a measures import did, in a sentence for the user, and the import run it was recorded as.</summary>
+public sealed record MeasuresImportResult(int Rows, int MeasuresCreated, int AreasCreated, string Summary, RecordedRun Run);
 
 /// <summary>
 /// Imports a tidy CSV for everything that is not data.police.uk: measure definitions
@@ -30,6 +32,7 @@ public sealed class MeasuresImport(ScrutineerDb db)
             throw new DomainException($"{path}: no such file.");
         }
 
+        var started = AuditContext.Clock.GetUtcNow();
         var records = CsvFile.Read(path).ToList();
         if (records.Count == 0)
         {
@@ -40,13 +43,13 @@ public sealed class MeasuresImport(ScrutineerDb db)
         var body = records.Skip(1).ToList();
         if (header.SequenceEqual(["name", "unit", "kind", "better", "definition", "source"]))
         {
-            return await DefinitionsAsync(path, body, cancellationToken);
+            return await DefinitionsAsync(path, started, body, cancellationToken);
         }
 
         if (header.Length >= 4 && header[..4].SequenceEqual(["measure", "area", "period", "value"])
             && (header.Length == 4 || header[4..].SequenceEqual(["numerator", "denominator"])))
         {
-            return await ObservationsAsync(path, body, header.Length == 6, cancellationToken);
+            return await ObservationsAsync(path, started, body, header.Length == 6, cancellationToken);
         }
 
         throw new ImportException(path, records[0].Line,
@@ -54,7 +57,7 @@ public sealed class MeasuresImport(ScrutineerDb db)
             + "or 'name,unit,kind,better,definition,source'.");
     }
 
-    private async Task<MeasuresImportResult> DefinitionsAsync(string path, List<(long Line, string[] Fields)> rows, CancellationToken cancellationToken)
+    private async Task<MeasuresImportResult> DefinitionsAsync(string path, DateTimeOffset started, List<(long Line, string[] Fields)> rows, CancellationToken cancellationToken)
     {
         var existing = await db.Measures.ToDictionaryAsync(m => m.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -105,11 +108,20 @@ public sealed class MeasuresImport(ScrutineerDb db)
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return new MeasuresImportResult(rows.Count, created, 0, $"Defined {rows.Count} measure(s): {created} new, {rows.Count - created} updated.");
+        var summary = $"Defined {rows.Count} measure(s): {created} new, {rows.Count - created} updated.";
+        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            var run = await ImportRuns.RecordAsync(db, ImportRunKind.MeasureDefinitions, started, files, rows.Count, summary, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new MeasuresImportResult(rows.Count, created, 0, summary, new RecordedRun(run, []));
+        });
     }
 
-    private async Task<MeasuresImportResult> ObservationsAsync(string path, List<(long Line, string[] Fields)> rows, bool withRate, CancellationToken cancellationToken)
+    private async Task<MeasuresImportResult> ObservationsAsync(string path, DateTimeOffset started, List<(long Line, string[] Fields)> rows, bool withRate, CancellationToken cancellationToken)
     {
         var width = withRate ? 6 : 4;
         var parsed = new List<(long Line, string Measure, string Area, PeriodKind Kind, ReportingMonth Period, decimal Value, decimal? Numerator, decimal? Denominator)>();
@@ -157,6 +169,7 @@ public sealed class MeasuresImport(ScrutineerDb db)
             parsed.Add((line, measure, area, kind, period, value, numerator, denominator));
         }
 
+        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -214,26 +227,31 @@ public sealed class MeasuresImport(ScrutineerDb db)
                 rowsToWrite.Add(new ObservationRow(measure.Id, area.Id, p.Kind, p.Period, p.Value, p.Numerator, p.Denominator));
             }
 
+            var replaced = new List<ObservationRow>();
             foreach (var group in rowsToWrite.GroupBy(r => (r.MeasureId, r.Kind)))
             {
                 var areaIds = group.Select(r => r.AreaId).Distinct().ToList();
                 var periods = group.Select(r => r.Period).Distinct().ToList();
-                var existing = await db.Observations
+                // Every row, held months too: a figure written again replaces whatever the store holds.
+                var existing = await db.Observations.IgnoreQueryFilters()
                     .Where(o => o.MeasureId == group.Key.MeasureId && o.Kind == group.Key.Kind && areaIds.Contains(o.AreaId) && periods.Contains(o.Period))
-                    .Select(o => new { o.Id, o.AreaId, o.Period }).ToListAsync(cancellationToken);
+                    .Select(o => new { o.Id, Row = new ObservationRow(o.MeasureId, o.AreaId, o.Kind, o.Period, o.Value, o.Numerator, o.Denominator) }).ToListAsync(cancellationToken);
                 var replace = group.Select(r => (r.AreaId, r.Period)).ToHashSet();
-                var ids = existing.Where(e => replace.Contains((e.AreaId, e.Period))).Select(e => e.Id).ToList();
+                var gone = existing.Where(e => replace.Contains((e.Row.AreaId, e.Row.Period))).ToList();
+                replaced.AddRange(gone.Select(e => e.Row));
+                var ids = gone.Select(e => e.Id).ToList();
                 if (ids.Count > 0)
                 {
-                    await db.Observations.Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync(cancellationToken);
+                    await db.Observations.IgnoreQueryFilters().Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync(cancellationToken);
                 }
             }
 
             var written = await ObservationWriter.InsertAsync(db, rowsToWrite, cancellationToken);
+            var run = await ImportRuns.RecordFiguresAsync(db, ImportRunKind.Measures, started, files, parsed.Count, replaced, rowsToWrite, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new MeasuresImportResult(written, measuresCreated, areasCreated,
                 $"Imported {written} observation(s) of {parsed.Select(p => p.Measure).Distinct(StringComparer.OrdinalIgnoreCase).Count()} measure(s)"
-                + $" ({measuresCreated} new measure(s), {areasCreated} new area(s)); any already held for the same measure, area and period were replaced.");
+                + $" ({measuresCreated} new measure(s), {areasCreated} new area(s)); any already held for the same measure, area and period were replaced.", run);
         });
     }
 

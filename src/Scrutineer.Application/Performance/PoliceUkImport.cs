@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
@@ -36,6 +38,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>). Nothing is written then.</exception>
     public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var started = AuditContext.Clock.GetUtcNow();
         var files = FindFiles(paths);
         var total = files.Sum(f => new FileInfo(f).Length);
         long read = 0;
@@ -84,7 +87,9 @@ public sealed class PoliceUkImport(ScrutineerDb db)
         PoliceUkImportResult result;
         try
         {
-            result = await WriteAsync(files.Count, tallies, cancellationToken);
+            var described = await ImportedFile.DescribeAsync(files, cancellationToken);
+            result = await WriteAsync(files.Count, tallies, (before, after) =>
+                ImportRuns.RecordFiguresAsync(db, ImportRunKind.PoliceUk, started, described, tallies.Values.Sum(t => t.Rows), before, after, cancellationToken), cancellationToken);
         }
         catch (StoreValueException ex)
         {
@@ -124,7 +129,8 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             : throw new DomainException("No data.police.uk files found: expected YYYY-MM-<force>-street.csv (or -outcomes.csv, -stop-and-search.csv) files or folders holding them.");
     }
 
-    private async Task<PoliceUkImportResult> WriteAsync(int fileCount, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies, CancellationToken cancellationToken)
+    private async Task<PoliceUkImportResult> WriteAsync(int fileCount, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies,
+        Func<IReadOnlyCollection<ObservationRow>, IReadOnlyCollection<ObservationRow>, Task<RecordedRun>> record, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -135,6 +141,8 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             var forces = new SortedSet<string>(StringComparer.Ordinal);
             var months = new List<ReportingMonth>();
             int forceMonths = 0, observations = 0;
+            var replaced = new List<ObservationRow>();
+            var written = new List<ObservationRow>();
             long outside = 0;
 
             // Street files first, so stop-and-search files (which name their force only in the file name) find it.
@@ -235,9 +243,10 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                     var month = ReportingMonth.FromOrdinal(monthOrdinal);
                     months.Add(month);
                     var areaIds = tree.Subtree(forceAreas.First(a => a.Id == forceAreaId)).Select(a => a.Id).ToList();
-                    await db.Observations
-                        .Where(o => o.Kind == PeriodKind.Month && o.Period == month && areaIds.Contains(o.AreaId) && sourceIds.Contains(o.MeasureId))
-                        .ExecuteDeleteAsync(cancellationToken);
+                    var held = db.Observations.IgnoreQueryFilters()
+                        .Where(o => o.Kind == PeriodKind.Month && o.Period == month && areaIds.Contains(o.AreaId) && sourceIds.Contains(o.MeasureId));
+                    replaced.AddRange(await held.Select(o => new ObservationRow(o.MeasureId, o.AreaId, o.Kind, o.Period, o.Value, o.Numerator, o.Denominator)).ToListAsync(cancellationToken));
+                    await held.ExecuteDeleteAsync(cancellationToken);
                     foreach (var measureId in sourceIds)
                     {
                         foreach (var areaId in areaIds)
@@ -250,11 +259,13 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 }
 
                 observations += await ObservationWriter.InsertAsync(db, rows, cancellationToken);
+                written.AddRange(rows);
             }
 
+            var run = await record(replaced, written);
             await transaction.CommitAsync(cancellationToken);
             return new PoliceUkImportResult(fileCount, tallies.Values.Sum(t => t.Rows), forces.ToList(),
-                months.Count > 0 ? months.Min() : default, months.Count > 0 ? months.Max() : default, forceMonths, observations, outside);
+                months.Count > 0 ? months.Min() : default, months.Count > 0 ? months.Max() : default, forceMonths, observations, outside, run);
         });
     }
 

@@ -1,3 +1,4 @@
+using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Application.Performance;
@@ -11,5 +12,6 @@ namespace Scrutineer.Application.Performance;
 /// <param name="Months">How many force-months were written (each replacing what was there).</param>
 /// <param name="Observations">Observations written.</param>
 /// <param name="RowsOutsideMappedDistricts">Rows of forces that have districts whose LSOA mapped to none of them (counted for the force only).</param>
+/// <param name="Run">The import run recorded, and the months it holds as provisional.</param>
 public sealed record PoliceUkImportResult(
-    int Files, long Rows, IReadOnlyList<string> Forces, ReportingMonth FirstMonth, ReportingMonth LastMonth, int Months, int Observations, long RowsOutsideMappedDistricts);
+    int Files, long Rows, IReadOnlyList<string> Forces, ReportingMonth FirstMonth, ReportingMonth LastMonth, int Months, int Observations, long RowsOutsideMappedDistricts, RecordedRun Run);

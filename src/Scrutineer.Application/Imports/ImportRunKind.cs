@@ -1,0 +1,20 @@
+namespace Scrutineer.Application.Imports;
+
+/// <summary>What an import run loaded.</summary>
+public enum ImportRunKind
+{
+    /// <summary>data.police.uk street-level crime, outcomes or stop-and-search files.</summary>
+    PoliceUk,
+
+    /// <summary>A tidy CSV of observations (measure,area,period,value).</summary>
+    Measures,
+
+    /// <summary>A CSV of measure definitions (name,unit,kind,better,definition,source).</summary>
+    MeasureDefinitions,
+
+    /// <summary>The area hierarchy and the LSOA-to-district mapping.</summary>
+    Areas,
+
+    /// <summary>Delivery-plan workbooks or CSV files.</summary>
+    Delivery,
+}

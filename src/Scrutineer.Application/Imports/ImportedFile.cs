@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace Scrutineer.Application.Imports;
+
+/// <summary>A file an import read: its name (without the folder), its size in bytes and its SHA-256 in lower-case hex.</summary>
+public sealed record ImportedFile(string Name, long Bytes, string Sha256)
+{
+    /// <summary>Names, sizes and hashes of <paramref name="paths"/>, in order.</summary>
+    public static async Task<IReadOnlyList<ImportedFile>> DescribeAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var files = new List<ImportedFile>();
+        foreach (var path in paths)
+        {
+            await using var stream = File.OpenRead(path);
+            var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+            files.Add(new ImportedFile(Path.GetFileName(path), stream.Length, Convert.ToHexStringLower(hash)));
+        }
+
+        return files;
+    }
+
+    /// <summary>"2024-04-essex-street.csv (412 bytes, SHA-256 9f86d0…)".</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Name} ({Bytes} bytes, SHA-256 {Sha256})");
+}
