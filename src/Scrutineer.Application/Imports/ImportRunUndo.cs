@@ -20,7 +20,7 @@ public static class ImportRunUndo
         var found = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw ImportRuns.NoSuchRun(id);
         if (found.UndoneAt is { } at)
         {
-            throw new DomainException($"Import run {id} was already undone on {Uk(at)} by {found.UndoneBy}.");
+            throw new DomainException($"Import run {id} was already undone on {ImportRuns.UkTime(at)} by {found.UndoneBy}.");
         }
 
         if (found.Kind is not (ImportRunKind.PoliceUk or ImportRunKind.Measures))
@@ -88,13 +88,9 @@ public static class ImportRunUndo
         var periods = later.Where(l => l.RunId == laterId).Select(l => l.Period).Distinct().Order().Select(p => p.ToString()).ToList();
         var others = later.Select(l => l.RunId).Distinct().Count() - 1;
         throw new DomainException(
-            $"Import run {id} cannot be undone: import run {laterId} ({ImportRuns.Describe(run.Kind)}, {Uk(run.Started)} by {run.By}) changed the same figures afterwards "
+            $"Import run {id} cannot be undone: import run {laterId} ({ImportRuns.Describe(run.Kind)}, {ImportRuns.UkTime(run.Started)} by {run.By}) changed the same figures afterwards "
             + $"({string.Join(", ", periods.Take(6))}{(periods.Count > 6 ? ", …" : "")})"
             + (others > 0 ? $", and so did {others} other later run{(others == 1 ? "" : "s")}" : "")
             + $". Undo run {laterId} first{(others > 0 ? " (and the others, newest first)" : "")}, then run {id}.");
     }
-
-    /// <summary>A time as UK clocks showed it: "4 December 2026 14:02".</summary>
-    internal static string Uk(DateTimeOffset at) =>
-        (TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? TimeZoneInfo.ConvertTime(at, zone) : at).ToString("d MMMM yyyy HH:mm", EnGb.Culture);
 }

@@ -1,11 +1,17 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
+using Scrutineer.Application.Imports;
 using Scrutineer.Application.Performance;
+using Scrutineer.Cli.Output;
 using Scrutineer.Domain.Common;
 
 namespace Scrutineer.Cli.Commands;
 
-/// <summary><c>scrutineer import police-uk|measures|areas</c>: loads performance data into the store.</summary>
+/// <summary>
+/// <c>scrutineer import police-uk|measures|areas</c>: loads performance data into the store; <c>import runs|undo|confirm</c>:
+/// the record of every import, undoing one, and confirming the months one holds as provisional.
+/// </summary>
 internal static class ImportCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
@@ -30,6 +36,7 @@ internal static class ImportCommands
                     $"{Figures.Count(result.RowsOutsideMappedDistricts)} rows had an LSOA outside the force's mapped districts: they count for the force only.");
             }
 
+            await WriteRunAsync(context, result.Run);
             return 0;
         });
         import.Subcommands.Add(policeUk);
@@ -41,6 +48,7 @@ internal static class ImportCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var result = await new MeasuresImport(db).ImportAsync(parse.GetValue(file)!, ct);
             await context.Out.WriteLineAsync(result.Summary);
+            await WriteRunAsync(context, result.Run);
             return 0;
         });
         import.Subcommands.Add(measures);
@@ -55,8 +63,75 @@ internal static class ImportCommands
             return 0;
         });
         import.Subcommands.Add(areas);
+        import.Subcommands.Add(Runs(context));
+        import.Subcommands.Add(Undo(context));
+        import.Subcommands.Add(Confirm(context));
 
         yield return import;
+    }
+
+    private static Command Runs(CliContext context)
+    {
+        var format = Listing.FormatOption();
+        var command = new Command("runs", "List every import, newest first: who ran it, when, the files (size, SHA-256), rows read, what it wrote and its status "
+            + "(completed, provisional: some months held, or undone).") { format };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var runs = await ImportRuns.ListAsync(db, ct);
+            var fmt = parse.GetValue(format);
+            var listing = new Listing("id", "started", "by", "kind", "files", "rows", "status", "wrote", "held");
+            foreach (var r in runs)
+            {
+                listing.Add(r.Id, fmt == OutputFormat.Table ? ImportRuns.UkTime(r.Started) : r.Started.ToString("O", CultureInfo.InvariantCulture), r.By, r.KindName,
+                    string.Join("; ", r.Files.Select(f => fmt == OutputFormat.Table ? f.Name : f.ToString())), r.Rows, r.Status.ToString().ToLowerInvariant(), r.Wrote,
+                    string.Join(" ", r.Held.Select(h => h.Reason)));
+            }
+
+            listing.Write(context.Out, fmt);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Undo(CliContext context)
+    {
+        var run = new Argument<long>("RUN") { Description = "The run's number, as 'scrutineer import runs' lists it." };
+        var command = new Command("undo", "Put back exactly what an import of figures replaced or added. Refused while a later import touched the same figures: undo that one first.") { run };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var undone = await ImportRunUndo.UndoAsync(db, parse.GetValue(run), ct);
+            await context.Out.WriteLineAsync($"Undid import run {undone.Id} ({ImportRuns.Describe(undone.Kind)}): the figures it replaced are back and those it added are removed.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Confirm(CliContext context)
+    {
+        var run = new Argument<long>("RUN") { Description = "The run's number, as 'scrutineer import runs' lists it." };
+        var command = new Command("confirm", "Confirm the months an import holds as provisional: they are used in the dashboard, insights and reports from now on.") { run };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var before = await ImportRuns.FindAsync(db, parse.GetValue(run), ct);
+            var confirmed = await ImportRuns.ConfirmAsync(db, before.Id, ct);
+            await context.Out.WriteLineAsync($"Confirmed import run {confirmed.Id}: {string.Join(", ", before.Held.Select(h => h.Month.LongLabel))} now used in every figure.");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The run's number, and each month it holds with the reason.</summary>
+    private static async Task WriteRunAsync(CliContext context, RecordedRun run)
+    {
+        await context.Out.WriteLineAsync($"Recorded as import run {run.Id}.");
+        foreach (var held in run.Held)
+        {
+            await context.Out.WriteLineAsync(
+                $"Held as provisional: {held.Reason} It is left out of the dashboard, insights and reports until confirmed (scrutineer import confirm {run.Id}) or imported again.");
+        }
     }
 
     /// <summary>A text progress bar on stderr, drawn for imports of more than a few megabytes.</summary>

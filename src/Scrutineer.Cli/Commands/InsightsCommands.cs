@@ -22,7 +22,7 @@ internal static class InsightsCommands
 
     private static Command Rolling12(CliContext context)
     {
-        var to = new Option<string>("--to") { Description = "The last month of the latest 12 (YYYY-MM).", Required = true };
+        var to = new Option<string?>("--to") { Description = "The last month of the latest 12 (YYYY-MM; default the latest confirmed month with data)." };
         var area = new Option<string?>("--area") { Description = "Only this area." };
         var measure = new Option<string?>("--measure") { Description = "Only this measure." };
         var format = Listing.FormatOption();
@@ -32,8 +32,10 @@ internal static class InsightsCommands
         };
         command.SetAction(async (parse, ct) =>
         {
-            var month = ParseMonth(parse.GetValue(to)!, "--to");
+            var given = parse.GetValue(to) is { } text ? ParseMonth(text, "--to") : (ReportingMonth?)null;
             await using var db = await context.OpenStoreAsync(parse, ct);
+            var month = given ?? await LatestMonth.ConfirmedAsync(db, ct)
+                ?? throw new DomainException("The store holds no monthly data: import some first, or give --to YYYY-MM.");
             var rows = await new PerformanceQueries(db).Rolling12Async(month, parse.GetValue(measure), parse.GetValue(area), ct);
             var outputFormat = parse.GetValue(format);
             if (outputFormat == OutputFormat.Table)

@@ -79,7 +79,7 @@ public static class PerformanceApi
 
             try
             {
-                var latest = month ?? await InsightChoices.LatestMonthAsync(db, ct)
+                var latest = month ?? await LatestMonth.ConfirmedAsync(db, ct)
                     ?? throw new DomainException("The store holds no monthly data: import some first.");
                 var rows = await new PerformanceQueries(db).Rolling12Async(latest, Blank(measure), Blank(area), ct);
                 return TypedResults.Ok(rows.Select(r => new RollingDto(r.Measure, r.Area, Slug(r.Level.ToString()), r.Result.LatestFrom.ToString(), r.Result.To.ToString(),

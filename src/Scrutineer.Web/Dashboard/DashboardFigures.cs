@@ -55,7 +55,7 @@ public sealed record DashboardFigures(
     /// <summary>All crime and the biggest significant rolling-12 changes for the force, to the latest month held.</summary>
     private static async Task<IReadOnlyList<RollingComparisonRow>> InsightsAsync(ScrutineerDb db, string? area, CancellationToken ct)
     {
-        if (area is null || await InsightChoices.LatestMonthAsync(db, ct) is not { } to)
+        if (area is null || await LatestMonth.ConfirmedAsync(db, ct) is not { } to)
         {
             return [];
         }

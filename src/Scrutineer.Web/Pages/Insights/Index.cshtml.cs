@@ -69,7 +69,7 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
             }
         }
 
-        Month ??= await InsightChoices.LatestMonthAsync(db, ct);
+        Month ??= await LatestMonth.ConfirmedAsync(db, ct);
         var queries = new PerformanceQueries(db);
         if (Month is { } to)
         {
