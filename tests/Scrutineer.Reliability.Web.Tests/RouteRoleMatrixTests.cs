@@ -88,6 +88,8 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("POST /data?handler=PoliceUk",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=PoliceUk"),
         new("POST /data?handler=Measures",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Measures"),
         new("POST /data?handler=Delivery",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Delivery"),
+        new("POST /data?handler=Confirm",                                            "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Confirm"),
+        new("POST /data?handler=Undo",                                               "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Undo"),
 
         // Administrators: users and units.
         new("GET /admin",                                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin"),

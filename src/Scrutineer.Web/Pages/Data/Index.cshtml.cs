@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Delivery;
+using Scrutineer.Application.Imports;
 using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Common;
 
@@ -9,7 +10,9 @@ namespace Scrutineer.Web.Pages.Data;
 /// <summary>
 /// Uploads (analysts and administrators): data.police.uk CSV files, measure CSVs and delivery-plan workbooks. Each
 /// upload is imported synchronously in one transaction (the imports read about 150 MB of CSV in under 5 s), and the
-/// page shows what was imported, what was flagged, or the error with its file and line (nothing written then).
+/// page shows what was imported, what was flagged, or the error with its file and line (nothing written then). Below,
+/// every import run with its status: months held as provisional (with the reason) can be confirmed, and an import of
+/// figures undone after a confirmation step; both call the application's <see cref="ImportRuns"/> and <see cref="ImportRunUndo"/>.
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
@@ -30,19 +33,63 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
     /// <summary>How many notes the import made of each kind.</summary>
     public IReadOnlyDictionary<ImportNoteKind, int> NoteCounts { get; private set; } = new Dictionary<ImportNoteKind, int>();
 
+    /// <summary>Months the import just made holds as provisional, with the reasons.</summary>
+    public IReadOnlyList<HeldMonth> HeldNow { get; private set; } = [];
+
+    /// <summary>Every import run, newest first.</summary>
+    public IReadOnlyList<ImportRunListing> Runs { get; private set; } = [];
+
+    /// <summary>The run the user asked to undo, while the confirmation step is shown; null otherwise.</summary>
+    public ImportRunListing? UndoAsked { get; private set; }
+
     [BindProperty]
     public string? Strategy { get; set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The run to undo or confirm.</summary>
+    [BindProperty]
+    public long? Run { get; set; }
+
+    /// <summary>"confirm" when the undo form comes from the confirmation step.</summary>
+    [BindProperty]
+    public string? UndoStep { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Runs = await ImportRuns.ListAsync(db, ct);
+
+    /// <summary>Confirms the months a run holds as provisional.</summary>
+    public Task<IActionResult> OnPostConfirmAsync(CancellationToken ct) =>
+        AttemptAsync(async () =>
+        {
+            var confirmed = await ImportRuns.ConfirmAsync(db, Run ?? throw new DomainException("Choose the import run to confirm."), ct);
+            log.LogInformation("{User} confirmed import run {Run}", Me.UserName, confirmed.Id);
+            Notice($"Confirmed import run {confirmed.Id}: its months are used in every figure from now on.");
+            return RedirectToPage();
+        }, () => RunsPageAsync(ct), nameof(Run));
+
+    /// <summary>Asks to undo a run (the confirmation step), then undoes it when confirmed.</summary>
+    public Task<IActionResult> OnPostUndoAsync(CancellationToken ct) =>
+        AttemptAsync(async () =>
+        {
+            var id = Run ?? throw new DomainException("Choose the import run to undo.");
+            if (UndoStep != "confirm")
+            {
+                UndoAsked = await ImportRuns.FindAsync(db, id, ct);
+                return await RunsPageAsync(ct);
+            }
+
+            var undone = await ImportRunUndo.UndoAsync(db, id, ct);
+            log.LogInformation("{User} undid import run {Run}", Me.UserName, undone.Id);
+            Notice($"Undid import run {undone.Id}: the figures it replaced are back and those it added are removed.");
+            return RedirectToPage();
+        }, () => RunsPageAsync(ct), nameof(Run));
 
     public Task<IActionResult> OnPostPoliceUkAsync(List<IFormFile> files, CancellationToken ct) =>
         ImportAsync("police-uk", files, ".csv", async paths =>
         {
             var result = await new PoliceUkImport(db).ImportAsync(paths, cancellationToken: ct);
+            HeldNow = result.Run.Held;
             Imported =
             [
+                $"Recorded as import run {result.Run.Id}.",
                 $"{result.Files} file{(result.Files == 1 ? "" : "s")} read: {Figures.Count(result.Rows)} rows from {result.FirstMonth.LongLabel} to {result.LastMonth.LongLabel}.",
                 $"Forces: {string.Join(", ", result.Forces)}; {result.Months} force-month{(result.Months == 1 ? "" : "s")} written ({Figures.Count(result.Observations)} observations), each replacing what was there.",
                 result.RowsOutsideMappedDistricts == 0
@@ -55,13 +102,16 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
         ImportAsync("measures", files, ".csv", async paths =>
         {
             var lines = new List<string>();
+            var held = new List<HeldMonth>();
             foreach (var path in paths)
             {
                 var result = await new MeasuresImport(db).ImportAsync(path, ct);
-                lines.Add($"{Path.GetFileName(path)}: {result.Summary}");
+                lines.Add($"{Path.GetFileName(path)}: {result.Summary} Recorded as import run {result.Run.Id}.");
+                held.AddRange(result.Run.Held);
             }
 
             Imported = lines;
+            HeldNow = held;
         }, ct);
 
     public Task<IActionResult> OnPostDeliveryAsync(List<IFormFile> files, CancellationToken ct) =>
@@ -86,7 +136,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
         if (uploads.Count == 0)
         {
             ModelState.AddModelError(field, "Choose at least one file to upload.");
-            return Page();
+            return await RunsPageAsync(ct);
         }
 
         var allowed = extensions.Split(' ');
@@ -95,13 +145,13 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
         if (wrong.Count > 0)
         {
             ModelState.AddModelError(field, $"{string.Join(", ", wrong)}: expected {string.Join(" or ", allowed)} files.");
-            return Page();
+            return await RunsPageAsync(ct);
         }
 
         if (names.Distinct(StringComparer.OrdinalIgnoreCase).Count() != names.Count)
         {
             ModelState.AddModelError(field, "Two files have the same name: upload each file once.");
-            return Page();
+            return await RunsPageAsync(ct);
         }
 
         var folder = Directory.CreateTempSubdirectory("scrutineer-upload-").FullName;
@@ -132,6 +182,12 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
             Directory.Delete(folder, recursive: true);
         }
 
+        return await RunsPageAsync(ct);
+    }
+
+    private async Task<IActionResult> RunsPageAsync(CancellationToken ct)
+    {
+        Runs = await ImportRuns.ListAsync(db, ct);
         return Page();
     }
 
