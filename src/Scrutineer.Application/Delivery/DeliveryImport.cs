@@ -413,7 +413,9 @@ public static partial class DeliveryImport
 
             var before = Snapshot(task);
             var previous = task.Status;
-            bool statusChanged;
+            var previousEntry = task.History[^1];
+            var baseline = task.WorkbookStatus;
+            WorkbookStatusOutcome outcome;
             try
             {
                 task.Describe(t.Text, t.How, owner, ownerName, reading.Due);
@@ -434,7 +436,7 @@ public static partial class DeliveryImport
                     task.NoteSensitive(t.SensitiveNote);
                 }
 
-                statusChanged = task.ChangeStatus(status, options.Today, source, t.Risk, t.Mitigation);
+                outcome = task.ImportStatus(status, options.Today, source, t.Risk, t.Mitigation);
             }
             catch (DomainException ex) when (ex is not DeliveryImportException)
             {
@@ -442,14 +444,28 @@ public static partial class DeliveryImport
                     $"{t.File}, sheet '{t.Sheet}', row {t.Row}{(t.LastRow > t.Row ? $"-{t.LastRow}" : "")}: {ex.Message} Nothing was imported."));
             }
 
-            if (statusChanged && !isNew)
+            var set = string.Create(CultureInfo.InvariantCulture, $"set {previousEntry.On.ToString("d MMMM yyyy", EnGb.Culture)} by {previousEntry.Source}");
+            var was = baseline is { } b ? $"{Words(b)} at the last import" : "no status at an earlier import";
+            switch (outcome)
             {
-                report.StatusChanges++;
-                Note(ImportNoteKind.Updated, $"status {Words(previous)} → {Words(status)}");
-            }
-            else if (isNew && status != DeliveryTaskStatus.NotStarted)
-            {
-                report.StatusChanges++;
+                case WorkbookStatusOutcome.Taken when !isNew:
+                    report.StatusChanges++;
+                    Note(ImportNoteKind.Updated, $"status {Words(previous)} → {Words(status)}");
+                    break;
+                case WorkbookStatusOutcome.Taken:
+                    report.StatusChanges++;
+                    break;
+                case WorkbookStatusOutcome.WorkbookWon:
+                    report.StatusChanges++;
+                    Note(ImportNoteKind.Conflict,
+                        $"status: the workbook's {Words(status)} replaces {Words(previous)} ({set}), because the workbook's own status changed since the last import (it gave {was})");
+                    break;
+                case WorkbookStatusOutcome.KeptScrutineer:
+                    Note(ImportNoteKind.Conflict,
+                        $"status: {Words(previous)} ({set}) is kept, because the workbook's own status has not changed since the last import (it still gives {Words(status)})");
+                    break;
+                case WorkbookStatusOutcome.Unchanged:
+                    break;
             }
 
             if (isNew)

@@ -23,7 +23,18 @@ public enum ImportNoteKind
 
     /// <summary>A stored task changed (text, owner, due, status).</summary>
     Updated,
+
+    /// <summary>
+    /// A status changed in Scrutineer since the last import that the workbook disagrees with: which status won and why
+    /// (Scrutineer's is kept unless the workbook's own status changed since the last import).
+    /// </summary>
+    Conflict,
 }
+
+/// <summary>One total of an import report: "tasks updated", 4.</summary>
+/// <param name="Name">What is counted, in words ("tasks created", "status conflicts").</param>
+/// <param name="Count">How many.</param>
+public sealed record ImportTotal(string Name, int Count);
 
 /// <summary>One line of the import report.</summary>
 /// <param name="File">The file.</param>
@@ -60,11 +71,35 @@ public sealed class ImportReport
     /// <summary>The notes of <paramref name="kind"/>.</summary>
     public IEnumerable<ImportNote> Of(ImportNoteKind kind) => notes.Where(n => n.Kind == kind);
 
-    /// <summary>One line of totals: "312 tasks created, 0 updated, …".</summary>
-    public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"{Created} tasks created, {Updated} updated, {Unchanged} unchanged; {StatusChanges} status changes recorded; "
-        + $"{Of(ImportNoteKind.Normalised).Count()} normalised, {Of(ImportNoteKind.Guessed).Count()} guessed, "
-        + $"{Of(ImportNoteKind.Flagged).Count()} flagged, {Of(ImportNoteKind.Skipped).Count()} skipped.");
+    /// <summary>
+    /// The totals, in the order the summary line gives them: the one source of the summary line and of any table of
+    /// totals, so the two cannot disagree.
+    /// </summary>
+    public IReadOnlyList<ImportTotal> Totals =>
+    [
+        new("tasks created", Created),
+        new("updated", Updated),
+        new("unchanged", Unchanged),
+        new("status changes recorded", StatusChanges),
+        new("status conflicts", Of(ImportNoteKind.Conflict).Count()),
+        new("normalised", Of(ImportNoteKind.Normalised).Count()),
+        new("guessed", Of(ImportNoteKind.Guessed).Count()),
+        new("flagged", Of(ImportNoteKind.Flagged).Count()),
+        new("skipped", Of(ImportNoteKind.Skipped).Count()),
+    ];
+
+    /// <summary>
+    /// One line of totals, from <see cref="Totals"/>: "312 tasks created, 0 updated, 0 unchanged; 41 status changes
+    /// recorded, 0 status conflicts; 12 normalised, 3 guessed, 7 flagged, 0 skipped."
+    /// </summary>
+    public string Summary
+    {
+        get
+        {
+            var totals = Totals.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Count} {t.Name}")).ToList();
+            return $"{string.Join(", ", totals[..3])}; {string.Join(", ", totals[3..5])}; {string.Join(", ", totals[5..])}.";
+        }
+    }
 
     /// <summary>The report as text: one line per note ("file › sheet › row 12 › PREVENT 3: guessed: …"), then the totals.</summary>
     public string ToText()

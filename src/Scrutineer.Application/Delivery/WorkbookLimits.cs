@@ -14,6 +14,12 @@ namespace Scrutineer.Application.Delivery;
 /// </summary>
 public static class WorkbookLimits
 {
+    /// <summary>The largest workbook or CSV file read: 50 MB (a real delivery plan is well under 1 MB).</summary>
+    public const long MaxFileBytes = 50L * 1024 * 1024;
+
+    /// <summary>The longest CSV record, line breaks in quotes included: 256 KB.</summary>
+    public const int MaxCsvRecordChars = 256 * 1024;
+
     /// <summary>The most a workbook may unpack to: far above any real delivery plan (a few megabytes).</summary>
     public const long MaxInflatedBytes = 200L * 1024 * 1024;
 
@@ -78,6 +84,41 @@ public static class WorkbookLimits
             {
                 throw new DeliveryImportException($"{name}: the workbook is damaged and cannot be read ({entry.FullName}: {ex.Message}).");
             }
+        }
+    }
+
+    /// <summary>Refuses a file larger than <see cref="MaxFileBytes"/>, before it is read.</summary>
+    /// <exception cref="DeliveryImportException">The file is too large.</exception>
+    public static void CheckFileSize(string name, long bytes)
+    {
+        if (bytes > MaxFileBytes)
+        {
+            throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: the file is {bytes / (1024 * 1024):N0} MB, more than the {MaxFileBytes / (1024 * 1024):N0} MB a delivery plan file may be; a delivery plan is far smaller."));
+        }
+    }
+
+    /// <summary>Refuses a CSV record longer than <see cref="MaxCsvRecordChars"/>, past row <see cref="MaxRows"/> or with more than <see cref="MaxColumns"/> fields.</summary>
+    /// <exception cref="DeliveryImportException">The record breaks a limit (the message names the file, the line and the limit).</exception>
+    public static void CheckCsvRecord(string name, int line, int chars, int fields)
+    {
+        string? broken = null;
+        if (chars > MaxCsvRecordChars)
+        {
+            broken = string.Create(CultureInfo.InvariantCulture, $"a record longer than {MaxCsvRecordChars:N0} characters, the most one may hold: is a quote left open?");
+        }
+        else if (fields > MaxColumns)
+        {
+            broken = string.Create(CultureInfo.InvariantCulture, $"more than {MaxColumns:N0} fields, the most a record may have");
+        }
+        else if (line > MaxRows)
+        {
+            broken = string.Create(CultureInfo.InvariantCulture, $"more than {MaxRows:N0} lines, the most a delivery plan file may hold");
+        }
+
+        if (broken is not null)
+        {
+            throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture, $"{name}, line {line}: {broken}; a delivery plan is far smaller."));
         }
     }
 

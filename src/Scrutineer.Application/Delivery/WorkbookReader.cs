@@ -29,6 +29,7 @@ public static class WorkbookReader
             throw new DeliveryImportException($"{name}: file not found ({Path.GetFullPath(path)}).");
         }
 
+        WorkbookLimits.CheckFileSize(name, new FileInfo(path).Length);
         var bytes = File.ReadAllBytes(path);
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
@@ -323,9 +324,14 @@ public static class WorkbookReader
         var quoted = false;
         var line = 1;
         var rowStart = 1;
+        var recordStart = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (i - recordStart >= WorkbookLimits.MaxCsvRecordChars || cells.Count >= WorkbookLimits.MaxColumns || line > WorkbookLimits.MaxRows)
+            {
+                WorkbookLimits.CheckCsvRecord(name, line > WorkbookLimits.MaxRows ? line : rowStart, i - recordStart + 1, cells.Count + 1);
+            }
             if (quoted)
             {
                 if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
@@ -368,6 +374,7 @@ public static class WorkbookReader
                 Flush(rowStart);
                 line++;
                 rowStart = line;
+                recordStart = i + 1;
             }
             else
             {

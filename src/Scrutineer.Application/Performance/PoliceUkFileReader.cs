@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
@@ -13,8 +14,14 @@ namespace Scrutineer.Application.Performance;
 /// </summary>
 internal sealed class PoliceUkFileReader
 {
-    private const int MaxFields = 64;
-    private const int MaxRowBytes = 16 << 20;
+    /// <summary>The most fields a row may have (a street file has 12, an outcomes file 10, stop and search 15).</summary>
+    public const int MaxFields = 64;
+
+    /// <summary>The longest row, line breaks in quotes included: 1 MB (a real row is a few hundred bytes).</summary>
+    public const int MaxRowBytes = 1 << 20;
+
+    /// <summary>The most lines one file may hold: 10 million (the largest force-month holds about 100,000 rows).</summary>
+    public const long MaxLines = 10_000_000;
 
     private readonly string path;
     private readonly Action<long> bytesRead;
@@ -77,7 +84,7 @@ internal sealed class PoliceUkFileReader
                     {
                         if (buffer.Length >= MaxRowBytes)
                         {
-                            throw new ImportException(path, line, $"a row longer than {MaxRowBytes >> 20} MB: is a quote left open?");
+                            throw new ImportException(path, line, $"a row longer than {MaxRowBytes >> 20} MB, the most a data.police.uk row may be: is a quote left open?");
                         }
 
                         var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -127,6 +134,10 @@ internal sealed class PoliceUkFileReader
 
                 start += consumed;
                 line += newlines;
+                if (line > MaxLines + 1)
+                {
+                    throw new ImportException(path, line - 1, string.Create(CultureInfo.InvariantCulture, $"more than {MaxLines:N0} lines, the most one data.police.uk file may hold: split the file by month."));
+                }
             }
 
             return tally ?? throw new ImportException(path, 1, "the file is empty: expected a data.police.uk header row.");
@@ -363,7 +374,7 @@ internal sealed class PoliceUkFileReader
             {
                 if (count == starts.Length)
                 {
-                    throw new FormatException($"more than {starts.Length} fields.");
+                    throw new FormatException($"more than {starts.Length} fields, the most a data.police.uk row may have.");
                 }
 
                 var comma = line[pos..].IndexOf((byte)',');
@@ -386,7 +397,7 @@ internal sealed class PoliceUkFileReader
         {
             if (count == starts.Length)
             {
-                throw new FormatException($"more than {starts.Length} fields.");
+                throw new FormatException($"more than {starts.Length} fields, the most a data.police.uk row may have.");
             }
 
             if (i < data.Length && data[i] == (byte)'"')

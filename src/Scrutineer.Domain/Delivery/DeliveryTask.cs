@@ -99,6 +99,18 @@ public sealed class DeliveryTask
     /// <summary>The number of the task this one says it duplicates, if any.</summary>
     public int? DuplicateOf { get; private set; }
 
+    /// <summary>
+    /// The status the delivery workbook gave at the last import (the baseline a re-import compares with); null before
+    /// the task was first imported, when the baseline is the status the task was created with.
+    /// </summary>
+    public DeliveryTaskStatus? WorkbookStatus { get; private set; }
+
+    /// <summary>The risk the delivery workbook gave at the last import, when its status was at risk.</summary>
+    public string? WorkbookRisk { get; private set; }
+
+    /// <summary>The mitigation the delivery workbook gave at the last import, when its status was at risk.</summary>
+    public string? WorkbookMitigation { get; private set; }
+
     /// <summary>Status history, oldest first.</summary>
     public IReadOnlyList<TaskStatusChange> History => history.OrderBy(h => h.Sequence).ToList();
 
@@ -167,6 +179,53 @@ public sealed class DeliveryTask
         Mitigation = mitigation;
         return true;
     }
+
+    /// <summary>
+    /// Applies the status a delivery workbook gives for the task (with its risk and mitigation), respecting a status
+    /// changed in Scrutineer since the last import: that status is kept unless the workbook's own status changed since
+    /// the last import. Either way the workbook's status becomes the baseline for the next import.
+    /// </summary>
+    /// <exception cref="DomainException">At risk without a risk described, or a day before the last recorded change.</exception>
+    public WorkbookStatusOutcome ImportStatus(DeliveryTaskStatus status, DateOnly on, string source, string? risk = null, string? mitigation = null)
+    {
+        var workbook = Reading(status, risk, mitigation);
+        MarkingInText.RefuseIn(workbook.Item2, $"Task {Reference}'s risk");
+        MarkingInText.RefuseIn(workbook.Item3, $"Task {Reference}'s mitigation");
+        if (status == DeliveryTaskStatus.AtRisk && workbook.Item2 is null)
+        {
+            throw new DomainException($"Task {Reference} of '{Plan.Title}' cannot be marked at risk without saying what the risk is.");
+        }
+
+        var baseline = WorkbookStatus is { } s
+            ? (s, WorkbookRisk, WorkbookMitigation)
+            : (history.MinBy(h => h.Sequence)!.To, (string?)null, (string?)null);
+        var current = (Status, Risk, Mitigation);
+        var changedHere = current != baseline;
+        var workbookChanged = workbook != baseline;
+
+        WorkbookStatusOutcome outcome;
+        if (workbook == current)
+        {
+            outcome = WorkbookStatusOutcome.Unchanged;
+        }
+        else if (changedHere && !workbookChanged)
+        {
+            outcome = WorkbookStatusOutcome.KeptScrutineer;
+        }
+        else
+        {
+            ChangeStatus(status, on, source, risk, mitigation);
+            outcome = changedHere ? WorkbookStatusOutcome.WorkbookWon : WorkbookStatusOutcome.Taken;
+        }
+
+        (WorkbookStatus, WorkbookRisk, WorkbookMitigation) = workbook;
+        return outcome;
+    }
+
+    private static (DeliveryTaskStatus, string?, string?) Reading(DeliveryTaskStatus status, string? risk, string? mitigation) =>
+        status == DeliveryTaskStatus.AtRisk
+            ? (status, string.IsNullOrWhiteSpace(risk) ? null : risk.Trim(), string.IsNullOrWhiteSpace(mitigation) ? null : mitigation.Trim())
+            : (status, null, null);
 
     /// <summary>Sets or clears (with null or blank) the task's OFFICIAL-SENSITIVE note. Returns whether it changed.</summary>
     public bool NoteSensitive(string? note)

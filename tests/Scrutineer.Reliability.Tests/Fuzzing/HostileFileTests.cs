@@ -79,7 +79,7 @@ public sealed class HostileFileTests
         await RefusedAsync(provider, "wide.xlsx", bytes, ["delivery", "import", "--strategy", "Burglary strategy"], "cell XFD9 is beyond the 50,000 rows and 1,000 columns read");
     }
 
-    private static async Task RefusedAsync(StoreProvider provider, string name, byte[] bytes, string[] command, string limit)
+    internal static async Task RefusedAsync(StoreProvider provider, string name, byte[] bytes, string[] command, string limit)
     {
         await using var store = await TestStore.CreateAsync(provider);
         var folder = Path.Combine(Path.GetTempPath(), "scrutineer-tests", Guid.NewGuid().ToString("N"));

@@ -15,6 +15,8 @@ internal sealed class DeliveryTaskConfiguration : IEntityTypeConfiguration<Deliv
         builder.Property(t => t.Risk).HasMaxLength(4000);
         builder.Property(t => t.Mitigation).HasMaxLength(4000);
         builder.Property(t => t.SensitiveNote).HasMaxLength(4000);
+        builder.Property(t => t.WorkbookRisk).HasMaxLength(4000);
+        builder.Property(t => t.WorkbookMitigation).HasMaxLength(4000);
         builder.HasIndex(t => new { t.PlanId, t.Stage, t.Number }).IsUnique();
         builder.Ignore(t => t.Reference);
         builder.Ignore(t => t.History);

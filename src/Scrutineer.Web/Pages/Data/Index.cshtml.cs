@@ -27,11 +27,11 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
     /// <summary>What the import did, line by line, when it succeeded.</summary>
     public IReadOnlyList<string> Imported { get; private set; } = [];
 
-    /// <summary>Notes the user should look at (flagged and skipped rows of a delivery import).</summary>
+    /// <summary>Notes the user should look at (status conflicts, flagged and skipped rows of a delivery import).</summary>
     public IReadOnlyList<ImportNote> Flagged { get; private set; } = [];
 
-    /// <summary>How many notes the import made of each kind.</summary>
-    public IReadOnlyDictionary<ImportNoteKind, int> NoteCounts { get; private set; } = new Dictionary<ImportNoteKind, int>();
+    /// <summary>The import's totals, the same ones its summary line gives.</summary>
+    public IReadOnlyList<ImportTotal> Totals { get; private set; } = [];
 
     /// <summary>Months the import just made holds as provisional, with the reasons.</summary>
     public IReadOnlyList<HeldMonth> HeldNow { get; private set; } = [];
@@ -120,8 +120,8 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
             var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
             var report = await DeliveryImport.ImportAsync(db, paths, new DeliveryImportOptions(string.IsNullOrWhiteSpace(Strategy) ? null : Strategy.Trim(), today), ct);
             Imported = [report.Summary];
-            NoteCounts = Enum.GetValues<ImportNoteKind>().ToDictionary(k => k, k => report.Of(k).Count());
-            Flagged = report.Notes.Where(n => n.Kind is ImportNoteKind.Flagged or ImportNoteKind.Skipped).ToList();
+            Totals = report.Totals;
+            Flagged = report.Notes.Where(n => n.Kind is ImportNoteKind.Conflict or ImportNoteKind.Flagged or ImportNoteKind.Skipped).ToList();
         }, ct);
 
     /// <summary>
