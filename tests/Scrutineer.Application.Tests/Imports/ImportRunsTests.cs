@@ -90,16 +90,19 @@ public sealed class ImportRunsTests
 
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
-    public async Task PoliceUk_PlausibleMonth_NotHeld(StoreProvider provider)
+    public async Task Measures_MonthLikeItsHistory_NotHeld(StoreProvider provider)
     {
         await using var store = await DemoStoreAsync(provider);
         using var files = new StreetFiles();
         await using var db = store.Open();
-        var march = await db.Observations.Where(o => o.Measure.Name == PoliceUkImport.AllCrime && o.Area.Name == DemoPerformanceData.Force && o.Period == March).Select(o => o.Value).SingleAsync();
-        var path = WriteTinyApril(files, burglaries: (int)march);
+        var march = await db.Observations.Where(o => o.Measure.Name == PoliceUkImport.AllCrime && o.Period == March && o.Kind == PeriodKind.Month)
+            .Select(o => new { Area = o.Area.Name, o.Value }).ToListAsync();
+        var path = Path.Combine(files.Folder, "april.csv");
+        await File.WriteAllTextAsync(path, "measure,area,period,value\n" + string.Concat(march.Select(m => $"All crime,{m.Area},2024-04,{m.Value:0}\n")));
 
-        var result = await new PoliceUkImport(db).ImportAsync([path]);
+        var result = await new MeasuresImport(db).ImportAsync(path);
 
+        Assert.Equal(14, march.Count);
         Assert.Empty(result.Run.Held);
         Assert.Equal(April, await LatestMonth.ConfirmedAsync(db));
         Assert.Equal(ImportRunStatus.Completed, (await ImportRuns.FindAsync(db, result.Run.Id)).Status);
