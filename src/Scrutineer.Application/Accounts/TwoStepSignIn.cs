@@ -11,7 +11,7 @@ namespace Scrutineer.Application.Accounts;
 /// <summary>
 /// Two-step sign-in for local accounts: setting up an authenticator app (RFC 6238), recovery codes, checking the
 /// second step, and the store-wide setting that requires it of every local account. The authenticator secret is
-/// stored only as <paramref name="protector"/> sealed it, so the store, its backups and the audit trail never hold it.
+/// stored only as the data protector sealed it, so the store, its backups and the audit trail never hold it.
 /// </summary>
 public static class TwoStepSignIn
 {
@@ -49,56 +49,51 @@ public static class TwoStepSignIn
         db.TwoStepCredentials.AsNoTracking().AnyAsync(c => c.AccountId == accountId && c.ConfirmedAt != null, cancellationToken);
 
     /// <summary>
-    /// Starts (or restarts) setting up an authenticator for the account: a new secret, returned in base32 with the
-    /// otpauth URI for the app. Saves. Refused once set up (an administrator resets it first).
+    /// A new authenticator secret for the account to set up: in base32 to type into the app, as the otpauth URI the app
+    /// reads, and sealed by <paramref name="protector"/> to carry until <see cref="ConfirmAsync"/> (nothing is stored yet).
     /// </summary>
-    /// <exception cref="DomainException">Two-step sign-in is already set up.</exception>
-    public static async Task<(string Secret, string Uri)> BeginAsync(ScrutineerDb db, IDataProtector protector, UserAccount account, CancellationToken cancellationToken)
+    public static (string Secret, string Uri, string Sealed) NewSecret(IDataProtector protector, UserAccount account)
     {
-        var existing = await db.TwoStepCredentials.SingleOrDefaultAsync(c => c.AccountId == account.Id, cancellationToken);
-        if (existing is { IsConfirmed: true })
+        var secret = TimeBasedOneTimePassword.NewSecret();
+        var text = Base32.Encode(secret);
+        return (text, TimeBasedOneTimePassword.Uri(Issuer, account.UserName, secret), protector.Protect(text));
+    }
+
+    /// <summary>The base32 secret and otpauth URI of a sealed secret from <see cref="NewSecret"/>; null when it does not unseal.</summary>
+    public static (string Secret, string Uri)? Unseal(IDataProtector protector, UserAccount account, string? sealedSecret)
+    {
+        try
+        {
+            var text = protector.Unprotect(sealedSecret ?? "");
+            return (text, TimeBasedOneTimePassword.Uri(Issuer, account.UserName, Base32.Decode(text)));
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Sets up two-step sign-in with the sealed secret from <see cref="NewSecret"/> and the first code the app shows,
+    /// and returns the recovery codes (shown once; only their hashes are kept). Saves.
+    /// </summary>
+    /// <exception cref="DomainException">Already set up; the secret does not unseal; the code is not right.</exception>
+    public static async Task<IReadOnlyList<string>> ConfirmAsync(ScrutineerDb db, IDataProtector protector, UserAccount account, string? sealedSecret, string? code, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await IsSetUpAsync(db, account.Id, cancellationToken))
         {
             throw new DomainException("Two-step sign-in is already set up for this account. Ask an administrator to reset it to set it up again.");
         }
 
-        if (existing is not null)
-        {
-            db.TwoStepCredentials.Remove(existing);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var secret = TimeBasedOneTimePassword.NewSecret();
-        db.TwoStepCredentials.Add(new TwoStepCredential(account.Id, protector.Protect(Base32.Encode(secret))));
-        await db.SaveChangesAsync(cancellationToken);
-        return (Base32.Encode(secret), TimeBasedOneTimePassword.Uri(Issuer, account.UserName, secret));
-    }
-
-    /// <summary>The secret being set up, in base32, and its otpauth URI; null when set-up has not begun or is complete.</summary>
-    public static async Task<(string Secret, string Uri)?> PendingAsync(ScrutineerDb db, IDataProtector protector, UserAccount account, CancellationToken cancellationToken)
-    {
-        var credential = await db.TwoStepCredentials.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == account.Id && c.ConfirmedAt == null, cancellationToken);
-        if (credential is null)
-        {
-            return null;
-        }
-
-        var secret = Base32.Decode(protector.Unprotect(credential.ProtectedSecret));
-        return (Base32.Encode(secret), TimeBasedOneTimePassword.Uri(Issuer, account.UserName, secret));
-    }
-
-    /// <summary>
-    /// Completes set-up with the first code the app shows, and returns the recovery codes (shown once; only their hashes
-    /// are kept). Saves.
-    /// </summary>
-    /// <exception cref="DomainException">Set-up has not begun; the code is not right.</exception>
-    public static async Task<IReadOnlyList<string>> ConfirmAsync(ScrutineerDb db, IDataProtector protector, int accountId, string? code, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var credential = await db.TwoStepCredentials.SingleOrDefaultAsync(c => c.AccountId == accountId && c.ConfirmedAt == null, cancellationToken)
-            ?? throw new DomainException("Start setting up two-step sign-in again: there is no authenticator being set up.");
-        var step = TimeBasedOneTimePassword.Verify(Secret(protector, credential), code, now, credential.LastUsedStep)
+        var secret = Unseal(protector, account, sealedSecret)
+            ?? throw new DomainException("Start setting up two-step sign-in again: the key on the page has expired.");
+        var step = TimeBasedOneTimePassword.Verify(Base32.Decode(secret.Secret), code, now, 0)
             ?? throw new DomainException("Enter the 6-digit code your authenticator app shows now");
         var codes = Enumerable.Range(0, RecoveryCodeCount).Select(_ => NewRecoveryCode()).ToList();
+        await db.TwoStepCredentials.Where(c => c.AccountId == account.Id).ExecuteDeleteAsync(cancellationToken);
+        var credential = new TwoStepCredential(account.Id, sealedSecret!);
         credential.Confirm(now, step, codes.Select(Hash));
+        db.TwoStepCredentials.Add(credential);
         await db.SaveChangesAsync(cancellationToken);
         return codes;
     }

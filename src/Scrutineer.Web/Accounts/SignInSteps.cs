@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
@@ -14,7 +15,7 @@ namespace Scrutineer.Web.Accounts;
 /// the password was right, and nothing more), then the session, carrying any step still pending (a one-time password
 /// to replace, two-step sign-in to set up when it is required).
 /// </summary>
-public sealed class SignInSteps(ScrutineerDb db)
+public sealed class SignInSteps(ScrutineerDb db, IDataProtectionProvider protection)
 {
     /// <summary>The cookie scheme that remembers, for a few minutes, whose password was right.</summary>
     public const string PasswordCheckedScheme = "scrutineer-password-checked";
@@ -23,6 +24,10 @@ public sealed class SignInSteps(ScrutineerDb db)
     public static readonly TimeSpan SecondStepTime = TimeSpan.FromMinutes(5);
 
     private const string StampClaim = "stamp";
+
+    /// <summary>Seals and unseals the account's authenticator secret (a purpose of its own per account).</summary>
+    public IDataProtector Protector(int accountId) =>
+        protection.CreateProtector(TwoStepSignIn.ProtectionPurpose, accountId.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>After a right password: where to go next (the second step, a pending step, or <paramref name="returnUrl"/>).</summary>
     public async Task<string> AfterPasswordAsync(HttpContext http, UserAccount account, string returnUrl, CancellationToken cancellationToken)

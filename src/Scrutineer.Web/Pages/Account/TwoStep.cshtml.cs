@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scrutineer.Application.Accounts;
@@ -11,7 +10,7 @@ namespace Scrutineer.Web.Pages.Account;
 /// The second sign-in step: the code from the authenticator app, or a recovery code. Open only within a few minutes
 /// of a right password (otherwise back to sign in). A wrong code counts towards the account's lockout.
 /// </summary>
-public sealed class TwoStepModel(ScrutineerDb db, SignInSteps steps, IDataProtectionProvider protection, TimeProvider clock, ILogger<TwoStepModel> log) : PageModel
+public sealed class TwoStepModel(ScrutineerDb db, SignInSteps steps, TimeProvider clock, ILogger<TwoStepModel> log) : PageModel
 {
     public string ReturnUrl { get; private set; } = "/";
 
@@ -31,7 +30,7 @@ public sealed class TwoStepModel(ScrutineerDb db, SignInSteps steps, IDataProtec
             return Redirect("/account/sign-in");
         }
 
-        if (!await TwoStepSignIn.VerifyAsync(db, protection.CreateProtector(TwoStepSignIn.ProtectionPurpose), account.Id, code, now, ct))
+        if (!await TwoStepSignIn.VerifyAsync(db, steps.Protector(account.Id), account.Id, code, now, ct))
         {
             account.RecordFailedSignIn(now);
             await db.SaveChangesAsync(ct);

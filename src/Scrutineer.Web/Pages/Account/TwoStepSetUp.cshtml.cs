@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Accounts;
@@ -8,11 +7,11 @@ using Scrutineer.Web.Accounts;
 namespace Scrutineer.Web.Pages.Account;
 
 /// <summary>
-/// Set up two-step sign-in: the page shows a new authenticator secret (base32, and as an otpauth link); the first
-/// right code completes it and the recovery codes are shown, once. Where an administrator requires two-step sign-in,
-/// this is the only page a session without it may open.
+/// Set up two-step sign-in: the page shows a new authenticator secret (base32, and as an otpauth link) and carries it
+/// sealed in the form; the first right code stores it and the recovery codes are shown, once. Where an administrator
+/// requires two-step sign-in, this is the only page a session without it may open.
 /// </summary>
-public sealed class TwoStepSetUpModel(ScrutineerDb db, SignInSteps steps, IDataProtectionProvider protection, TimeProvider clock, ILogger<TwoStepSetUpModel> log) : ScrutineerPageModel
+public sealed class TwoStepSetUpModel(ScrutineerDb db, SignInSteps steps, TimeProvider clock, ILogger<TwoStepSetUpModel> log) : ScrutineerPageModel
 {
     public bool AlreadySetUp { get; private set; }
 
@@ -20,29 +19,38 @@ public sealed class TwoStepSetUpModel(ScrutineerDb db, SignInSteps steps, IDataP
 
     public string? Uri { get; private set; }
 
+    /// <summary>The secret sealed by data protection, carried by the form until the first code confirms it.</summary>
+    public string? Sealed { get; private set; }
+
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var account = await db.Accounts.SingleAsync(a => a.Id == Me.Id, ct);
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == Me.Id, ct);
         AlreadySetUp = await TwoStepSignIn.IsSetUpAsync(db, account.Id, ct);
         if (!AlreadySetUp)
         {
-            (Secret, Uri) = await TwoStepSignIn.BeginAsync(db, Protector, account, ct);
+            (Secret, Uri, Sealed) = TwoStepSignIn.NewSecret(steps.Protector(account.Id), account);
         }
     }
 
-    public async Task<IActionResult> OnPostAsync(string? code, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? code, string? key, CancellationToken ct)
     {
         var account = await db.Accounts.SingleAsync(a => a.Id == Me.Id, ct);
+        var protector = steps.Protector(account.Id);
         try
         {
-            RecoveryCodes = await TwoStepSignIn.ConfirmAsync(db, Protector, account.Id, code, clock.GetUtcNow(), ct);
+            RecoveryCodes = await TwoStepSignIn.ConfirmAsync(db, protector, account, key, code, clock.GetUtcNow(), ct);
         }
         catch (Domain.Common.DomainException ex)
         {
             ModelState.AddModelError("code", ex.Message);
-            (Secret, Uri) = await TwoStepSignIn.PendingAsync(db, Protector, account, ct) ?? await TwoStepSignIn.BeginAsync(db, Protector, account, ct);
+            AlreadySetUp = await TwoStepSignIn.IsSetUpAsync(db, account.Id, ct);
+            if (!AlreadySetUp)
+            {
+                (Secret, Uri, Sealed) = TwoStepSignIn.Unseal(protector, account, key) is { } kept ? (kept.Secret, kept.Uri, key) : TwoStepSignIn.NewSecret(protector, account);
+            }
+
             return Page();
         }
 
@@ -51,6 +59,4 @@ public sealed class TwoStepSetUpModel(ScrutineerDb db, SignInSteps steps, IDataP
         AlreadySetUp = true;
         return Page();
     }
-
-    private IDataProtector Protector => protection.CreateProtector(TwoStepSignIn.ProtectionPurpose);
 }

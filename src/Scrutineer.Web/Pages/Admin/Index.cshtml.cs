@@ -36,11 +36,18 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : Scrut
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>Requires (or stops requiring) two-step sign-in of every local account, as <c>scrutineer user require-two-step</c> does.</summary>
-    public async Task<IActionResult> OnPostTwoStepAsync(bool required, CancellationToken ct)
+    public async Task<IActionResult> OnPostTwoStepAsync(string? required, CancellationToken ct)
     {
-        await Application.Accounts.TwoStepSignIn.RequireAsync(db, required, ct);
-        log.LogInformation("Two-step sign-in {Required} for every local account by {User}", required ? "required" : "no longer required", Me.UserName);
-        Notice(required
+        if (required is not ("true" or "false"))
+        {
+            ModelState.AddModelError("", "Choose whether to require two-step sign-in for every local account");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await Application.Accounts.TwoStepSignIn.RequireAsync(db, required == "true", ct);
+        log.LogInformation("Two-step sign-in {Required} for every local account by {User}", required == "true" ? "required" : "no longer required", Me.UserName);
+        Notice(required == "true"
             ? "Two-step sign-in is now required of every local account. Accounts without it set it up when they next sign in."
             : "Two-step sign-in is no longer required. Accounts that set it up keep it.");
         return Redirect("/admin#users");
