@@ -40,7 +40,7 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
-        foreach (var command in BackupCommands.Create(context).Concat(AuditCommands.Create(context)))
+        foreach (var command in BackupCommands.Create(context).Concat(AuditCommands.Create(context)).Concat(UserCommands.Create(context)))
         {
             root.Subcommands.Add(command);
         }

@@ -16,13 +16,21 @@ public static class DemoForce
     public static Task<bool> IsBuiltAsync(ScrutineerDb db, CancellationToken cancellationToken = default) =>
         db.Plans.AnyAsync(p => p.Title == PlanTitle, cancellationToken);
 
-    /// <summary>Fills an empty store with the demo force.</summary>
-    /// <exception cref="Domain.Common.DomainException">The store already holds a plan.</exception>
+    /// <summary>Whether the demo built this store (it marks the store it builds); a store with real data never carries the mark.</summary>
+    public static Task<bool> BuiltThisStoreAsync(ScrutineerDb db, CancellationToken cancellationToken = default) =>
+        db.StoreSettings.AnyAsync(s => s.Name == Domain.Common.StoreSetting.BuiltByDemo, cancellationToken);
+
+    /// <summary>Whether the store holds no plan and no account.</summary>
+    public static async Task<bool> IsEmptyAsync(ScrutineerDb db, CancellationToken cancellationToken = default) =>
+        !await db.Plans.AnyAsync(cancellationToken) && !await db.Accounts.AnyAsync(cancellationToken);
+
+    /// <summary>Fills an empty store with the demo force and marks the store as the demo's.</summary>
+    /// <exception cref="Domain.Common.DomainException">The store already holds a plan or an account.</exception>
     public static async Task BuildAsync(ScrutineerDb db, DemoSettings settings, CancellationToken cancellationToken = default)
     {
-        if (await db.Plans.AnyAsync(cancellationToken))
+        if (!await IsEmptyAsync(db, cancellationToken))
         {
-            throw new Domain.Common.DomainException("The store already holds data: the demo is built into an empty store (use a new --db path, or --reset for an SQLite file).");
+            throw new Domain.Common.DomainException("The store already holds data: the demo is built only into an empty store. Give the demo a new --db path.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -31,7 +39,8 @@ public static class DemoForce
         await DemoPerformanceData.AddAsync(db, settings, cancellationToken);
         await DemoStrategy.AddAsync(db, settings, cancellationToken);
         await DemoAccounts.AddAsync(db, plan, settings, cancellationToken);
-        // Later parts: delivery plans, performance data, accounts — one call each.
+        db.StoreSettings.Add(new Domain.Common.StoreSetting(Domain.Common.StoreSetting.BuiltByDemo, "true"));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ internal static class DemoCommands
             Description = "Folder for the demo's sample import files (plan file, delivery-plan workbooks, data CSVs).",
             DefaultValueFactory = _ => "demo-files",
         };
-        var reset = new Option<bool>("--reset") { Description = "Delete the SQLite store file first and build the demo afresh." };
+        var reset = new Option<bool>("--reset") { Description = "Delete the SQLite store file first and build the demo afresh (only a store the demo built)." };
         var demo = new Command("demo", "Build the demo force: a 12-priority plan, 26 units, the four 2023/24 rounds and more. Deterministic.")
         {
             files, reset,
@@ -31,6 +31,15 @@ internal static class DemoCommands
                 }
 
                 var path = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+                if (File.Exists(path))
+                {
+                    await using var existing = await context.OpenStoreAsync(parse, ct);
+                    if (!await DemoForce.BuiltThisStoreAsync(existing, ct) && !await DemoForce.IsEmptyAsync(existing, ct))
+                    {
+                        throw new CliException($"--reset deletes only a store the demo built, and {path} holds other data. Nothing was deleted. Give the demo a new --db path.");
+                    }
+                }
+
                 SqliteConnection.ClearAllPools();
                 foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
                 {
@@ -39,10 +48,15 @@ internal static class DemoCommands
             }
 
             await using var db = await context.OpenStoreAsync(parse, ct);
-            if (await DemoForce.IsBuiltAsync(db, ct))
+            if (await DemoForce.BuiltThisStoreAsync(db, ct))
             {
                 await context.Out.WriteLineAsync($"The store already holds the demo force ({location.Description}); use --reset to rebuild it.");
                 return 0;
+            }
+
+            if (!await DemoForce.IsEmptyAsync(db, ct))
+            {
+                throw new CliException($"{location.Description} holds data the demo did not build, so the demo was not built. Give the demo a new --db path.");
             }
 
             var folder = Path.GetFullPath(parse.GetValue(files)!);

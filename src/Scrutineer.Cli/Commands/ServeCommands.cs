@@ -29,7 +29,7 @@ internal static class ServeCommands
             var location = CliContext.Location(parse);
             await using (var db = await context.OpenStoreAsync(parse, ct))
             {
-                if (parse.GetValue(demo) && !await DemoForce.IsBuiltAsync(db, ct))
+                if (parse.GetValue(demo) && !await DemoForce.BuiltThisStoreAsync(db, ct))
                 {
                     await context.Out.WriteLineAsync($"Building the demo force in {location.Description} ...");
                     await DemoForce.BuildAsync(db, new DemoSettings(DemoSettings.DemoToday, null, line => context.Out.WriteLine("  " + line)), ct);

@@ -80,6 +80,12 @@ public sealed class UserAccount
     /// <summary>Rises on every change to role, scopes, password or enabled state; sessions carry it and are refused once it moves.</summary>
     public int Stamp { get; private set; }
 
+    /// <summary>
+    /// The password is a one-time password (issued by <see cref="IssueOneTimePassword"/>): after signing in the account
+    /// may do nothing but choose its own password.
+    /// </summary>
+    public bool MustChangePassword { get; private set; }
+
     /// <summary>The units, priorities or strands the role is limited to.</summary>
     public IReadOnlyList<AccountScope> Scopes => scopes.OrderBy(s => s.Kind).ThenBy(s => s.TargetId).ToList();
 
@@ -137,11 +143,19 @@ public sealed class UserAccount
         LockedUntil = null;
     }
 
-    /// <summary>Replaces the password hash; existing sessions end.</summary>
+    /// <summary>Replaces the password hash with one the account's holder chose; existing sessions end.</summary>
     public void ChangePassword(string passwordHash)
     {
         PasswordHash = Required(passwordHash, "password");
+        MustChangePassword = false;
         Stamp++;
+    }
+
+    /// <summary>Sets a one-time password that must be changed at the next sign-in; existing sessions end.</summary>
+    public void IssueOneTimePassword(string passwordHash)
+    {
+        ChangePassword(passwordHash);
+        MustChangePassword = true;
     }
 
     /// <summary>Grants or withdraws the permission to read OFFICIAL-SENSITIVE text (an administrator's action); existing sessions end.</summary>

@@ -15,6 +15,7 @@ internal static class AccountsRegistration
     {
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<SignInService>();
+        services.AddScoped<SignInSteps>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "scrutineer-session";
@@ -29,6 +30,14 @@ internal static class AccountsRegistration
             o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
             o.Events.OnValidatePrincipal = ValidateAsync;
+        }).AddCookie(SignInSteps.PasswordCheckedScheme, o =>
+        {
+            o.Cookie.Name = "scrutineer-password-checked";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = SignInSteps.SecondStepTime;
+            o.SlidingExpiration = false;
         });
         services.AddAuthorization(Policies.Register);
         return services;

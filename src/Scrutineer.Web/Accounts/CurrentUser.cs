@@ -35,8 +35,11 @@ public sealed record CurrentUser(int Id, string UserName, string DisplayName, Ro
             principal.HasClaim(ScrutineerClaims.ReadsSensitive, "true"));
     }
 
-    /// <summary>The claims a session for <paramref name="account"/> carries.</summary>
-    public static ClaimsPrincipal Principal(UserAccount account, string scheme)
+    /// <summary>
+    /// The claims a session for <paramref name="account"/> carries; <paramref name="pendingStep"/> names the one page
+    /// the session may open until that step is done (<see cref="PendingSignInStep"/>).
+    /// </summary>
+    public static ClaimsPrincipal Principal(UserAccount account, string scheme, string? pendingStep = null)
     {
         var claims = new List<Claim>
         {
@@ -50,6 +53,11 @@ public sealed record CurrentUser(int Id, string UserName, string DisplayName, Ro
         claims.AddRange(account.UnitIds.Select(i => new Claim(ScrutineerClaims.Unit, i.ToString(CultureInfo.InvariantCulture))));
         claims.AddRange(account.PriorityIds.Select(i => new Claim(ScrutineerClaims.Priority, i.ToString(CultureInfo.InvariantCulture))));
         claims.AddRange(account.StrandIds.Select(i => new Claim(ScrutineerClaims.Strand, i.ToString(CultureInfo.InvariantCulture))));
+        if (pendingStep is not null)
+        {
+            claims.Add(new Claim(ScrutineerClaims.PendingStep, pendingStep));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 

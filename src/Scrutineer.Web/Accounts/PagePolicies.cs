@@ -19,7 +19,7 @@ public static class PagePolicies
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>
-    public static IReadOnlyList<string> Anonymous { get; } = ["/Account/SignIn", "/Account/AccessDenied", "/Accessibility", "/Error"];
+    public static IReadOnlyList<string> Anonymous { get; } = ["/Account/SignIn", "/Account/TwoStep", "/Account/AccessDenied", "/Accessibility", "/Error"];
 
     internal static void Apply(PageConventionCollection conventions)
     {

@@ -10,7 +10,7 @@ namespace Scrutineer.Web.Accounts;
 public sealed class SignInService(ScrutineerDb db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, ILogger<SignInService> log)
 {
     /// <summary>Shortest password accepted when an administrator sets one.</summary>
-    public const int MinimumPasswordLength = 12;
+    public const int MinimumPasswordLength = PasswordRule.MinimumLength;
 
     /// <summary>The account when the password is right; null (with the reason) otherwise. Saves the failure count.</summary>
     public async Task<(UserAccount? Account, string? Problem)> CheckAsync(string? userName, string? password, CancellationToken cancellationToken)
@@ -56,7 +56,7 @@ public sealed class SignInService(ScrutineerDb db, IPasswordHasher<UserAccount> 
             return (null, "This account is disabled. Ask an administrator to enable it.");
         }
 
-        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        if (result == PasswordVerificationResult.SuccessRehashNeeded && !account.MustChangePassword)
         {
             account.ChangePassword(hasher.HashPassword(account, password!));
         }
@@ -67,15 +67,7 @@ public sealed class SignInService(ScrutineerDb db, IPasswordHasher<UserAccount> 
         return (account, null);
     }
 
-    /// <summary>Hashes a new password.</summary>
-    /// <exception cref="DomainException">Shorter than <see cref="MinimumPasswordLength"/>.</exception>
-    public string Hash(UserAccount? account, string password)
-    {
-        if (string.IsNullOrEmpty(password) || password.Length < MinimumPasswordLength)
-        {
-            throw new DomainException($"A password needs at least {MinimumPasswordLength} characters.");
-        }
-
-        return hasher.HashPassword(account!, password);
-    }
+    /// <summary>Hashes a new password after checking it against the password rule (<see cref="PasswordRule"/>).</summary>
+    /// <exception cref="DomainException">The password breaks the rule.</exception>
+    public string Hash(UserAccount? account, string password) => Application.Accounts.Passwords.Hash(password, account?.UserName);
 }

@@ -79,6 +79,7 @@ public static class ScrutineerWeb
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(StaticFolder) });
         app.UseRouting();
         app.UseAuthentication();
+        app.UsePendingSignInSteps();
         app.UseAuditedRequests();
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();

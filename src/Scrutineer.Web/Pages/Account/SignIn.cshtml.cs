@@ -1,12 +1,10 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scrutineer.Web.Accounts;
 
 namespace Scrutineer.Web.Pages.Account;
 
-public sealed class SignInModel(SignInService signIn) : PageModel
+public sealed class SignInModel(SignInService signIn, SignInSteps steps) : PageModel
 {
     public string? UserName { get; private set; }
 
@@ -30,8 +28,7 @@ public sealed class SignInModel(SignInService signIn) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
-        return LocalRedirect(ReturnUrl);
+        return LocalRedirect(await steps.AfterPasswordAsync(HttpContext, account, ReturnUrl, ct));
     }
 
     private string SafeReturn(string? returnUrl) => !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";

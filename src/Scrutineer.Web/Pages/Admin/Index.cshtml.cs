@@ -30,7 +30,28 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : Scrut
     [BindProperty]
     public bool ReplacePlan { get; set; }
 
+    /// <summary>Whether every local account must use two-step sign-in.</summary>
+    public bool TwoStepRequired { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Requires (or stops requiring) two-step sign-in of every local account, as <c>scrutineer user require-two-step</c> does.</summary>
+    public async Task<IActionResult> OnPostTwoStepAsync(string? required, CancellationToken ct)
+    {
+        if (required is not ("true" or "false"))
+        {
+            ModelState.AddModelError("", "Choose whether to require two-step sign-in for every local account");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await Application.Accounts.TwoStepSignIn.RequireAsync(db, required == "true", ct);
+        log.LogInformation("Two-step sign-in {Required} for every local account by {User}", required == "true" ? "required" : "no longer required", Me.UserName);
+        Notice(required == "true"
+            ? "Two-step sign-in is now required of every local account. Accounts without it set it up when they next sign in."
+            : "Two-step sign-in is no longer required. Accounts that set it up keep it.");
+        return Redirect("/admin#users");
+    }
 
     /// <summary>Downloads a plan as its plan file (YAML, docs/plan-file.md): what <c>scrutineer plan export</c> writes.</summary>
     public async Task<IActionResult> OnGetPlanFileAsync(int id, CancellationToken ct)
@@ -120,6 +141,7 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : Scrut
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        TwoStepRequired = await Application.Accounts.TwoStepSignIn.IsRequiredAsync(db, ct);
         Accounts = (await db.Accounts.AsNoTracking().ToListAsync(ct)).OrderBy(a => a.Role).ThenBy(a => a.UserName, StringComparer.Ordinal).ToList();
         Units = (await db.Units.AsNoTracking().ToListAsync(ct)).OrderBy(u => u.ShortName, StringComparer.Ordinal).ToList();
         Plans = (await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Title, p.FirstYear, p.LastYear, Count = p.Priorities.Count }).ToListAsync(ct))

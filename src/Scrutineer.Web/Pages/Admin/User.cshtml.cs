@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Web.Accounts;
@@ -7,10 +8,10 @@ using Scrutineer.Web.Accounts;
 namespace Scrutineer.Web.Pages.Admin;
 
 /// <summary>
-/// Adds a user or changes one: name, role, scopes, the permission to read OFFICIAL-SENSITIVE text, password, enabled,
-/// unlock. Changing the role, scopes, permission, password or enabled state ends the account's sessions.
+/// Adds a user or changes one: name, role, scopes, the permission to read OFFICIAL-SENSITIVE text, a one-time password,
+/// enabled, unlock (the rules are <see cref="AccountAdministration"/>'s, as on the command line). Changing the role, scopes, permission, password or enabled state ends the account's sessions.
 /// </summary>
-public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvider clock, ILogger<UserModel> log) : ScrutineerPageModel
+public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserModel> log) : ScrutineerPageModel
 {
     public UserAccount? Account { get; private set; }
 
@@ -84,39 +85,31 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
         var sensitiveChosen = ReadsSensitive != shown;
         return await AttemptAsync(async () =>
         {
+            string? oneTime = null;
             if (Account is null)
             {
-                var name = UserAccount.NormaliseUserName(UserName);
-                if (await db.Accounts.AnyAsync(a => a.UserName == name, ct))
-                {
-                    throw new Domain.Common.DomainException($"The user name {name} is taken.");
-                }
-
-                var account = new UserAccount(name, DisplayName ?? "", Role, signIn.Hash(null, Password ?? ""), clock.GetUtcNow(), scopes);
-                if (sensitiveChosen)
-                {
-                    account.AllowSensitive(ReadsSensitive);
-                }
-
-                db.Accounts.Add(account);
-                Account = account;
+                var issued = await AccountAdministration.AddAsync(db,
+                    new NewAccount(UserName ?? "", DisplayName ?? "", Role, scopes.ToList(), Password, sensitiveChosen ? ReadsSensitive : null), clock.GetUtcNow(), ct);
+                Account = issued.Account;
+                oneTime = issued.OneTimePassword;
             }
             else
             {
                 Account.Rename(DisplayName ?? "");
-                Account.Assign(Role, scopes);
+                await AccountAdministration.AssignAsync(db, Account, Role, scopes, ct);
                 if (sensitiveChosen)
                 {
                     Account.AllowSensitive(ReadsSensitive);
                 }
+
                 if (!string.IsNullOrEmpty(Password))
                 {
-                    Account.ChangePassword(signIn.Hash(Account, Password));
+                    AccountAdministration.ResetPassword(Account, Password);
                 }
 
                 if (Disabled && !Account.IsDisabled)
                 {
-                    Account.Disable();
+                    await AccountAdministration.DisableAsync(db, Account, ct);
                 }
                 else if (!Disabled && Account.IsDisabled)
                 {
@@ -130,7 +123,9 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
 
             await db.SaveChangesAsync(ct);
             log.LogInformation("Account {UserName} saved by {User} with role {Role}, reads OFFICIAL-SENSITIVE: {ReadsSensitive}", Account.UserName, Me.UserName, Account.Role, Account.ReadsSensitive);
-            Notice($"User {Account.UserName} saved.");
+            Notice(oneTime is null
+                ? $"User {Account.UserName} saved."
+                : $"User {Account.UserName} added. One-time password: {oneTime} (give it to them by a safe route; it is not shown again, and they choose their own password when they sign in).");
             return Redirect("/admin#users");
         }, () => Task.FromResult<IActionResult>(Page()), nameof(UserName));
     }
