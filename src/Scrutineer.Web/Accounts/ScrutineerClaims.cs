@@ -9,4 +9,5 @@ internal static class ScrutineerClaims
     public const string Priority = "scrutineer:priority";
     public const string Strand = "scrutineer:strand";
     public const string ReadsSensitive = "scrutineer:reads-sensitive";
+    public const string Session = "scrutineer:session";
 }

@@ -1,13 +1,14 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scrutineer.Web.Accounts;
 
 namespace Scrutineer.Web.Pages.Account;
 
-public sealed class SignInModel(SignInService signIn) : PageModel
+public sealed class SignInModel(SignInService signIn, SessionCookie session, Application.Accounts.SignInLimits limits) : PageModel
 {
+    /// <summary>When failed sign-ins lock an account, as the page explains.</summary>
+    public Application.Accounts.SignInLimits Limits => limits;
+
     public string? UserName { get; private set; }
 
     public string? Problem { get; private set; }
@@ -22,7 +23,7 @@ public sealed class SignInModel(SignInService signIn) : PageModel
     {
         ReturnUrl = SafeReturn(returnUrl);
         UserName = username;
-        var (account, problem) = await signIn.CheckAsync(username, password, ct);
+        var (account, problem) = await signIn.CheckAsync(username, password, ct, Security.SecurityEvents.ClientAddress(HttpContext));
         if (account is null)
         {
             Problem = problem;
@@ -30,7 +31,7 @@ public sealed class SignInModel(SignInService signIn) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
+        await session.SignInAsync(HttpContext, account, ct);
         return LocalRedirect(ReturnUrl);
     }
 
