@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Web.Accounts;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Pages.Admin;
 
@@ -82,6 +83,7 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
         };
         var shown = Account?.ReadsSensitive ?? false;
         var sensitiveChosen = ReadsSensitive != shown;
+        var roleBefore = Account?.Role;
         return await AttemptAsync(async () =>
         {
             if (Account is null)
@@ -129,6 +131,11 @@ public sealed class UserModel(ScrutineerDb db, SignInService signIn, TimeProvide
             }
 
             await db.SaveChangesAsync(ct);
+            if (roleBefore != Account.Role)
+            {
+                SecurityEvents.Log(HttpContext).RoleChanged(Me.UserName, Account.UserName, roleBefore?.ToString() ?? "none (new account)", Account.Role.ToString(), SecurityEvents.ClientAddress(HttpContext));
+            }
+
             log.LogInformation("Account {UserName} saved by {User} with role {Role}, reads OFFICIAL-SENSITIVE: {ReadsSensitive}", Account.UserName, Me.UserName, Account.Role, Account.ReadsSensitive);
             Notice($"User {Account.UserName} saved.");
             return Redirect("/admin#users");
