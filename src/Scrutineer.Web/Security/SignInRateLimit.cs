@@ -12,42 +12,58 @@ namespace Scrutineer.Web.Security;
 /// window), then 429 with Retry-After. The limit is attached to the sign-in page's endpoint, so every form of its address
 /// (a trailing slash, capitals) is limited alike. Per account, failures lock the account (<see cref="Application.Accounts.SignInLockout"/>).
 /// </summary>
-internal static class SignInRateLimit
+public static class SignInRateLimit
 {
     /// <summary>The rate limiter policy's name.</summary>
     public const string Policy = "sign-in";
 
     /// <summary>The answer to a throttled attempt.</summary>
-    public const string Message = "There have been too many attempts to sign in from your network. Wait 5 minutes, then try again.";
+    public static string Message(TimeSpan window) => string.Create(CultureInfo.InvariantCulture,
+        $"There have been too many attempts to sign in from your network. Wait {Math.Ceiling(window.TotalMinutes)} minutes, then try again.");
 
-    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration config)
+    /// <summary>The limit: attempts per address within the window.</summary>
+    public sealed record AddressLimit(int Attempts, TimeSpan Window)
     {
-        var attempts = AccountSettings.Number(config, "SignIn:AttemptsPerAddress", 60);
-        var window = AccountSettings.Time(config, "SignIn:AddressWindow", TimeSpan.FromMinutes(5));
-        if (attempts < 1 || window <= TimeSpan.Zero)
+        public static AddressLimit Read(IConfiguration config)
         {
-            throw new InvalidOperationException($"SignIn:AttemptsPerAddress ({attempts}) must be 1 or more and SignIn:AddressWindow ({window}) above zero, for example 60 and 00:05:00.");
+            var attempts = AccountSettings.Number(config, "SignIn:AttemptsPerAddress", 60);
+            var window = AccountSettings.Time(config, "SignIn:AddressWindow", TimeSpan.FromMinutes(5));
+            return attempts < 1 || window <= TimeSpan.Zero
+                ? throw new InvalidOperationException($"SignIn:AttemptsPerAddress ({attempts}) must be 1 or more and SignIn:AddressWindow ({window}) above zero, for example 60 and 00:05:00.")
+                : new AddressLimit(attempts, window);
         }
+    }
 
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => AddressLimit.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetSlidingWindowLimiter(SecurityEvents.ClientAddress(context), _ => new SlidingWindowRateLimiterOptions
+            o.AddPolicy(Policy, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
                 {
-                    PermitLimit = attempts,
-                    Window = window,
+                    return RateLimitPartition.GetNoLimiter("reading");
+                }
+
+                var limit = context.RequestServices.GetRequiredService<AddressLimit>();
+                return RateLimitPartition.GetSlidingWindowLimiter(SecurityEvents.ClientAddress(context), _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = limit.Attempts,
+                    Window = limit.Window,
                     SegmentsPerWindow = 5,
                     QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter("reading"));
+                });
+            });
             o.OnRejected = async (rejected, cancellationToken) =>
             {
                 var context = rejected.HttpContext;
                 SecurityEvents.Log(context).SignInThrottled(SecurityEvents.ClientAddress(context), context.Request.Path.ToString());
+                var window = context.RequestServices.GetRequiredService<AddressLimit>().Window;
                 context.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync(Message, cancellationToken);
+                await context.Response.WriteAsync(Message(window), cancellationToken);
             };
         });
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageApplicationModelConvention(

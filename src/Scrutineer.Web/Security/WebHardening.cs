@@ -33,8 +33,8 @@ public static class WebHardening
             o.MultipartBodyLengthLimit = MaxRequestBytes;
             o.ValueLengthLimit = 4 * 1024 * 1024;
         });
-        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, builder.Configuration));
-        builder.Services.AddSignInRateLimit(builder.Configuration);
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(TrustedProxies.Configure);
+        builder.Services.AddSignInRateLimit();
         return builder;
     }
 
