@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Demo;
 using Scrutineer.Testing;
@@ -34,10 +35,21 @@ public sealed partial class DemoSite : IAsyncLifetime
             ? StoreProvider.PostgreSql
             : StoreProvider.Sqlite;
 
-    private DemoSite(StoreProvider provider) => this.provider = provider;
+    private readonly IReadOnlyDictionary<string, string>? settings;
+    private readonly ILoggerProvider? logs;
 
-    /// <summary>A site on the given engine (start it with <see cref="InitializeAsync"/>).</summary>
-    public static DemoSite On(StoreProvider provider) => new(provider);
+    private DemoSite(StoreProvider provider, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
+    {
+        this.provider = provider;
+        this.settings = settings;
+        this.logs = logs;
+    }
+
+    /// <summary>
+    /// A site on the given engine (start it with <see cref="InitializeAsync"/>), with <paramref name="settings"/> as
+    /// configuration (for example <c>SignIn:MaxFailures</c>) and <paramref name="logs"/> receiving its log events.
+    /// </summary>
+    public static DemoSite On(StoreProvider provider, IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null) => new(provider, settings, logs);
 
     public TestClock Clock { get; } = new(DemoSettings.DemoToday);
 
@@ -58,6 +70,15 @@ public sealed partial class DemoSite : IAsyncLifetime
             b.UseEnvironment("Production");
             b.UseSetting(ScrutineerWeb.DbSetting, store.Location.ConnectionString);
             b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
+
+            if (logs is not null)
+            {
+                b.ConfigureLogging(l => l.AddProvider(logs));
+            }
         });
     }
 

@@ -38,7 +38,7 @@ public sealed class SignInTests(DemoSite site) : IClassFixture<DemoSite>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<title>Error: Sign in", html, StringComparison.Ordinal);
-        Assert.Contains("The user name or password is not right.", html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Accounts.SignInService.Refused), html, StringComparison.Ordinal);
         await using var db = site.Db();
         Assert.Equal(1, (await db.Accounts.SingleAsync(a => a.UserName == "reviewer.roads")).FailedSignIns);
     }
@@ -62,7 +62,8 @@ public sealed class SignInTests(DemoSite site) : IClassFixture<DemoSite>
 
         var locked = await DemoSite.PostFormAsync(site.Anonymous(), "/account/sign-in", new() { ["username"] = "locktest", ["password"] = "a-long-password-1" });
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
-        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Accounts.SignInService.Refused), await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await DemoSite.PostFormAsync(site.Anonymous(), "/account/sign-in", new() { ["username"] = "locktest", ["password"] = "a-long-password-1" }) is { StatusCode: HttpStatusCode.Redirect } ? "signed in while locked" : null);
 
         site.Clock.Advance(UserAccount.LockoutPeriod + TimeSpan.FromMinutes(1));
         var later = await DemoSite.PostFormAsync(site.Anonymous(), "/account/sign-in", new() { ["username"] = "locktest", ["password"] = "a-long-password-1" });

@@ -3,9 +3,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Accounts;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Accounts;
 
@@ -16,6 +17,11 @@ internal static class AccountsRegistration
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<SignInService>();
         services.AddScoped<SignInSteps>();
+        services.AddScoped<SessionCookie>();
+        services.AddSingleton(sp => AccountSettings.Sessions(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => AccountSettings.SignIn(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<SessionLimits>((o, limits) => o.ExpireTimeSpan = limits.AbsoluteLifetime);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.Cookie.Name = "scrutineer-session";
@@ -25,8 +31,9 @@ internal static class AccountsRegistration
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/access-denied";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The session's idle timeout and absolute lifetime are enforced on the server (Sessions.CheckAsync); the
+            // cookie lasts no longer than the lifetime and does not renew itself.
+            o.SlidingExpiration = false;
             o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
             o.Events.OnValidatePrincipal = ValidateAsync;
@@ -55,23 +62,25 @@ internal static class AccountsRegistration
         return Task.CompletedTask;
     }
 
-    /// <summary>Refuses a session whose account was disabled, deleted, or changed (role, scopes, password) since sign-in.</summary>
+    /// <summary>
+    /// Refuses a cookie whose server-side session is not open: signed out, revoked, idle, past its lifetime, or whose
+    /// account was disabled, deleted or changed (role, scopes, password) since sign-in.
+    /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        if (principal is null
-            || !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || !int.TryParse(principal.FindFirstValue(ScrutineerClaims.Stamp), NumberStyles.None, CultureInfo.InvariantCulture, out var stamp))
+        var services = context.HttpContext.RequestServices;
+        var session = principal is null || !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? null
+            : await Sessions.CheckAsync(
+                services.GetRequiredService<ScrutineerDb>(),
+                principal.FindFirstValue(ScrutineerClaims.Session),
+                services.GetRequiredService<SessionLimits>(),
+                services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                context.HttpContext.RequestAborted) is { } open && open.AccountId == id ? open : null;
+        if (session is null)
         {
-            context.RejectPrincipal();
-            return;
-        }
-
-        var db = context.HttpContext.RequestServices.GetRequiredService<ScrutineerDb>();
-        var current = await db.Accounts.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.Stamp, a.IsDisabled }).SingleOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (current is null || current.IsDisabled || current.Stamp != stamp)
-        {
+            SecurityEvents.Log(context.HttpContext).SessionRefused(principal?.FindFirstValue(ScrutineerClaims.UserName) ?? "anonymous", SecurityEvents.ClientAddress(context.HttpContext));
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }

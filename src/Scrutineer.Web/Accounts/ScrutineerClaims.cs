@@ -10,4 +10,5 @@ internal static class ScrutineerClaims
     public const string Strand = "scrutineer:strand";
     public const string ReadsSensitive = "scrutineer:reads-sensitive";
     public const string PendingStep = "scrutineer:pending-step";
+    public const string Session = "scrutineer:session";
 }

@@ -1,69 +1,103 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Accounts;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.Common;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Accounts;
 
-/// <summary>Checks a user name and password, counting failures towards lockout, and hashes new passwords.</summary>
-public sealed class SignInService(ScrutineerDb db, IPasswordHasher<UserAccount> hasher, TimeProvider clock, ILogger<SignInService> log)
+/// <summary>
+/// Checks a user name and password, counting failures towards lockout in the store (<see cref="SignInLockout"/>), and
+/// hashes new passwords. An unknown name, a wrong password, a locked account and a disabled one get the same answer
+/// (<see cref="Refused"/>) after the same work (one password hash check, against a stand-in hash for unknown names),
+/// so that the answer and its timing do not tell whether an account exists.
+/// </summary>
+public sealed class SignInService(ScrutineerDb db, IPasswordHasher<UserAccount> hasher, SignInLimits limits, TimeProvider clock, ILoggerFactory logs)
 {
     /// <summary>Shortest password accepted when an administrator sets one.</summary>
     public const int MinimumPasswordLength = PasswordRule.MinimumLength;
 
-    /// <summary>The account when the password is right; null (with the reason) otherwise. Saves the failure count.</summary>
-    public async Task<(UserAccount? Account, string? Problem)> CheckAsync(string? userName, string? password, CancellationToken cancellationToken)
+    /// <summary>The one answer to every refused sign-in.</summary>
+    public const string Refused = "Enter a correct user name and password. If you have forgotten your password, or your account is locked, ask an administrator.";
+
+    private static readonly Lazy<string> StandIn = new(() =>
+        new PasswordHasher<UserAccount>().HashPassword(null!, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+
+    private readonly ILogger log = logs.CreateLogger(SecurityEvents.Category);
+
+    /// <summary>
+    /// The account when the name and password are right and the account is neither locked nor disabled; null with
+    /// <see cref="Refused"/> otherwise. Failures are counted atomically; logged as security events with <paramref name="clientAddress"/>.
+    /// </summary>
+    public async Task<(UserAccount? Account, string? Problem)> CheckAsync(string? userName, string? password, CancellationToken cancellationToken, string clientAddress = "unknown")
     {
-        const string wrong = "The user name or password is not right.";
-        string name;
+        string? name;
         try
         {
             name = UserAccount.NormaliseUserName(userName);
         }
         catch (DomainException)
         {
-            return (null, wrong);
+            name = null;
         }
 
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
+        var account = name is null ? null : await db.Accounts.SingleOrDefaultAsync(a => a.UserName == name, cancellationToken);
         var now = clock.GetUtcNow();
+
+        // Always one hash check of the same cost, whether or not the name is known.
+        var result = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? StandIn.Value, password ?? "");
+        var shown = name ?? "(not a user name)";
         if (account is null)
         {
-            log.LogWarning("Sign-in refused for unknown user {UserName}", name);
-            return (null, wrong);
+            log.SignInFailed(shown, clientAddress, "unknown user name");
+            return (null, Refused);
         }
 
-        if (account.IsLockedOut(now))
+        if (SignInLockout.IsLocked(account, limits, now))
         {
-            log.LogWarning("Sign-in refused for locked account {UserName}", name);
-            return (null, "This account is locked after too many failed sign-ins. Try again in 15 minutes or ask an administrator to unlock it.");
+            log.SignInFailed(shown, clientAddress, "account locked");
+            return (null, Refused);
         }
 
-        var result = string.IsNullOrEmpty(password) ? PasswordVerificationResult.Failed : hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (result == PasswordVerificationResult.Failed)
+        if (result == PasswordVerificationResult.Failed || string.IsNullOrEmpty(password))
         {
-            account.RecordFailedSignIn(now);
-            await db.SaveChangesAsync(cancellationToken);
-            log.LogWarning("Sign-in failed for {UserName} ({Failures} in a row)", name, account.FailedSignIns);
-            return (null, account.IsLockedOut(now)
-                ? "This account is now locked after too many failed sign-ins. Try again in 15 minutes or ask an administrator to unlock it."
-                : wrong);
+            if (await SignInLockout.RecordFailureAsync(db, account, limits, now, cancellationToken))
+            {
+                log.AccountLocked(shown, clientAddress, limits.MaxFailures, now + limits.LockoutPeriod);
+            }
+
+            log.SignInFailed(shown, clientAddress, "wrong password");
+            return (null, Refused);
         }
 
         if (account.IsDisabled)
         {
-            return (null, "This account is disabled. Ask an administrator to enable it.");
+            log.SignInFailed(shown, clientAddress, "account disabled");
+            return (null, Refused);
         }
 
-        if (result == PasswordVerificationResult.SuccessRehashNeeded && !account.MustChangePassword)
+        if (!await SignInLockout.ClearAsync(db, account, limits, now, cancellationToken))
         {
-            account.ChangePassword(hasher.HashPassword(account, password!));
+            log.SignInFailed(shown, clientAddress, "account locked");
+            return (null, Refused);
         }
 
-        account.RecordSignIn(now);
-        await db.SaveChangesAsync(cancellationToken);
-        log.LogInformation("Signed in {UserName} as {Role}", name, account.Role);
+        await db.Entry(account).ReloadAsync(cancellationToken);
+        using (AuditContext.Begin(WebHardening.ActorOf(account), clock))
+        {
+            if (result == PasswordVerificationResult.SuccessRehashNeeded && !account.MustChangePassword)
+            {
+                account.ChangePassword(hasher.HashPassword(account, password));
+            }
+
+            account.RecordSignIn(now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        log.SignInSucceeded(shown, clientAddress);
         return (account, null);
     }
 

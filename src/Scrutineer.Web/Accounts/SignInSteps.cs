@@ -15,7 +15,7 @@ namespace Scrutineer.Web.Accounts;
 /// the password was right, and nothing more), then the session, carrying any step still pending (a one-time password
 /// to replace, two-step sign-in to set up when it is required).
 /// </summary>
-public sealed class SignInSteps(ScrutineerDb db, IDataProtectionProvider protection)
+public sealed class SignInSteps(ScrutineerDb db, IDataProtectionProvider protection, SessionCookie session)
 {
     /// <summary>The cookie scheme that remembers, for a few minutes, whose password was right.</summary>
     public const string PasswordCheckedScheme = "scrutineer-password-checked";
@@ -68,7 +68,7 @@ public sealed class SignInSteps(ScrutineerDb db, IDataProtectionProvider protect
             : await TwoStepSignIn.IsRequiredAsync(db, cancellationToken) && !await TwoStepSignIn.IsSetUpAsync(db, account.Id, cancellationToken) ? PendingSignInStep.SetUpTwoStep
             : null;
         await http.SignOutAsync(PasswordCheckedScheme);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme, pending));
+        await session.SignInAsync(http, account, cancellationToken, pending);
         return pending is null ? returnUrl : PendingSignInStep.PageFor(pending);
     }
 }

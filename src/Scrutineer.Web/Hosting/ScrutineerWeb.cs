@@ -63,6 +63,7 @@ public static class ScrutineerWeb
 
     public static WebApplication UseScrutineer(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Scrutineer.Application.Audit;
 
 namespace Scrutineer.Web.Security;
@@ -14,12 +15,6 @@ public static class WebHardening
 {
     /// <summary>The largest request body accepted (uploads of delivery workbooks and data files included).</summary>
     public const long MaxRequestBytes = 20L * 1024 * 1024;
-
-    /// <summary>Failed sign-ins allowed for one user name from one address within <see cref="FailedSignInWindow"/>.</summary>
-    public const int FailedSignInsAllowed = 10;
-
-    /// <summary>How long failed sign-ins are remembered.</summary>
-    public static readonly TimeSpan FailedSignInWindow = TimeSpan.FromMinutes(15);
 
     /// <summary>The policy: only this site's own scripts, styles, images and fonts; no plugins, no framing, forms post here only.</summary>
     public const string ContentSecurityPolicy =
@@ -38,7 +33,8 @@ public static class WebHardening
             o.MultipartBodyLengthLimit = MaxRequestBytes;
             o.ValueLengthLimit = 4 * 1024 * 1024;
         });
-        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(TrustedProxies.Configure);
+        builder.Services.AddSignInRateLimit();
         return builder;
     }
 
@@ -70,11 +66,22 @@ public static class WebHardening
         return app;
     }
 
-    /// <summary>Limits sign-in attempts and names the signed-in user as the actor of every change this request saves.</summary>
+    /// <summary>
+    /// Limits sign-in attempts per address, logs requests refused on protected routes (403, 404, a redirect to the
+    /// access-denied page) as security events, and names the signed-in user as the actor of every change this request saves.
+    /// </summary>
     public static WebApplication UseAuditedRequests(this WebApplication app)
     {
-        var throttle = app.Services.GetRequiredService<SignInThrottle>();
-        app.Use(throttle.InvokeAsync);
+        app.UseRateLimiter();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (DeniedStatus(context) is { } status
+                && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null)
+            {
+                SecurityEvents.Log(context).RequestDenied(context.Request.Method, context.Request.Path.ToString(), status, SecurityEvents.AccountOf(context), SecurityEvents.ClientAddress(context));
+            }
+        });
         app.Use(async (context, next) =>
         {
             using var actor = AuditContext.Begin(ActorOf(context.User), context.RequestServices.GetService<TimeProvider>());
@@ -82,6 +89,18 @@ public static class WebHardening
         });
         return app;
     }
+
+    /// <summary>"alice (Alice Morgan)": the actor recorded for <paramref name="account"/>'s own changes (signing in).</summary>
+    public static string ActorOf(Domain.Accounts.UserAccount account) =>
+        string.Create(CultureInfo.InvariantCulture, $"{account.UserName} ({account.DisplayName})");
+
+    /// <summary>403 and 404, and a redirect to the access-denied page counted as 403; null for any other answer.</summary>
+    private static int? DeniedStatus(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound => context.Response.StatusCode,
+        StatusCodes.Status302Found when context.Response.Headers.Location.ToString().Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status403Forbidden,
+        _ => null,
+    };
 
     /// <summary>"alice (Alice Morgan)": user name and display name for a signed-in user; "web:anonymous" otherwise.</summary>
     public static string ActorOf(ClaimsPrincipal user) =>

@@ -4,8 +4,11 @@ using Scrutineer.Web.Accounts;
 
 namespace Scrutineer.Web.Pages.Account;
 
-public sealed class SignInModel(SignInService signIn, SignInSteps steps) : PageModel
+public sealed class SignInModel(SignInService signIn, SignInSteps steps, Application.Accounts.SignInLimits limits) : PageModel
 {
+    /// <summary>When failed sign-ins lock an account, as the page explains.</summary>
+    public Application.Accounts.SignInLimits Limits => limits;
+
     public string? UserName { get; private set; }
 
     public string? Problem { get; private set; }
@@ -20,7 +23,7 @@ public sealed class SignInModel(SignInService signIn, SignInSteps steps) : PageM
     {
         ReturnUrl = SafeReturn(returnUrl);
         UserName = username;
-        var (account, problem) = await signIn.CheckAsync(username, password, ct);
+        var (account, problem) = await signIn.CheckAsync(username, password, ct, Security.SecurityEvents.ClientAddress(HttpContext));
         if (account is null)
         {
             Problem = problem;

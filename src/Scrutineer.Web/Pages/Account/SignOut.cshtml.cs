@@ -1,20 +1,19 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scrutineer.Web.Accounts;
 
 namespace Scrutineer.Web.Pages.Account;
 
-public sealed class SignOutModel(ILogger<SignOutModel> log) : PageModel
+/// <summary>Signing out ends the session on the server, so a copy of the cookie no longer opens anything.</summary>
+public sealed class SignOutModel(SessionCookie session) : PageModel
 {
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        log.LogInformation("Signed out {User}", User.Identity?.Name);
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await session.SignOutAsync(HttpContext, ct);
         TempData["Notice"] = "You have signed out.";
         return Redirect("/account/sign-in");
     }

@@ -4,6 +4,7 @@ using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Web.Accounts;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Pages.Admin;
 
@@ -83,6 +84,7 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
         };
         var shown = Account?.ReadsSensitive ?? false;
         var sensitiveChosen = ReadsSensitive != shown;
+        var roleBefore = Account?.Role;
         return await AttemptAsync(async () =>
         {
             string? oneTime = null;
@@ -122,6 +124,11 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
             }
 
             await db.SaveChangesAsync(ct);
+            if (roleBefore != Account.Role)
+            {
+                SecurityEvents.Log(HttpContext).RoleChanged(Me.UserName, Account.UserName, roleBefore?.ToString() ?? "none (new account)", Account.Role.ToString(), SecurityEvents.ClientAddress(HttpContext));
+            }
+
             log.LogInformation("Account {UserName} saved by {User} with role {Role}, reads OFFICIAL-SENSITIVE: {ReadsSensitive}", Account.UserName, Me.UserName, Account.Role, Account.ReadsSensitive);
             Notice(oneTime is null
                 ? $"User {Account.UserName} saved."

@@ -52,6 +52,7 @@ public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : Scrutin
 
         output.Position = 0;
         Response.Headers[PageClassification.Header] = document.Marking;
+        SecurityEvents.Log(HttpContext).ReportDownloaded(Me.UserName, entry.FileName(r.Period), v.ToString(), fmt.ToString(), SecurityEvents.ClientAddress(HttpContext));
         return File(output, ReportCatalogue.ContentType(fmt), entry.FileName(r.Period));
     }
 }
