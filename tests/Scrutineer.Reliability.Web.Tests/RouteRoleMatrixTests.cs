@@ -41,6 +41,9 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("POST /account/sign-in",                                                 "200     200     200     200     200     200     200     200     200", _ => "/account/sign-in"),
         new("GET /account/sign-out",                                                 "sign-in 200     200     200     200     200     200     200     200", _ => "/account/sign-out"),
         new("POST /account/sign-out",                                                "sign-in 302     302     302     302     302     302     302     302", _ => "/account/sign-out") { SignsOut = true },
+        new("GET /account/sessions",                                                 "sign-in 200     200     200     200     200     200     200     200", _ => "/account/sessions"),
+        new("POST /account/sessions?handler=Revoke",                                 "sign-in 404     404     404     404     404     404     404     404", _ => "/account/sessions?handler=Revoke"),
+        new("POST /account/sessions?handler=Everywhere",                             "sign-in 302     302     302     302     302     302     302     302", _ => "/account/sessions?handler=Everywhere") { SignsOut = true, EndsEverySession = true },
 
         // Reading: everyone signed in.
         new("GET /priorities",                                                       "sign-in 200     200     200     200     200     200     200     200", _ => "/priorities"),
@@ -99,6 +102,9 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
         new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", d => $"/admin/users/{d.ViewerAccount}"),
         new("POST /admin/users/{id:int?}",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
+        new("GET /admin/users/{id:int}/sessions",                                    "sign-in 200     denied  denied  denied  denied  denied  denied  denied", d => $"/admin/users/{d.ViewerAccount}/sessions"),
+        new("POST /admin/users/{id:int}/sessions?handler=Revoke",                    "sign-in 404     denied  denied  denied  denied  denied  denied  denied", d => $"/admin/users/{d.ViewerAccount}/sessions?handler=Revoke"),
+        new("POST /admin/users/{id:int}/sessions?handler=Everywhere",                "sign-in 404     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users/999999/sessions?handler=Everywhere"),
 
         // The read-only API: any signed-in account; records filtered by the same rules as the pages.
         new("GET /api/plans",                                                        "401     200     200     200     200     200     200     200     200", _ => "/api/plans"),
@@ -162,6 +168,13 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
                     ? await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(c.Form ?? []) { ["__RequestVerificationToken"] = token }))
                     : await client.GetAsync(path);
                 var actual = Outcome(response);
+                if (c.EndsEverySession && user != "anonymous")
+                {
+                    // Every session of the account ended, the one the table uses too: sign in again for the rows below.
+                    clients[user] = await site.SignInAsync(user);
+                    tokens[user] = await TokenAsync(clients[user], "/");
+                }
+
                 if (actual != c.Outcomes[i])
                 {
                     findings.Add($"{c.Handler} as {user} ({path}): expected {c.Outcomes[i]}, got {actual}");
@@ -210,11 +223,11 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         return token.Groups[1].Value;
     }
 
-    /// <summary>Changes the matrix must not make: every audited change except sign-ins' own (the account's last sign-in).</summary>
+    /// <summary>Changes the matrix must not make: every audited change except sign-ins' own (the account's last sign-in, its sessions).</summary>
     private async Task<(int Entries, long Last)> FingerprintAsync()
     {
         await using var db = site.Db();
-        var changes = db.AuditEntries.Where(e => e.Entity != "Accounts");
+        var changes = db.AuditEntries.Where(e => e.Entity != "Accounts" && e.Entity != "Sessions");
         return (await changes.CountAsync(), await changes.MaxAsync(e => (long?)e.Id) ?? 0);
     }
 
@@ -230,6 +243,9 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
 
         /// <summary>The request ends the session, so each account makes it on a session of its own.</summary>
         public bool SignsOut { get; init; }
+
+        /// <summary>The request ends every session of the account, so each account signs in again afterwards.</summary>
+        public bool EndsEverySession { get; init; }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -5,7 +5,7 @@ using Scrutineer.Web.Tests;
 
 namespace Scrutineer.Reliability.Web.Tests;
 
-/// <summary>Security headers, cookies, antiforgery, inline code and sign-in rate limiting, over HTTP against the demo site.</summary>
+/// <summary>Security headers, cookies, antiforgery and inline code, over HTTP against the demo site (sign-in limits: <see cref="SignInThrottleTests"/>).</summary>
 public sealed partial class WebSecurityTests(DemoSite site) : IClassFixture<DemoSite>
 {
     [Theory]
@@ -97,28 +97,6 @@ public sealed partial class WebSecurityTests(DemoSite site) : IClassFixture<Demo
 
         Assert.True(pages >= 3, $"only {pages} pages reached");
         Assert.True(findings.Count == 0, string.Join('\n', findings.Distinct().Take(20)));
-    }
-
-    [Fact]
-    public async Task SignIn_AfterTenFailuresForOneName_FurtherAttemptsAreRefusedWith429_OthersUnaffected()
-    {
-        var client = site.Anonymous();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i <= WebHardening.FailedSignInsAllowed; i++)
-        {
-            var response = await DemoSite.PostFormAsync(client, "/account/sign-in", new() { ["username"] = "contributor.scd", ["password"] = "wrong password " + i });
-            statuses.Add(response.StatusCode);
-        }
-
-        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(WebHardening.FailedSignInsAllowed));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-        var right = await DemoSite.PostFormAsync(site.Anonymous(), "/account/sign-in", new() { ["username"] = "contributor.scd", ["password"] = Application.Demo.DemoAccounts.Password });
-        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
-
-        // Another user signing in from the same address is not held up.
-        await site.SignInAsync("reviewer.roads");
-        site.Clock.Advance(WebHardening.FailedSignInWindow);
-        await site.SignInAsync("contributor.scd");
     }
 
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase)]
