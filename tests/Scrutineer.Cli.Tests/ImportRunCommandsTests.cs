@@ -1,0 +1,107 @@
+using System.Text;
+using Scrutineer.Application.Data;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Cli.Tests;
+
+/// <summary><c>scrutineer import runs|confirm|undo</c> on the demo force, and the held month kept out of <c>insights rolling12</c>.</summary>
+public sealed class ImportRunCommandsTests
+{
+    private const string StreetHeader = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
+
+    [Fact]
+    public async Task TinyAprilOnTheDemo_HeldUntilConfirmed_ThenUndone()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+        var folder = Directory.CreateTempSubdirectory("scrutineer-cli-runs-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "2024-04-essex-street.csv");
+            var csv = new StringBuilder(StreetHeader + "\n");
+            for (var i = 0; i < 3; i++)
+            {
+                csv.Append($"b{i},2024-04,Essex Police,Essex Police,0.5,51.7,On or near High Street,E01021300,Basildon 001A,Burglary,Under investigation,\n");
+            }
+
+            csv.Append(",2024-04,Essex Police,Essex Police,0.5,51.7,On or near High Street,E01021300,Basildon 001A,Anti-social behaviour,,\n");
+            await File.WriteAllTextAsync(path, csv.ToString());
+
+            var imported = await Cli.RunAsync("import", "police-uk", path, "--db", store.DbArgument);
+
+            Assert.Equal(0, imported.ExitCode);
+            var runLine = Assert.Single(imported.Lines, l => l.StartsWith("Recorded as import run ", StringComparison.Ordinal));
+            var id = runLine["Recorded as import run ".Length..^1];
+            Assert.Contains(imported.Lines, l => l.StartsWith("Held as provisional: April 2024: All crime in Essex Police is 3, against ", StringComparison.Ordinal)
+                && l.EndsWith($"until confirmed (scrutineer import confirm {id}) or imported again.", StringComparison.Ordinal));
+            Assert.Contains("12 months to March 2024", await RollingAsync(store), StringComparison.Ordinal);
+
+            var runs = await Cli.RunAsync("import", "runs", "--format", "csv", "--db", store.DbArgument);
+            Assert.Equal(0, runs.ExitCode);
+            Assert.Equal("id,started,by,kind,files,rows,status,wrote,held", runs.Lines[0]);
+            var row = Assert.Single(runs.Lines, l => l.StartsWith(id + ",", StringComparison.Ordinal));
+            Assert.Contains($",police-uk,\"2024-04-essex-street.csv ({new FileInfo(path).Length} bytes, SHA-256 ", row, StringComparison.Ordinal);
+            Assert.Contains(",4,provisional,", row, StringComparison.Ordinal);
+            Assert.Contains("April 2024: All crime in Essex Police is 3", row, StringComparison.Ordinal);
+
+            var confirmed = await Cli.RunAsync("import", "confirm", id, "--db", store.DbArgument);
+            Assert.Equal(0, confirmed.ExitCode);
+            Assert.Equal($"Confirmed import run {id}: April 2024 now used in every figure.", confirmed.Lines[0]);
+            Assert.Contains("12 months to April 2024", await RollingAsync(store), StringComparison.Ordinal);
+            var again = await Cli.RunAsync("import", "confirm", id, "--db", store.DbArgument);
+            Assert.Equal(1, again.ExitCode);
+            Assert.Contains($"Import run {id} holds no provisional months: there is nothing to confirm.", again.Error, StringComparison.Ordinal);
+
+            var undone = await Cli.RunAsync("import", "undo", id, "--db", store.DbArgument);
+            Assert.Equal(0, undone.ExitCode);
+            Assert.Equal($"Undid import run {id} (data.police.uk files): the figures it replaced are back and those it added are removed.", undone.Lines[0]);
+            Assert.Contains("12 months to March 2024", await RollingAsync(store), StringComparison.Ordinal);
+            var after = await Cli.RunAsync("import", "runs", "--format", "csv", "--db", store.DbArgument);
+            Assert.Contains(",4,undone,", Assert.Single(after.Lines, l => l.StartsWith(id + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Undo_LaterImportTouchedTheSameFigures_Exit1NamingIt(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var folder = Directory.CreateTempSubdirectory("scrutineer-cli-runs-").FullName;
+        try
+        {
+            var first = Path.Combine(folder, "first.csv");
+            var later = Path.Combine(folder, "later.csv");
+            await File.WriteAllTextAsync(first, "measure,area,period,value\nHate crime,Essex Police,2024-03,270\n");
+            await File.WriteAllTextAsync(later, "measure,area,period,value\nHate crime,Essex Police,2024-03,275\n");
+            Assert.Equal(0, (await Cli.RunAsync("import", "measures", first, "--db", store.DbArgument)).ExitCode);
+            Assert.Equal(0, (await Cli.RunAsync("import", "measures", later, "--db", store.DbArgument)).ExitCode);
+
+            var refused = await Cli.RunAsync("import", "undo", "1", "--db", store.DbArgument);
+
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("Import run 1 cannot be undone: import run 2 (measure observations, ", refused.Error, StringComparison.Ordinal);
+            Assert.Contains("changed the same figures afterwards (2024-03). Undo run 2 first, then run 1.", refused.Error, StringComparison.Ordinal);
+            Assert.Equal(0, (await Cli.RunAsync("import", "undo", "2", "--db", store.DbArgument)).ExitCode);
+            Assert.Equal(0, (await Cli.RunAsync("import", "undo", "1", "--db", store.DbArgument)).ExitCode);
+            var runs = await Cli.RunAsync("import", "runs", "--format", "csv", "--db", store.DbArgument);
+            Assert.Equal(3, runs.Lines.Length);
+            Assert.All(runs.Lines.Skip(1), l => Assert.Contains(",measures,", l, StringComparison.Ordinal));
+            Assert.All(runs.Lines.Skip(1), l => Assert.Contains(",1,undone,", l, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<string> RollingAsync(TestStore store)
+    {
+        var run = await Cli.RunAsync("insights", "rolling12", "--measure", "All crime", "--area", "Essex Police", "--db", store.DbArgument);
+        Assert.True(run.ExitCode == 0, run.Error);
+        return run.Out;
+    }
+}
