@@ -26,7 +26,7 @@ public static partial class DeliveryImport
     /// <exception cref="DeliveryImportException">A file cannot be read or holds no delivery plan, or a row breaks a rule; nothing is written.</exception>
     public static Task<ImportReport> ImportAsync(ScrutineerDb db, IReadOnlyList<string> paths, DeliveryImportOptions options, CancellationToken ct = default)
     {
-        var sheets = paths.Select(p => (File: Path.GetFileName(p), Sheets: WorkbookReader.Read(p))).ToList();
+        var sheets = paths.Select(p => (File: Path.GetFileName(p), Sheets: WorkbookReader.Read(p, ct))).ToList();
         return ImportAsync(db, sheets, options, ct);
     }
 

@@ -3,17 +3,19 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Delivery;
 using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Common;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Pages.Data;
 
 /// <summary>
 /// Uploads (analysts and administrators): data.police.uk CSV files, measure CSVs and delivery-plan workbooks. Each
-/// upload is imported synchronously in one transaction (the imports read about 150 MB of CSV in under 5 s), and the
-/// page shows what was imported, what was flagged, or the error with its file and line (nothing written then).
+/// upload is imported synchronously in one transaction (the imports read about 150 MB of CSV in under 5 s) within the
+/// <see cref="UploadBudget"/>, and the page shows what was imported, what was flagged, or the error with its file and
+/// line (nothing written then).
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<IndexModel> log) : ScrutineerPageModel
+public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<IndexModel> log, UploadBudget budget) : ScrutineerPageModel
 {
     /// <summary>The most one upload may carry, all files together: 200 MB.</summary>
     public const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -38,9 +40,9 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
     }
 
     public Task<IActionResult> OnPostPoliceUkAsync(List<IFormFile> files, CancellationToken ct) =>
-        ImportAsync("police-uk", files, ".csv", async paths =>
+        ImportAsync("police-uk", files, ".csv", async (paths, token) =>
         {
-            var result = await new PoliceUkImport(db).ImportAsync(paths, cancellationToken: ct);
+            var result = await new PoliceUkImport(db).ImportAsync(paths, cancellationToken: token);
             Imported =
             [
                 $"{result.Files} file{(result.Files == 1 ? "" : "s")} read: {Figures.Count(result.Rows)} rows from {result.FirstMonth.LongLabel} to {result.LastMonth.LongLabel}.",
@@ -52,12 +54,12 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
         }, ct);
 
     public Task<IActionResult> OnPostMeasuresAsync(List<IFormFile> files, CancellationToken ct) =>
-        ImportAsync("measures", files, ".csv", async paths =>
+        ImportAsync("measures", files, ".csv", async (paths, token) =>
         {
             var lines = new List<string>();
             foreach (var path in paths)
             {
-                var result = await new MeasuresImport(db).ImportAsync(path, ct);
+                var result = await new MeasuresImport(db).ImportAsync(path, token);
                 lines.Add($"{Path.GetFileName(path)}: {result.Summary}");
             }
 
@@ -65,10 +67,10 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
         }, ct);
 
     public Task<IActionResult> OnPostDeliveryAsync(List<IFormFile> files, CancellationToken ct) =>
-        ImportAsync("delivery", files, ".xlsx .csv", async paths =>
+        ImportAsync("delivery", files, ".xlsx .csv", async (paths, token) =>
         {
             var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-            var report = await DeliveryImport.ImportAsync(db, paths, new DeliveryImportOptions(string.IsNullOrWhiteSpace(Strategy) ? null : Strategy.Trim(), today), ct);
+            var report = await DeliveryImport.ImportAsync(db, paths, new DeliveryImportOptions(string.IsNullOrWhiteSpace(Strategy) ? null : Strategy.Trim(), today), token);
             Imported = [report.Summary];
             Totals = report.Totals;
             Flagged = report.Notes.Where(n => n.Kind is ImportNoteKind.Conflict or ImportNoteKind.Flagged or ImportNoteKind.Skipped).ToList();
@@ -78,7 +80,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
     /// Saves the uploads under their own names in a new folder, runs <paramref name="import"/> on them, and turns a
     /// rule the data breaks into a form error (messages name the uploaded file, not the folder). The folder is removed.
     /// </summary>
-    private async Task<IActionResult> ImportAsync(string form, List<IFormFile> files, string extensions, Func<IReadOnlyList<string>, Task> import, CancellationToken ct)
+    private async Task<IActionResult> ImportAsync(string form, List<IFormFile> files, string extensions, Func<IReadOnlyList<string>, CancellationToken, Task> import, CancellationToken ct)
     {
         Posted = form;
         var field = FieldFor(form);
@@ -119,7 +121,11 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
                 paths.Add(path);
             }
 
-            await import(paths);
+            await budget.ReadAsync(string.Join(", ", names), async token =>
+            {
+                await import(paths, token);
+                return true;
+            }, ct);
             log.LogInformation("{User} imported {Form} files {Files}", Me.UserName, form, names);
         }
         catch (DomainException ex)
