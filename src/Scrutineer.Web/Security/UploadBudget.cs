@@ -8,10 +8,13 @@ namespace Scrutineer.Web.Security;
 /// hostile or oversized upload cannot starve other users: at most <see cref="MaxAtOnce"/> uploads are read at once (a
 /// further one waits up to <see cref="MaxWait"/> for its turn, then is refused); each is read on its own thread-pool
 /// thread and stopped after <see cref="TimeAllowed"/>, or as soon as the server's managed memory grows by more than
-/// <see cref="MemoryAllowed"/> while it is read. The readers' own limits (docs/reliability.md) refuse hostile files long
+/// <see cref="MemoryAllowed"/> while it is read (the readers check for the stop as they go). The readers' own limits (docs/reliability.md) refuse hostile files long
 /// before either; the budget is the backstop. A stopped upload writes nothing: its transaction is never committed.
 /// </summary>
-public sealed class UploadBudget : IDisposable
+/// <param name="timeAllowed">How long one upload may take; <see cref="TimeAllowed"/> when null.</param>
+/// <param name="maxWait">How long an upload waits for its turn; <see cref="MaxWait"/> when null.</param>
+/// <param name="memoryAllowed">How far managed memory may grow while uploads are read; <see cref="MemoryAllowed"/> when null.</param>
+public sealed class UploadBudget(TimeSpan? timeAllowed = null, TimeSpan? maxWait = null, long? memoryAllowed = null) : IDisposable
 {
     /// <summary>Uploads read at the same time.</summary>
     public const int MaxAtOnce = 2;
@@ -36,7 +39,7 @@ public sealed class UploadBudget : IDisposable
     /// <exception cref="OperationCanceledException">The user's request was aborted.</exception>
     public async Task<T> ReadAsync<T>(string files, Func<CancellationToken, Task<T>> read, CancellationToken requestAborted)
     {
-        if (!await turns.WaitAsync(MaxWait, requestAborted))
+        if (!await turns.WaitAsync(maxWait ?? MaxWait, requestAborted))
         {
             throw new DomainException(string.Create(CultureInfo.InvariantCulture,
                 $"{files}: not imported, because the server is already reading {MaxAtOnce} uploads. Nothing was written; try again in a minute."));
@@ -45,12 +48,14 @@ public sealed class UploadBudget : IDisposable
         try
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-            budget.CancelAfter(TimeAllowed);
+            var time = timeAllowed ?? TimeAllowed;
+            var memory = memoryAllowed ?? MemoryAllowed;
+            budget.CancelAfter(time);
             var start = GC.GetTotalMemory(forceFullCollection: false);
             var overMemory = false;
             using var watch = new Timer(_ =>
             {
-                if (GC.GetTotalMemory(forceFullCollection: false) - start > MemoryAllowed)
+                if (GC.GetTotalMemory(forceFullCollection: false) - start > memory)
                 {
                     overMemory = true;
                     budget.Cancel();
@@ -65,9 +70,9 @@ public sealed class UploadBudget : IDisposable
             {
                 throw new DomainException(overMemory
                     ? string.Create(CultureInfo.InvariantCulture,
-                        $"{files}: not imported, because reading it needed more than the {MemoryAllowed / (1024 * 1024):N0} MB of memory an upload may use. Nothing was written; check the file is an ordinary one of its kind.")
+                        $"{files}: not imported, because reading it needed more than the {memory / (1024 * 1024):N0} MB of memory an upload may use. Nothing was written; check the file is an ordinary one of its kind.")
                     : string.Create(CultureInfo.InvariantCulture,
-                        $"{files}: not imported, because reading it took longer than the {TimeAllowed.TotalSeconds:N0} seconds an upload may take. Nothing was written; split it into smaller files."));
+                        $"{files}: not imported, because reading it took longer than the {time.TotalSeconds:N0} seconds an upload may take. Nothing was written; split it into smaller files."));
             }
         }
         finally

@@ -39,7 +39,7 @@ public static class WebHardening
             o.ValueLengthLimit = 4 * 1024 * 1024;
         });
         builder.Services.AddSingleton<SignInThrottle>();
-        builder.Services.AddSingleton<UploadBudget>();
+        builder.Services.AddSingleton(_ => new UploadBudget());
         return builder;
     }
 
