@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Delivery;
+using Scrutineer.Application.Demo;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Performance;
 
@@ -94,6 +95,42 @@ public sealed class DataUploadTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Contains("id=\"import-result\"", html, StringComparison.Ordinal);
         Assert.Contains("0 tasks created", html, StringComparison.Ordinal);
         Assert.Contains("id=\"import-notes\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delivery_ReimportOverAStatusSetInScrutineer_ConflictListedAndTotalsTableAgreesWithTheSummary()
+    {
+        var client = await site.SignInAsync("analyst");
+        byte[] workbook;
+        string reference;
+        await using (var db = site.Db())
+        {
+            var strategy = await DeliveryStore.LoadAsync(db, await DeliveryStore.FindStrategyAsync(db, null));
+            using var stream = new MemoryStream();
+            XlsxWriter.Write(stream, DeliveryExport.Sheets([strategy.Strands[1]]));
+            workbook = stream.ToArray();
+
+            var task = strategy.Strands[1].Plans[0].Tasks[0];
+            reference = task.Reference;
+            var today = DateOnly.FromDateTime(DemoSettings.DemoToday.Date);
+            Assert.True(task.Status == Domain.Delivery.DeliveryTaskStatus.AtRisk
+                ? task.ChangeStatus(Domain.Delivery.DeliveryTaskStatus.Ongoing, today, "web: Chris Ashworth")
+                : task.ChangeStatus(Domain.Delivery.DeliveryTaskStatus.AtRisk, today, "web: Chris Ashworth", "Partner withdrew."));
+            await db.SaveChangesAsync();
+        }
+
+        var response = await DemoSite.UploadAsync(client, "Delivery", ("plan.xlsx", workbook));
+
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("1 status conflicts", html, StringComparison.Ordinal);
+        Assert.Matches($@"<td class=""govuk-table__cell"">{reference}</td>\s*<td class=""govuk-table__cell"">conflict</td>\s*<td class=""govuk-table__cell"">status: ", html);
+        var summary = System.Text.RegularExpressions.Regex.Match(html, @"(\d+) tasks created, (\d+) updated, (\d+) unchanged; (\d+) status changes recorded, (\d+) status conflicts");
+        Assert.True(summary.Success, "no summary line");
+        string[] rows = ["Tasks created", "Updated", "Unchanged", "Status changes recorded", "Status conflicts"];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            Assert.Matches($@"<th scope=""row"" class=""govuk-table__header"">{rows[i]}</th>\s*<td class=""govuk-table__cell govuk-table__cell--numeric"">{summary.Groups[i + 1].Value}</td>", html);
+        }
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static partial class DeliveryImport
     /// <exception cref="DeliveryImportException">A file cannot be read or holds no delivery plan, or a row breaks a rule; nothing is written.</exception>
     public static async Task<ImportReport> ImportAsync(ScrutineerDb db, IReadOnlyList<string> paths, DeliveryImportOptions options, CancellationToken ct = default)
     {
-        var sheets = paths.Select(p => (File: Path.GetFileName(p), Sheets: WorkbookReader.Read(p))).ToList();
+        var sheets = paths.Select(p => (File: Path.GetFileName(p), Sheets: WorkbookReader.Read(p, ct))).ToList();
         return await ImportAsync(db, sheets, options, ct, await ImportedFile.DescribeAsync(paths, ct));
     }
 

@@ -21,13 +21,13 @@ public static class WorkbookLimits
     public const int MaxCsvRecordChars = 256 * 1024;
 
     /// <summary>The most a workbook may unpack to: far above any real delivery plan (a few megabytes).</summary>
-    public const long MaxInflatedBytes = 200L * 1024 * 1024;
+    public const long MaxInflatedBytes = 50L * 1024 * 1024;
 
     /// <summary>The deepest XML nesting accepted (a real sheet nests about 6 deep).</summary>
     public const int MaxXmlDepth = 64;
 
-    /// <summary>The most XML elements in one part.</summary>
-    public const int MaxXmlElements = 1_000_000;
+    /// <summary>The most XML elements in one part: 250,000 (a real delivery plan's sheet holds about 15,000).</summary>
+    public const int MaxXmlElements = 250_000;
 
     /// <summary>The last row read.</summary>
     public const int MaxRows = 50_000;
@@ -44,7 +44,8 @@ public static class WorkbookLimits
     /// </summary>
     /// <exception cref="DeliveryImportException">The package or a part breaks a limit (the message names the file, the part and the limit).</exception>
     /// <exception cref="InvalidDataException">The package is damaged (the reader reports it as a damaged workbook).</exception>
-    public static void CheckPackage(string name, byte[] bytes)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the parts were read.</exception>
+    public static void CheckPackage(string name, byte[] bytes, CancellationToken cancellationToken = default)
     {
         using var archive = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         var total = archive.Entries.Sum(e => e.Length);
@@ -72,6 +73,11 @@ public static class WorkbookLimits
                     if (reader.Depth >= MaxXmlDepth)
                     {
                         throw Broken(name, entry.FullName, $"its XML nests more than {MaxXmlDepth} deep");
+                    }
+
+                    if ((elements & 0xFFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
                     }
 
                     if (++elements > MaxXmlElements)

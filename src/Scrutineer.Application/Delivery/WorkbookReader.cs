@@ -21,7 +21,8 @@ public static class WorkbookReader
 
     /// <summary>Reads <paramref name="path"/>: .xlsx (or .xlsm) gives one grid per sheet; .csv gives one grid.</summary>
     /// <exception cref="DeliveryImportException">The file is missing, of another type, encrypted, damaged or not a workbook.</exception>
-    public static IReadOnlyList<SheetGrid> Read(string path)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled while the file was read.</exception>
+    public static IReadOnlyList<SheetGrid> Read(string path, CancellationToken cancellationToken = default)
     {
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -33,7 +34,7 @@ public static class WorkbookReader
         var bytes = File.ReadAllBytes(path);
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
-            ".xlsx" or ".xlsm" => ReadXlsx(name, bytes),
+            ".xlsx" or ".xlsm" => ReadXlsx(name, bytes, cancellationToken),
             ".csv" => [ReadCsv(name, bytes)],
             var other => throw new DeliveryImportException(
                 $"{name}: '{other}' files are not read; expected an Excel workbook (.xlsx) or a CSV file (.csv)."),
@@ -41,7 +42,7 @@ public static class WorkbookReader
     }
 
     /// <summary>Reads an .xlsx held in memory.</summary>
-    public static IReadOnlyList<SheetGrid> ReadXlsx(string name, byte[] bytes)
+    public static IReadOnlyList<SheetGrid> ReadXlsx(string name, byte[] bytes, CancellationToken cancellationToken = default)
     {
         if (bytes.Length >= 8 && bytes.AsSpan(0, 8).SequenceEqual(CompoundFileSignature))
         {
@@ -57,7 +58,7 @@ public static class WorkbookReader
 
         try
         {
-            WorkbookLimits.CheckPackage(name, bytes);
+            WorkbookLimits.CheckPackage(name, bytes, cancellationToken);
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
             var workbook = document.WorkbookPart ?? throw new DeliveryImportException($"{name}: the package holds no workbook.");
@@ -77,7 +78,7 @@ public static class WorkbookReader
                     throw new DeliveryImportException($"{name}: the workbook is damaged and cannot be read (sheet '{sheet.Name?.Value}' is unreadable).");
                 }
 
-                sheets.Add(ReadSheet(name, sheet.Name?.Value ?? "Sheet", part, shared, dateStyles));
+                sheets.Add(ReadSheet(name, sheet.Name?.Value ?? "Sheet", part, shared, dateStyles, cancellationToken));
             }
 
             return sheets;
@@ -89,12 +90,13 @@ public static class WorkbookReader
         }
     }
 
-    private static SheetGrid ReadSheet(string file, string sheetName, WorksheetPart part, List<string> shared, Dictionary<uint, bool> dateStyles)
+    private static SheetGrid ReadSheet(string file, string sheetName, WorksheetPart part, List<string> shared, Dictionary<uint, bool> dateStyles, CancellationToken cancellationToken)
     {
         var cells = new SortedDictionary<int, SortedDictionary<int, string>>();
         long count = 0;
         foreach (var row in part.Worksheet.Descendants<Row>())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (var cell in row.Elements<Cell>())
             {
                 if (cell.CellReference?.Value is not { } reference)

@@ -35,6 +35,7 @@ public static class WebHardening
         });
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(TrustedProxies.Configure);
         builder.Services.AddSignInRateLimit();
+        builder.Services.AddSingleton(_ => new UploadBudget());
         return builder;
     }
 

@@ -66,7 +66,7 @@ public sealed class DeliveryFuzzTests
 
         var error = Assert.Throws<DeliveryImportException>(() => WorkbookReader.ReadXlsx("bomb.xlsx", bomb.Bytes));
 
-        Assert.StartsWith("bomb.xlsx: the workbook would unpack to 400 MB, more than the 200 MB allowed", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("bomb.xlsx: the workbook would unpack to 400 MB, more than the 50 MB allowed", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

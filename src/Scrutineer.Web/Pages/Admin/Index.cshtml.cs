@@ -9,7 +9,7 @@ using Scrutineer.Domain.Plans;
 namespace Scrutineer.Web.Pages.Admin;
 
 /// <summary>Administration: users with their roles and scopes, units, and plans (plan files uploaded and downloaded).</summary>
-public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : ScrutineerPageModel
+public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log, Security.UploadBudget budget) : ScrutineerPageModel
 {
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
 
@@ -68,8 +68,8 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : Scrut
     }
 
     /// <summary>
-    /// Imports an uploaded plan file in one transaction, as <c>scrutineer plan import</c> does: every problem is listed
-    /// with its line and nothing is written unless all is well.
+    /// Imports an uploaded plan file in one transaction, as <c>scrutineer plan import</c> does, within the upload budget:
+    /// every problem is listed with its line and nothing is written unless all is well.
     /// </summary>
     public async Task<IActionResult> OnPostPlanAsync(IFormFile? planFile, CancellationToken ct)
     {
@@ -91,8 +91,11 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : Scrut
 
         try
         {
-            using var reader = new StreamReader(planFile!.OpenReadStream(), Encoding.UTF8);
-            var result = await PlanImporter.ImportAsync(db, PlanFileReader.Read(reader, name), name, ReplacePlan, ct);
+            var result = await budget.ReadAsync(name, async token =>
+            {
+                using var reader = new StreamReader(planFile!.OpenReadStream(), Encoding.UTF8);
+                return await PlanImporter.ImportAsync(db, PlanFileReader.Read(reader, name), name, ReplacePlan, token);
+            }, ct);
             log.LogInformation("Plan {Plan} imported from {File} by {User}", result.PlanTitle, name, Me.UserName);
             Notice($"{result.PlanTitle} imported from {name}: {result.Priorities} priorities, {result.Commitments} commitments; {result.UnitsCreated} units added, {result.UnitsUpdated} changed.");
             return Redirect("/admin#plans");

@@ -4,19 +4,20 @@ using Scrutineer.Application.Delivery;
 using Scrutineer.Application.Imports;
 using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Common;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Pages.Data;
 
 /// <summary>
 /// Uploads (analysts and administrators): data.police.uk CSV files, measure CSVs and delivery-plan workbooks. Each
-/// upload is imported synchronously in one transaction (the imports read about 150 MB of CSV in under 5 s), and the
-/// page shows what was imported, what was flagged, or the error with its file and line (nothing written then). Below,
+/// upload is imported synchronously in one transaction (the imports read about 150 MB of CSV in under 5 s) within the
+/// <see cref="UploadBudget"/>, and the page shows what was imported, what was flagged, or the error with its file and line (nothing written then). Below,
 /// every import run with its status: months held as provisional (with the reason) can be confirmed, and an import of
 /// figures undone after a confirmation step; both call the application's <see cref="ImportRuns"/> and <see cref="ImportRunUndo"/>.
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<IndexModel> log) : ScrutineerPageModel
+public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<IndexModel> log, UploadBudget budget) : ScrutineerPageModel
 {
     /// <summary>The most one upload may carry, all files together: 200 MB.</summary>
     public const long MaxUploadBytes = 200L * 1024 * 1024;
@@ -83,9 +84,9 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
         }, () => RunsPageAsync(ct), nameof(Run));
 
     public Task<IActionResult> OnPostPoliceUkAsync(List<IFormFile> files, CancellationToken ct) =>
-        ImportAsync("police-uk", files, ".csv", async paths =>
+        ImportAsync("police-uk", files, ".csv", async (paths, token) =>
         {
-            var result = await new PoliceUkImport(db).ImportAsync(paths, cancellationToken: ct);
+            var result = await new PoliceUkImport(db).ImportAsync(paths, cancellationToken: token);
             HeldNow = result.Run.Held;
             Imported =
             [
@@ -99,13 +100,13 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
         }, ct);
 
     public Task<IActionResult> OnPostMeasuresAsync(List<IFormFile> files, CancellationToken ct) =>
-        ImportAsync("measures", files, ".csv", async paths =>
+        ImportAsync("measures", files, ".csv", async (paths, token) =>
         {
             var lines = new List<string>();
             var held = new List<HeldMonth>();
             foreach (var path in paths)
             {
-                var result = await new MeasuresImport(db).ImportAsync(path, ct);
+                var result = await new MeasuresImport(db).ImportAsync(path, token);
                 lines.Add($"{Path.GetFileName(path)}: {result.Summary} Recorded as import run {result.Run.Id}.");
                 held.AddRange(result.Run.Held);
             }
@@ -115,10 +116,10 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
         }, ct);
 
     public Task<IActionResult> OnPostDeliveryAsync(List<IFormFile> files, CancellationToken ct) =>
-        ImportAsync("delivery", files, ".xlsx .csv", async paths =>
+        ImportAsync("delivery", files, ".xlsx .csv", async (paths, token) =>
         {
             var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-            var report = await DeliveryImport.ImportAsync(db, paths, new DeliveryImportOptions(string.IsNullOrWhiteSpace(Strategy) ? null : Strategy.Trim(), today), ct);
+            var report = await DeliveryImport.ImportAsync(db, paths, new DeliveryImportOptions(string.IsNullOrWhiteSpace(Strategy) ? null : Strategy.Trim(), today), token);
             Imported = [report.Summary];
             Totals = report.Totals;
             Flagged = report.Notes.Where(n => n.Kind is ImportNoteKind.Conflict or ImportNoteKind.Flagged or ImportNoteKind.Skipped).ToList();
@@ -128,7 +129,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
     /// Saves the uploads under their own names in a new folder, runs <paramref name="import"/> on them, and turns a
     /// rule the data breaks into a form error (messages name the uploaded file, not the folder). The folder is removed.
     /// </summary>
-    private async Task<IActionResult> ImportAsync(string form, List<IFormFile> files, string extensions, Func<IReadOnlyList<string>, Task> import, CancellationToken ct)
+    private async Task<IActionResult> ImportAsync(string form, List<IFormFile> files, string extensions, Func<IReadOnlyList<string>, CancellationToken, Task> import, CancellationToken ct)
     {
         Posted = form;
         var field = FieldFor(form);
@@ -169,7 +170,11 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
                 paths.Add(path);
             }
 
-            await import(paths);
+            await budget.ReadAsync(string.Join(", ", names), async token =>
+            {
+                await import(paths, token);
+                return true;
+            }, ct);
             log.LogInformation("{User} imported {Form} files {Files}", Me.UserName, form, names);
         }
         catch (DomainException ex)
