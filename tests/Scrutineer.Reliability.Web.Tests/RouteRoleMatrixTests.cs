@@ -41,6 +41,9 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("POST /account/sign-in",                                                 "200     200     200     200     200     200     200     200     200", _ => "/account/sign-in"),
         new("GET /account/sign-out",                                                 "sign-in 200     200     200     200     200     200     200     200", _ => "/account/sign-out"),
         new("POST /account/sign-out",                                                "sign-in 302     302     302     302     302     302     302     302", _ => "/account/sign-out") { SignsOut = true },
+        new("GET /account/api-tokens",                                               "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens"),
+        new("POST /account/api-tokens",                                              "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens"),
+        new("POST /account/api-tokens?handler=Revoke",                               "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens?handler=Revoke"),
 
         // Reading: everyone signed in.
         new("GET /priorities",                                                       "sign-in 200     200     200     200     200     200     200     200", _ => "/priorities"),
