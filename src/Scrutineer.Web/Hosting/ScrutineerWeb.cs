@@ -60,6 +60,7 @@ public static class ScrutineerWeb
         }));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.AddScrutineerHardening();
+        builder.AddScrutineerSingleSignOn();
         return builder;
     }
 
@@ -86,6 +87,7 @@ public static class ScrutineerWeb
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/api/openapi.json");
         app.MapScrutineerApi();
+        app.MapScrutineerSingleSignOn();
         app.MapRazorPages();
         return app;
     }

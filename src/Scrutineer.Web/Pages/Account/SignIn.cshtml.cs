@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scrutineer.Application.Accounts;
 using Scrutineer.Web.Accounts;
 
 namespace Scrutineer.Web.Pages.Account;
 
-public sealed class SignInModel(SignInService signIn) : PageModel
+public sealed class SignInModel(SignInService signIn, SingleSignOnSettings sso) : PageModel
 {
     public string? UserName { get; private set; }
 
@@ -23,6 +24,11 @@ public sealed class SignInModel(SignInService signIn) : PageModel
         ReturnUrl = SafeReturn(returnUrl);
         UserName = username;
         var (account, problem) = await signIn.CheckAsync(username, password, ct);
+        if (account is not null && !sso.LocalAccounts.Allows(account.Role))
+        {
+            (account, problem) = (null, sso.LocalAccounts.Refusal());
+        }
+
         if (account is null)
         {
             Problem = problem;

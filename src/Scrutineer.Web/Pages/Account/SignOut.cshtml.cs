@@ -14,6 +14,11 @@ public sealed class SignOutModel(ILogger<SignOutModel> log) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         log.LogInformation("Signed out {User}", User.Identity?.Name);
+        if (await Accounts.SingleSignOnRegistration.SignOutAtProviderAsync(HttpContext))
+        {
+            return new EmptyResult();
+        }
+
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         TempData["Notice"] = "You have signed out.";
         return Redirect("/account/sign-in");
