@@ -44,6 +44,9 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("GET /account/sessions",                                                 "sign-in 200     200     200     200     200     200     200     200", _ => "/account/sessions"),
         new("POST /account/sessions?handler=Revoke",                                 "sign-in 404     404     404     404     404     404     404     404", _ => "/account/sessions?handler=Revoke"),
         new("POST /account/sessions?handler=Everywhere",                             "sign-in 302     302     302     302     302     302     302     302", _ => "/account/sessions?handler=Everywhere") { SignsOut = true, EndsEverySession = true },
+        new("GET /account/api-tokens",                                               "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens"),
+        new("POST /account/api-tokens",                                              "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens"),
+        new("POST /account/api-tokens?handler=Revoke",                               "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens?handler=Revoke"),
 
         // Reading: everyone signed in.
         new("GET /priorities",                                                       "sign-in 200     200     200     200     200     200     200     200", _ => "/priorities"),

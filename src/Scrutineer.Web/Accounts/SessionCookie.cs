@@ -21,7 +21,15 @@ public sealed class SessionCookie(ScrutineerDb db, SessionLimits limits, TimePro
     /// Starts a session for <paramref name="account"/> and issues its cookie (recorded under the account's name),
     /// carrying the sign-in step still pending, if any (<see cref="PendingSignInStep"/>).
     /// </summary>
-    public async Task SignInAsync(HttpContext context, UserAccount account, CancellationToken cancellationToken, string? pendingStep = null)
+    public async Task SignInAsync(HttpContext context, UserAccount account, CancellationToken cancellationToken, string? pendingStep = null) =>
+        await context.SignInAsync(Scheme, await StartAsync(context, account, pendingStep, cancellationToken));
+
+    /// <summary>
+    /// Starts a session for <paramref name="account"/> in the store (recorded under the account's name) and returns the
+    /// principal its cookie carries: the account's claims and the session's token. For sign-ins whose cookie another
+    /// handler issues (single sign-on).
+    /// </summary>
+    public async Task<ClaimsPrincipal> StartAsync(HttpContext context, UserAccount account, string? pendingStep, CancellationToken cancellationToken)
     {
         string token;
         using (AuditContext.Begin(WebHardening.ActorOf(account), clock))
@@ -31,7 +39,7 @@ public sealed class SessionCookie(ScrutineerDb db, SessionLimits limits, TimePro
 
         var principal = CurrentUser.Principal(account, Scheme, pendingStep);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ScrutineerClaims.Session, token));
-        await context.SignInAsync(Scheme, principal);
+        return principal;
     }
 
     /// <summary>Ends the request's session in the store and removes its cookie.</summary>

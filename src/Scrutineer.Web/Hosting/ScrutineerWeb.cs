@@ -38,6 +38,7 @@ public static class ScrutineerWeb
         services.AddSingleton(sp => StoreLocation.Resolve(sp.GetRequiredService<IConfiguration>()[DbSetting]));
         services.AddDbContextPool<ScrutineerDb>((sp, options) => sp.GetRequiredService<StoreLocation>().Configure(options));
         services.AddScrutineerAccounts();
+        services.AddScrutineerApiTokens();
         services.AddScoped<Quarterly.RoundBoard>();
         services.AddSingleton<Dashboard.DashboardCache>();
         services.AddRouting(o => o.LowercaseUrls = true);
@@ -53,11 +54,13 @@ public static class ScrutineerWeb
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Scrutineer API";
-            document.Info.Description = "Read-only data for integrations such as Power BI: plans, commitments, quarterly updates, measures and insights. Sign in first; requests without a session get 401.";
+            document.Info.Description = "Read-only data for integrations such as Power BI: plans, commitments, quarterly updates, measures and insights. Sign in first, or send a read-only API token as `Authorization: Bearer scr_…`; requests without either get 401.";
+            ApiTokenOpenApi.DeclareBearer(document);
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.AddScrutineerHardening();
+        builder.AddScrutineerSingleSignOn();
         return builder;
     }
 
@@ -86,6 +89,7 @@ public static class ScrutineerWeb
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/api/openapi.json");
         app.MapScrutineerApi();
+        app.MapScrutineerSingleSignOn();
         app.MapRazorPages();
         return app;
     }

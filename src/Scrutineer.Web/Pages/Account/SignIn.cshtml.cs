@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scrutineer.Application.Accounts;
 using Scrutineer.Web.Accounts;
 
 namespace Scrutineer.Web.Pages.Account;
 
-public sealed class SignInModel(SignInService signIn, SignInSteps steps, Application.Accounts.SignInLimits limits) : PageModel
+public sealed class SignInModel(SignInService signIn, SignInSteps steps, Application.Accounts.SignInLimits limits, SingleSignOnSettings sso) : PageModel
 {
     /// <summary>When failed sign-ins lock an account, as the page explains.</summary>
     public Application.Accounts.SignInLimits Limits => limits;
@@ -24,6 +25,11 @@ public sealed class SignInModel(SignInService signIn, SignInSteps steps, Applica
         ReturnUrl = SafeReturn(returnUrl);
         UserName = username;
         var (account, problem) = await signIn.CheckAsync(username, password, ct, Security.SecurityEvents.ClientAddress(HttpContext));
+        if (account is not null && !sso.LocalAccounts.Allows(account.Role))
+        {
+            (account, problem) = (null, sso.LocalAccounts.Refusal());
+        }
+
         if (account is null)
         {
             Problem = problem;

@@ -14,6 +14,11 @@ public sealed class SignOutModel(SessionCookie session) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await session.SignOutAsync(HttpContext, ct);
+        if (await Accounts.SingleSignOnRegistration.SignOutAtProviderAsync(HttpContext))
+        {
+            return new EmptyResult();
+        }
+
         TempData["Notice"] = "You have signed out.";
         return Redirect("/account/sign-in");
     }
