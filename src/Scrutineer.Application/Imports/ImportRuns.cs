@@ -17,7 +17,7 @@ namespace Scrutineer.Application.Imports;
 /// wrote); an import of figures also keeps every figure it replaced or added and judges each month it wrote by the
 /// <see cref="Plausibility"/> rule, holding implausible months as provisional. The run row is audited, so an import
 /// moves the audit trail on and every cache keyed on it (the dashboard) is rebuilt. Lists and confirms runs; undo is
-/// <see cref="ImportRunUndo"/>. See docs/import-runs.md.
+/// <see cref="ImportRunUndo"/>. See docs/performance-data.md and docs/decisions/0110.
 /// </summary>
 public static class ImportRuns
 {
