@@ -150,7 +150,11 @@ public sealed partial class SignInThrottleTests
 
     private static string Body(HttpContext context)
     {
-        context.Response.Body.Position = 0;
+        if (context.Response.Body.CanSeek)
+        {
+            context.Response.Body.Position = 0;
+        }
+
         return new StreamReader(context.Response.Body, Encoding.UTF8).ReadToEnd();
     }
 
