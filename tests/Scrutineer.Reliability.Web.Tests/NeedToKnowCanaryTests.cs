@@ -178,6 +178,7 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
             ["/rounds/{id:int}/outstanding.csv"] = [$"/rounds/{d.OpenRound}/outstanding.csv"],
             ["/rounds/updates/{id:int}"] = [$"/rounds/updates/{d.UpdateOnPriority9}", $"/rounds/updates/{d.UpdateOnPriorityUpTo6}"],
             ["/admin/users/{id:int?}"] = ["/admin/users", $"/admin/users/{d.ViewerAccount}"],
+            ["/admin/users/{id:int}/sessions"] = [$"/admin/users/{d.ViewerAccount}/sessions"],
             ["/api/plans/{planId:int}/commitments"] = [$"/api/plans/{d.Plan}/commitments"],
             ["/api/observations"] = ["/api/observations?measure=All%20crime"],
             ["/api/updates"] = ["/api/updates", $"/api/updates?roundId={d.OpenRound}", $"/api/updates?roundId={d.PublishedRound}"],

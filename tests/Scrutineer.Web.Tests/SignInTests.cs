@@ -63,7 +63,6 @@ public sealed class SignInTests(DemoSite site) : IClassFixture<DemoSite>
         var locked = await DemoSite.PostFormAsync(site.Anonymous(), "/account/sign-in", new() { ["username"] = "locktest", ["password"] = "a-long-password-1" });
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(Accounts.SignInService.Refused), await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Null(await DemoSite.PostFormAsync(site.Anonymous(), "/account/sign-in", new() { ["username"] = "locktest", ["password"] = "a-long-password-1" }) is { StatusCode: HttpStatusCode.Redirect } ? "signed in while locked" : null);
 
         site.Clock.Advance(UserAccount.LockoutPeriod + TimeSpan.FromMinutes(1));
         var later = await DemoSite.PostFormAsync(site.Anonymous(), "/account/sign-in", new() { ["username"] = "locktest", ["password"] = "a-long-password-1" });

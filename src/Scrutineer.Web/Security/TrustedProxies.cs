@@ -6,7 +6,8 @@ namespace Scrutineer.Web.Security;
 /// <summary>
 /// Takes the client's address from X-Forwarded-For only when the request came from a proxy named in
 /// <c>Proxy:KnownProxies</c> (addresses) or <c>Proxy:KnownNetworks</c> (CIDR ranges, for example 10.0.0.0/8), each a
-/// comma-separated list. With neither set the header is ignored and the connection's own address is used.
+/// comma-separated list. With neither set the forwarded headers are ignored (even with <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>)
+/// and the connection's own address is used.
 /// </summary>
 internal static class TrustedProxies
 {
@@ -27,6 +28,13 @@ internal static class TrustedProxies
             options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(text, out var network)
                 ? network
                 : throw new InvalidOperationException($"Proxy:KnownNetworks holds \"{text}\", which is not a network. Write it as address/prefix, for example 10.0.0.0/8."));
+        }
+
+        if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+        {
+            // With both lists empty the middleware would trust the header from anyone (ASPNETCORE_FORWARDEDHEADERS_ENABLED
+            // empties them): read no forwarded header at all instead.
+            options.ForwardedHeaders = ForwardedHeaders.None;
         }
     }
 
