@@ -47,6 +47,12 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("GET /account/api-tokens",                                               "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens"),
         new("POST /account/api-tokens",                                              "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens"),
         new("POST /account/api-tokens?handler=Revoke",                               "sign-in 200     200     200     200     200     200     200     200", _ => "/account/api-tokens?handler=Revoke"),
+        new("GET /account/password",                                                 "sign-in 200     200     200     200     200     200     200     200", _ => "/account/password"),
+        new("POST /account/password",                                                "sign-in 200     200     200     200     200     200     200     200", _ => "/account/password"),
+        new("GET /account/two-step",                                                 "302     302     302     302     302     302     302     302     302", _ => "/account/two-step"),
+        new("POST /account/two-step",                                                "302     302     302     302     302     302     302     302     302", _ => "/account/two-step"),
+        new("GET /account/two-step/set-up",                                          "sign-in 200     200     200     200     200     200     200     200", _ => "/account/two-step/set-up"),
+        new("POST /account/two-step/set-up",                                         "sign-in 200     200     200     200     200     200     200     200", _ => "/account/two-step/set-up"),
 
         // Reading: everyone signed in.
         new("GET /priorities",                                                       "sign-in 200     200     200     200     200     200     200     200", _ => "/priorities"),
@@ -102,6 +108,7 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("POST /admin?handler=Unit",                                              "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=Unit") { Form = new() { ["UnitName"] = "Serious Crime Directorate", ["UnitShortName"] = "SCD" } },
         new("GET /admin?handler=PlanFile",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied", d => $"/admin?handler=PlanFile&id={d.Plan}"),
         new("POST /admin?handler=Plan",                                              "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=Plan"),
+        new("POST /admin?handler=TwoStep",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=TwoStep"),
         new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
         new("GET /admin/users/{id:int?}",                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", d => $"/admin/users/{d.ViewerAccount}"),
         new("POST /admin/users/{id:int?}",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin/users"),
