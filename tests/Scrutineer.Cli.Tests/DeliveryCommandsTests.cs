@@ -55,6 +55,32 @@ public sealed class DeliveryCommandsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Import_AgainOverAStatusSetInScrutineer_KeepsItAndPrintsTheConflict(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var csv = Path.Combine(folder, "hate-crime.csv");
+        await File.WriteAllTextAsync(csv, Plan);
+        Assert.Equal(0, (await Cli.RunAsync("delivery", "import", csv, "--strategy", "Crime Prevention Strategy 2021-2024", "--db", store.DbArgument)).ExitCode);
+        await using (var db = store.Open())
+        {
+            var task = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(db.DeliveryTasks, t => t.Plan), t => t.Number == 1);
+            Assert.True(task.ChangeStatus(Domain.Delivery.DeliveryTaskStatus.Complete, task.History[^1].On, "web: Jo Analyst"));
+            await db.SaveChangesAsync();
+        }
+
+        var again = await Cli.RunAsync("delivery", "import", csv, "--db", store.DbArgument);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains(
+            "hate-crime.csv › hate-crime › row 3 › PREVENT 1: conflict: status: Complete (set ",
+            again.Out, StringComparison.Ordinal);
+        Assert.Contains("by web: Jo Analyst) is kept, because the workbook's own status has not changed since the last import (it still gives Ongoing)", again.Out, StringComparison.Ordinal);
+        Assert.Contains("0 tasks created, 0 updated, 4 unchanged; 0 status changes recorded, 1 status conflicts;", again.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task SensitiveNotes_ImportedFromTheirColumn_InTheFullExportOnly(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Delivery;
@@ -18,6 +17,10 @@ public sealed class HostileFileTests
     public static TheoryData<StoreProvider, int> PlanDepths() => Cross([40, 1_000, 50_000]);
 
     public static TheoryData<StoreProvider, int> XmlDepths() => Cross([70, 2_000, 20_000]);
+
+    public static TheoryData<StoreProvider, int> DenseRows() => Cross([7_000, 14_000, 40_000]);
+
+    public static TheoryData<StoreProvider, int> AliasLevels() => Cross([2, 20, 60]);
 
     [Theory]
     [MemberData(nameof(PlanDepths))]
@@ -61,6 +64,16 @@ public sealed class HostileFileTests
     }
 
     [Theory]
+    [MemberData(nameof(DenseRows))]
+    public async Task Workbook_DenseSheet_RefusedNamingTheLimit(StoreProvider provider, int rows) =>
+        await RefusedAsync(provider, "dense.xlsx", HostileFiles.DenseWorkbook(rows), ["delivery", "import", "--strategy", "Burglary strategy"], "it holds more than 250,000 XML elements");
+
+    [Theory]
+    [MemberData(nameof(AliasLevels))]
+    public async Task PlanFile_AliasesNestedLevelsDeep_Refused(StoreProvider provider, int levels) =>
+        await RefusedAsync(provider, "aliases.yaml", HostileFiles.AliasPlan(levels), ["plan", "import"], "YAML anchors (&name) are not accepted in a plan file");
+
+    [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Workbook_MergedRangesToTheLastRow_RefusedNamingTheCell(StoreProvider provider)
     {
@@ -100,30 +113,7 @@ public sealed class HostileFileTests
         Directory.Delete(folder, recursive: true);
     }
 
-    /// <summary>A valid one-sheet delivery plan whose sheet XML is rewritten by <paramref name="change"/> (given the sheet's element prefix, such as "x:").</summary>
-    private static byte[] WithSheet(Func<string, string, string> change)
-    {
-        using var stream = new MemoryStream();
-        XlsxWriter.Write(stream, [new XlsxSheet("Plan", [["Burglary 4P plan"], ["Strand", "Task", "Who", "When"], ["PREVENT", "Mark property", "North LPA", "Sep-24"]], [20, 20, 20, 20], HeaderRow: 2)]);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            var entry = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
-            string xml;
-            using (var reader = new StreamReader(entry.Open()))
-            {
-                xml = reader.ReadToEnd();
-            }
-
-            var name = entry.FullName;
-            entry.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-            var prefix = System.Text.RegularExpressions.Regex.Match(xml, "<(\\w+:)?sheetData[ >/]").Groups[1].Value;
-            Assert.Contains($"</{prefix}sheetData>", xml, StringComparison.Ordinal);
-            writer.Write(change(xml, prefix));
-        }
-
-        return stream.ToArray();
-    }
+    private static byte[] WithSheet(Func<string, string, string> change) => HostileFiles.WithSheet(change);
 
     private static TheoryData<StoreProvider, int> Cross(int[] values)
     {
