@@ -160,8 +160,11 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
         Assert.True(findings.Count == 0, string.Join('\n', findings));
     }
 
-    /// <summary>GET routes the crawl does not need to reach: the access-denied page (403 by design) and signing out.</summary>
-    private static readonly HashSet<string> Unreadable = new(StringComparer.Ordinal) { "/account/access-denied", "/account/sign-out" };
+    /// <summary>
+    /// GET routes the crawl does not need to reach: the access-denied page (403 by design), signing out, and the start
+    /// of single sign-on (a redirect to the identity provider; 404 where single sign-on is off).
+    /// </summary>
+    private static readonly HashSet<string> Unreadable = new(StringComparer.Ordinal) { "/account/access-denied", "/account/sign-out", "/account/sign-in/sso" };
 
     /// <summary>Where the crawl starts: every parameterless GET route, and real identities for those with parameters.</summary>
     private static List<string> Seeds(IReadOnlyList<string> templates, DemoIds d)
