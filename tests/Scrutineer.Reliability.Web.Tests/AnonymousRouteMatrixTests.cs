@@ -15,6 +15,7 @@ public sealed partial class AnonymousRouteMatrixTests(DemoSite site) : IClassFix
     private static readonly HashSet<string> Public = new(StringComparer.Ordinal)
     {
         "/account/sign-in", "/account/access-denied", "/accessibility", "/error", "/health",
+        "/account/sign-in/sso", "/account/sign-in/sso/status",
     };
 
     [Fact]

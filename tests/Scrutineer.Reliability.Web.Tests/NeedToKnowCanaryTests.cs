@@ -161,10 +161,11 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
     }
 
     /// <summary>
-    /// GET routes the crawl does not need to reach: the access-denied page (403 by design), signing out, and the second
-    /// sign-in step (it opens only within minutes of a right password, before any session, and shows no data).
+    /// GET routes the crawl does not need to reach: the access-denied page (403 by design), signing out, the second
+    /// sign-in step (it opens only within minutes of a right password, before any session, and shows no data), and the
+    /// start of single sign-on (a redirect to the identity provider; 404 where single sign-on is off).
     /// </summary>
-    private static readonly HashSet<string> Unreadable = new(StringComparer.Ordinal) { "/account/access-denied", "/account/sign-out", "/account/two-step" };
+    private static readonly HashSet<string> Unreadable = new(StringComparer.Ordinal) { "/account/access-denied", "/account/sign-out", "/account/two-step", "/account/sign-in/sso" };
 
     /// <summary>Where the crawl starts: every parameterless GET route, and real identities for those with parameters.</summary>
     private static List<string> Seeds(IReadOnlyList<string> templates, DemoIds d)

@@ -38,6 +38,7 @@ public sealed class SignInGroupsModel(ScrutineerDb db, Accounts.SingleSignOnSett
     {
         var mapping = await SignInGroups.AddAsync(db, Group ?? "", Role, ParseScope(Scope), ct);
         log.LogInformation("Group {Group} mapped to {Role} by {User}", mapping.Group, mapping.Role, Me.UserName);
+        await LoadAsync(ct);
         Notice($"Members of {mapping.Group} are now {RoleNames.Of(mapping.Role)}s{(mapping.Scope is null ? "" : " for " + Label(mapping))} at their next sign-in.");
         return Redirect("/admin/sign-in-groups");
     }, async () =>
