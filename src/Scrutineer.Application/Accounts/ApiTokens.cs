@@ -111,34 +111,34 @@ public static class ApiTokens
     /// The account a presented secret reads as, or null with the reason: unknown, revoked or expired token, or a
     /// disabled account. Records the use (at most every <see cref="LastUseResolution"/>).
     /// </summary>
-    public static async Task<(UserAccount? Account, string? Problem)> AuthenticateAsync(ScrutineerDb db, string? secret, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<(UserAccount? Account, string? Problem, string? TokenName)> AuthenticateAsync(ScrutineerDb db, string? secret, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(secret) || !secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 200)
         {
-            return (null, "The token is not a Scrutineer API token.");
+            return (null, "The token is not a Scrutineer API token.", null);
         }
 
         var hash = Hash(secret);
         var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.SecretHash == hash, cancellationToken);
         if (token is null)
         {
-            return (null, "The token is not known.");
+            return (null, "The token is not known.", null);
         }
 
         if (token.RevokedAt is not null)
         {
-            return (null, "The token was revoked.");
+            return (null, "The token was revoked.", null);
         }
 
         if (!token.IsActive(now))
         {
-            return (null, "The token has expired.");
+            return (null, "The token has expired.", null);
         }
 
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == token.AccountId, cancellationToken);
         if (account is null || account.IsDisabled)
         {
-            return (null, "The token's account is disabled.");
+            return (null, "The token's account is disabled.", null);
         }
 
         if (token.LastUsedAt is not { } last || now - last >= LastUseResolution)
@@ -146,7 +146,7 @@ public static class ApiTokens
             await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
 
-        return (account, null);
+        return (account, null, token.Name);
     }
 
     /// <summary>Lower-case hexadecimal SHA-256 of the secret's UTF-8 bytes.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
+using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Accounts;
 
@@ -45,14 +46,15 @@ internal sealed class ApiTokenAuthentication(
             return AuthenticateResult.Fail(problem);
         }
 
-        var (account, refused) = await ApiTokens.AuthenticateAsync(db, header[BearerPrefix.Length..].Trim(), clock.GetUtcNow(), Context.RequestAborted);
+        var (account, refused, tokenName) = await ApiTokens.AuthenticateAsync(db, header[BearerPrefix.Length..].Trim(), clock.GetUtcNow(), Context.RequestAborted);
         if (account is null)
         {
             problem = refused;
-            Logger.LogWarning("API token refused: {Problem}", refused);
+            SecurityEvents.Log(Context).RequestDenied(Request.Method, Request.Path, StatusCodes.Status401Unauthorized, $"(API token refused: {refused})", SecurityEvents.ClientAddress(Context));
             return AuthenticateResult.Fail(refused!);
         }
 
+        SecurityEvents.Log(Context).TokenUsed(tokenName!, account.UserName, Request.Method, Request.Path, SecurityEvents.ClientAddress(Context));
         return AuthenticateResult.Success(new AuthenticationTicket(CurrentUser.Principal(account, SchemeName), SchemeName));
     }
 

@@ -26,7 +26,7 @@ public sealed class ApiTokensTests
         Assert.Equal(ApiTokens.Hash(secret), token.SecretHash);
         Assert.DoesNotContain(secret, token.SecretHash, StringComparison.Ordinal);
         Assert.Equal(Now + ApiTokens.DefaultLifetime, token.ExpiresAt);
-        var (reader, problem) = await ApiTokens.AuthenticateAsync(db, secret, Now.AddMinutes(1), default);
+        var (reader, problem, _) = await ApiTokens.AuthenticateAsync(db, secret, Now.AddMinutes(1), default);
         Assert.Null(problem);
         Assert.Equal(account.Id, reader!.Id);
         await using var check = store.Open();
