@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.Plans;
@@ -70,8 +71,12 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log) : Scrut
 
         try
         {
-            using var reader = new StreamReader(planFile!.OpenReadStream(), Encoding.UTF8);
-            var result = await PlanImporter.ImportAsync(db, PlanFileReader.Read(reader, name), name, ReplacePlan, ct);
+            using var content = new MemoryStream();
+            await planFile!.CopyToAsync(content, ct);
+            var read = ImportedFile.Of(name, content.GetBuffer().AsSpan(0, (int)content.Length));
+            content.Position = 0;
+            using var reader = new StreamReader(content, Encoding.UTF8);
+            var result = await PlanImporter.ImportAsync(db, PlanFileReader.Read(reader, name), name, ReplacePlan, read, ct);
             log.LogInformation("Plan {Plan} imported from {File} by {User}", result.PlanTitle, name, Me.UserName);
             Notice($"{result.PlanTitle} imported from {name}: {result.Priorities} priorities, {result.Commitments} commitments; {result.UnitsCreated} units added, {result.UnitsUpdated} changed.");
             return Redirect("/admin#plans");
