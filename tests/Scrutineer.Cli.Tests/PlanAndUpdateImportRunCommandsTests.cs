@@ -38,6 +38,6 @@ public sealed class PlanAndUpdateImportRunCommandsTests
         Assert.Equal(0, runs.ExitCode);
         var row = Assert.Single(runs.Lines, l => l.Contains(",updates,", StringComparison.Ordinal));
         Assert.Contains($",updates,\"updates.csv ({new FileInfo(path).Length} bytes, SHA-256 ", row, StringComparison.Ordinal);
-        Assert.Contains(",3,completed,3 updates in the Q1 2023/24 round (3 new, 0 changed).,", row, StringComparison.Ordinal);
+        Assert.Contains(",3,completed,\"3 updates in the Q1 2023/24 round (3 new, 0 changed).\",", row, StringComparison.Ordinal);
     }
 }
