@@ -1,4 +1,6 @@
+using System.Text;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Plans;
 
@@ -16,13 +18,13 @@ internal static class DemoPlan
     {
         var earlierText = DemoFiles.Read(EarlierFileName);
         var earlier = PlanFileReader.Read(new StringReader(earlierText), EarlierFileName);
-        await PlanImporter.ImportAsync(db, earlier, EarlierFileName, cancellationToken: cancellationToken);
+        await PlanImporter.ImportAsync(db, earlier, EarlierFileName, read: ImportedFile.Of(EarlierFileName, Encoding.UTF8.GetBytes(earlierText)), cancellationToken: cancellationToken);
         DemoFiles.Write(settings, EarlierFileName, earlierText);
         settings.Progress($"Earlier plan: {earlier.Title}, {earlier.Priorities.Count} priorities");
 
         var text = DemoFiles.Read(FileName);
         var file = PlanFileReader.Read(new StringReader(text), FileName);
-        await PlanImporter.ImportAsync(db, file, FileName, cancellationToken: cancellationToken);
+        await PlanImporter.ImportAsync(db, file, FileName, read: ImportedFile.Of(FileName, Encoding.UTF8.GetBytes(text)), cancellationToken: cancellationToken);
         DemoFiles.Write(settings, FileName, text);
         settings.Progress($"Plan: {file.Title}, {file.Priorities.Count} priorities, {file.Priorities.Sum(p => p.Commitments.Count)} commitments, {file.Units.Count} units");
         return await PlanLoader.LoadAsync(db, file.Title, cancellationToken);

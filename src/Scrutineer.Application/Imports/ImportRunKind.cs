@@ -17,4 +17,10 @@ public enum ImportRunKind
 
     /// <summary>Delivery-plan workbooks or CSV files.</summary>
     Delivery,
+
+    /// <summary>A Police and Crime Plan file (YAML): the plan, its units, priorities and commitments.</summary>
+    Plan,
+
+    /// <summary>A round's quarterly updates from a CSV file or Excel workbook.</summary>
+    QuarterlyUpdates,
 }

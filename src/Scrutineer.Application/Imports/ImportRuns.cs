@@ -31,6 +31,8 @@ public static class ImportRuns
         ImportRunKind.MeasureDefinitions => "measure-definitions",
         ImportRunKind.Areas => "areas",
         ImportRunKind.Delivery => "delivery",
+        ImportRunKind.Plan => "plan",
+        ImportRunKind.QuarterlyUpdates => "updates",
     };
 
     /// <summary>The kind in words, for messages and pages.</summary>
@@ -41,13 +43,15 @@ public static class ImportRuns
         ImportRunKind.MeasureDefinitions => "measure definitions",
         ImportRunKind.Areas => "the area hierarchy",
         ImportRunKind.Delivery => "delivery plans",
+        ImportRunKind.Plan => "a plan file",
+        ImportRunKind.QuarterlyUpdates => "quarterly updates",
     };
 
     /// <summary>A time as UK clocks showed it: "4 December 2026 14:02".</summary>
     public static string UkTime(DateTimeOffset at) =>
         (TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? TimeZoneInfo.ConvertTime(at, zone) : at).ToString("d MMMM yyyy HH:mm", EnGb.Culture);
 
-    /// <summary>Records a run that wrote no figures (definitions, areas, delivery plans), in the caller's transaction if any.</summary>
+    /// <summary>Records a run that wrote no figures (definitions, areas, delivery plans, plan files, quarterly updates), in the caller's transaction if any.</summary>
     public static async Task<long> RecordAsync(ScrutineerDb db, ImportRunKind kind, DateTimeOffset started, IReadOnlyList<ImportedFile> files, long rows, string wrote, CancellationToken cancellationToken)
     {
         var run = new ImportRun(kind, started, AuditContext.Actor, files, rows);

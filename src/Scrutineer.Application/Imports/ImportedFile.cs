@@ -20,6 +20,10 @@ public sealed record ImportedFile(string Name, long Bytes, string Sha256)
         return files;
     }
 
+    /// <summary>The name, size and hash of a file read from memory (an upload, a file shipped with the application).</summary>
+    public static ImportedFile Of(string name, ReadOnlySpan<byte> content) =>
+        new(name, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)));
+
     /// <summary>"2024-04-essex-street.csv (412 bytes, SHA-256 9f86d0…)".</summary>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Name} ({Bytes} bytes, SHA-256 {Sha256})");

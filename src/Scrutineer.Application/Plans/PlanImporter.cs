@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Plans;
 
@@ -9,12 +11,21 @@ namespace Scrutineer.Application.Plans;
 /// Writes a <see cref="PlanFile"/> into the store in one transaction: units are created or updated by short name,
 /// the plan is created with its priorities and commitments. A plan whose title is already in the store is refused,
 /// unless <c>replace</c> is given and no reporting round has been opened on it. Any problem rolls everything back.
+/// The import is recorded as an import run (<see cref="ImportRunKind.Plan"/>) in the same transaction.
 /// </summary>
 public static class PlanImporter
 {
+    /// <param name="db">The store.</param>
+    /// <param name="file">The plan file as read.</param>
+    /// <param name="fileName">The file's name, for messages.</param>
+    /// <param name="replace">Replace a plan of the same title that has no reporting rounds.</param>
+    /// <param name="read">The file as the import run records it (name, size, SHA-256); by name only when not given.</param>
+    /// <param name="cancellationToken">Cancels.</param>
     /// <exception cref="PlanFileException">The file names something the store cannot accept; nothing was written.</exception>
-    public static async Task<PlanImportResult> ImportAsync(ScrutineerDb db, PlanFile file, string fileName, bool replace = false, CancellationToken cancellationToken = default)
+    public static async Task<PlanImportResult> ImportAsync(ScrutineerDb db, PlanFile file, string fileName, bool replace = false, ImportedFile? read = null,
+        CancellationToken cancellationToken = default)
     {
+        var started = AuditContext.Clock.GetUtcNow();
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var errors = new List<PlanFileError>();
         try
@@ -96,6 +107,11 @@ public static class PlanImporter
             {
                 throw new PlanFileException([new PlanFileError(fileName, 0, ex.Column, ex.Message)]);
             }
+
+            var entries = file.Units.Count + file.Priorities.Count + file.Priorities.Sum(p => p.Commitments.Count);
+            await ImportRuns.RecordAsync(db, ImportRunKind.Plan, started, [read ?? new ImportedFile(fileName, 0, "")], entries,
+                $"{(existing is null ? "Plan" : "Replaced plan")} '{plan.Title}': {Of(file.Priorities.Count, "priority", "priorities")}, {Of(commitments, "commitment", "commitments")}; "
+                + $"units {created.ToString("N0", EnGb.Culture)} created, {updated.ToString("N0", EnGb.Culture)} updated.", cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -109,6 +125,8 @@ public static class PlanImporter
             throw;
         }
     }
+
+    private static string Of(int n, string one, string many) => $"{n.ToString("N0", EnGb.Culture)} {(n == 1 ? one : many)}";
 
     private static async Task<(Dictionary<string, Unit> Units, int Created, int Updated)> UpsertUnitsAsync(ScrutineerDb db, PlanFile file, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Delivery;
+using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Documents;
@@ -17,7 +18,8 @@ namespace Scrutineer.Application.QuarterlyUpdates;
 /// reference ("3.2"), the unit by short or full name, the status in words ("on track", "at risk", "not started",
 /// "complete"), the commentary's OFFICIAL part, and its OFFICIAL-SENSITIVE part (an optional column: when it is absent,
 /// a sensitive part already written is kept). All or nothing: every row is checked against the round's rules first,
-/// each problem is reported with the file name and line, and nothing is written unless every row is good.
+/// each problem is reported with the file name and line, and nothing is written unless every row is good. The import
+/// is recorded as an import run (<see cref="ImportRunKind.QuarterlyUpdates"/>) in the same transaction as the updates.
 /// </summary>
 public static class UpdateImport
 {
@@ -44,6 +46,7 @@ public static class UpdateImport
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var name = Path.GetFileName(path);
         var grid = Read(path);
+        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
         var round = await ReportingRounds.FindAsync(db, period, planTitle, cancellationToken);
         if (!round.IsOpen)
         {
@@ -67,9 +70,12 @@ public static class UpdateImport
 
         var problems = new List<string>();
         var written = new List<QuarterlyUpdate>();
+        var added = 0;
+        var rows = 0;
         var seen = new Dictionary<(int Commitment, int Unit), int>();
         foreach (var row in grid.Rows.Where(r => r.Number > header.Number && !r.IsBlank))
         {
+            rows++;
             var where = $"{name}, {line} {row.Number.ToString(CultureInfo.InvariantCulture)}";
             var reference = row[at["commitment"]].Trim();
             var unitName = row[at["unit"]].Trim();
@@ -135,6 +141,7 @@ public static class UpdateImport
                     update = new QuarterlyUpdate(round, commitment!, unit!, actor, now);
                     db.Updates.Add(update);
                     existing.Add(update);
+                    added++;
                 }
 
                 var sensitive = at.TryGetValue("sensitive_commentary", out var column) ? Commentary.Parse(row[column]) : update.SensitiveCommentary;
@@ -164,7 +171,17 @@ public static class UpdateImport
             throw new DomainException($"{name}: no rows under the header. Add one row per update; nothing was written.");
         }
 
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
+        var count = written.Count.ToString("N0", EnGb.Culture);
+        await ImportRuns.RecordAsync(db, ImportRunKind.QuarterlyUpdates, now, files, rows,
+            $"{count} update{(written.Count == 1 ? "" : "s")} in the {round.Period} round ({added.ToString("N0", EnGb.Culture)} new, "
+            + $"{(written.Count - added).ToString("N0", EnGb.Culture)} changed){(submit ? ", each submitted for review" : "")}.", cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return written;
     }
 

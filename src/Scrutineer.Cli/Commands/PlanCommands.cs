@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
 
 namespace Scrutineer.Cli.Commands;
@@ -23,7 +24,8 @@ internal static class PlanCommands
 
             var parsed = PlanFileReader.Read(path.FullName);
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var result = await PlanImporter.ImportAsync(db, parsed, path.Name, parse.GetValue(replace), ct);
+            var read = (await ImportedFile.DescribeAsync([path.FullName], ct))[0];
+            var result = await PlanImporter.ImportAsync(db, parsed, path.Name, parse.GetValue(replace), read, ct);
             await context.Out.WriteLineAsync($"Imported '{result.PlanTitle}': {result.Priorities} priorities, {result.Commitments} commitments; "
                 + $"units {result.UnitsCreated} created, {result.UnitsUpdated} updated.");
             return 0;

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.Plans;
@@ -91,10 +92,14 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log, Securit
 
         try
         {
+            using var content = new MemoryStream();
+            await planFile!.CopyToAsync(content, ct);
+            var read = ImportedFile.Of(name, content.GetBuffer().AsSpan(0, (int)content.Length));
+            content.Position = 0;
             var result = await budget.ReadAsync(name, async token =>
             {
-                using var reader = new StreamReader(planFile!.OpenReadStream(), Encoding.UTF8);
-                return await PlanImporter.ImportAsync(db, PlanFileReader.Read(reader, name), name, ReplacePlan, token);
+                using var reader = new StreamReader(content, Encoding.UTF8, leaveOpen: true);
+                return await PlanImporter.ImportAsync(db, PlanFileReader.Read(reader, name), name, ReplacePlan, read, token);
             }, ct);
             log.LogInformation("Plan {Plan} imported from {File} by {User}", result.PlanTitle, name, Me.UserName);
             Notice($"{result.PlanTitle} imported from {name}: {result.Priorities} priorities, {result.Commitments} commitments; {result.UnitsCreated} units added, {result.UnitsUpdated} changed.");
