@@ -38,6 +38,8 @@ public static class DemoForce
         await DemoRounds.AddAsync(db, plan, settings, cancellationToken);
         await DemoPerformanceData.AddAsync(db, settings, cancellationToken);
         await DemoStrategy.AddAsync(db, settings, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await DemoMeasureLinks.AddAsync(db, cancellationToken);
         await DemoAccounts.AddAsync(db, plan, settings, cancellationToken);
         db.StoreSettings.Add(new Domain.Common.StoreSetting(Domain.Common.StoreSetting.BuiltByDemo, "true"));
         await db.SaveChangesAsync(cancellationToken);

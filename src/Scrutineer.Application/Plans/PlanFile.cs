@@ -1,4 +1,5 @@
 using Scrutineer.Domain.Documents;
+using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
 
@@ -21,8 +22,8 @@ public sealed record PlanFile(
     /// <summary>A unit: short name (its key), full name, kind and parent's short name.</summary>
     public sealed record UnitEntry(string Short, string Name, UnitKind Kind, string? Parent, int Line);
 
-    /// <summary>A priority with its commitments.</summary>
-    public sealed record PriorityEntry(int Number, string Title, string Objective, IReadOnlyList<CommitmentEntry> Commitments, int Line);
+    /// <summary>A priority with its commitments and the measures that show its progress.</summary>
+    public sealed record PriorityEntry(int Number, string Title, string Objective, IReadOnlyList<CommitmentEntry> Commitments, int Line, IReadOnlyList<MeasureEntry>? Measures = null);
 
     /// <summary>A commitment: "We will" text, units (short names), sub-points, and what it carries forward.</summary>
     public sealed record CommitmentEntry(
@@ -30,7 +31,11 @@ public sealed record PlanFile(
         IReadOnlyList<string> Who,
         IReadOnlyList<string> SubPoints,
         CarryForward? CarriesForward,
-        int Line);
+        int Line,
+        IReadOnlyList<MeasureEntry>? Measures = null);
+
+    /// <summary>A measure named (by the store's name) as showing progress, with an optional target and better direction.</summary>
+    public sealed record MeasureEntry(string Name, decimal? Target, BetterDirection? Better, int Line);
 
     /// <summary>A commitment of an earlier plan, named by the plan's title and the commitment's reference ("3.2").</summary>
     public sealed record CarryForward(string Plan, string Commitment);

@@ -1,4 +1,5 @@
 using Scrutineer.Domain.Documents;
+using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
 using YamlDotNet.Core;
@@ -241,7 +242,7 @@ public sealed class PlanFileReader
                 continue;
             }
 
-            Known(priority, field + ".", "number", "title", "objective", "commitments");
+            Known(priority, field + ".", "number", "title", "objective", "commitments", "measures");
             var number = Number(priority, "number", field + ".number");
             var title = Text(priority, "title", field + ".title", required: true);
             var objective = Text(priority, "objective", field + ".objective", required: false) ?? "";
@@ -253,7 +254,7 @@ public sealed class PlanFileReader
             var commitments = Commitments(Sequence(priority, "commitments", field + ".commitments", required: true), field, units);
             if (number is not null && title is not null)
             {
-                priorities.Add(new PlanFile.PriorityEntry(number.Value, title, objective, commitments, (int)priority.Start.Line));
+                priorities.Add(new PlanFile.PriorityEntry(number.Value, title, objective, commitments, (int)priority.Start.Line, Measures(priority, field + ".measures")));
             }
         }
 
@@ -277,7 +278,7 @@ public sealed class PlanFileReader
                 continue;
             }
 
-            Known(commitment, field + ".", "we_will", "who", "sub_points", "carries_forward");
+            Known(commitment, field + ".", "we_will", "who", "sub_points", "carries_forward", "measures");
             var text = Text(commitment, "we_will", field + ".we_will", required: true);
             var who = TextList(commitment, "who", field + ".who", required: true);
             var subPoints = TextList(commitment, "sub_points", field + ".sub_points", required: false);
@@ -310,11 +311,81 @@ public sealed class PlanFileReader
 
             if (text is not null)
             {
-                commitments.Add(new PlanFile.CommitmentEntry(text, who, subPoints, carries, (int)commitment.Start.Line));
+                commitments.Add(new PlanFile.CommitmentEntry(text, who, subPoints, carries, (int)commitment.Start.Line, Measures(commitment, field + ".measures")));
             }
         }
 
         return commitments;
+    }
+
+    /// <summary>
+    /// The <c>measures:</c> list of a priority or commitment: each item a measure name, or a section with <c>name</c>,
+    /// optional <c>target</c> (a number) and <c>better</c> (lower, higher or neither).
+    /// </summary>
+    private List<PlanFile.MeasureEntry> Measures(YamlMappingNode owner, string field)
+    {
+        var measures = new List<PlanFile.MeasureEntry>();
+        if (Sequence(owner, "measures", field, required: false) is not { } node)
+        {
+            return measures;
+        }
+
+        for (var i = 0; i < node.Children.Count; i++)
+        {
+            var itemField = $"{field}[{i}]";
+            var line = (int)node.Children[i].Start.Line;
+            switch (node.Children[i])
+            {
+                case YamlScalarNode { Value: { } plain } when !string.IsNullOrWhiteSpace(plain):
+                    measures.Add(new PlanFile.MeasureEntry(plain.Trim(), null, null, line));
+                    break;
+                case YamlMappingNode item:
+                    Known(item, itemField + ".", "name", "target", "better");
+                    var name = Text(item, "name", itemField + ".name", required: true);
+                    decimal? target = null;
+                    if (Text(item, "target", itemField + ".target", required: false) is { } targetText)
+                    {
+                        if (decimal.TryParse(targetText, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var t) && t >= 0)
+                        {
+                            target = t;
+                        }
+                        else
+                        {
+                            errors.Add(new PlanFileError(file, Line(item, "target"), itemField + ".target", $"'{targetText}' is not a target: expected a number such as 120 or 45.5."));
+                        }
+                    }
+
+                    BetterDirection? better = null;
+                    if (Text(item, "better", itemField + ".better", required: false) is { } betterText)
+                    {
+                        if (Enum.TryParse<BetterDirection>(betterText, ignoreCase: true, out var b) && Enum.IsDefined(b) && !char.IsAsciiDigit(betterText[0]))
+                        {
+                            better = b;
+                        }
+                        else
+                        {
+                            errors.Add(new PlanFileError(file, Line(item, "better"), itemField + ".better", $"'{betterText}' is not a direction: expected lower, higher or neither."));
+                        }
+                    }
+
+                    if (name is not null)
+                    {
+                        measures.Add(new PlanFile.MeasureEntry(name, target, better, line));
+                    }
+
+                    break;
+                default:
+                    errors.Add(new PlanFileError(file, line, itemField, "expected a measure name, or a section with name, target and better."));
+                    break;
+            }
+        }
+
+        foreach (var twice in measures.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            errors.Add(new PlanFileError(file, twice.Last().Line, field, $"measure '{twice.Last().Name}' is named twice."));
+        }
+
+        return measures;
     }
 
     private void Known(YamlMappingNode node, string prefix, params string[] keys)

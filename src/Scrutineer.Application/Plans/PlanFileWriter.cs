@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Documents;
+using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Plans;
 
 namespace Scrutineer.Application.Plans;
@@ -19,12 +20,18 @@ public static partial class PlanFileWriter
     {
         var plan = await PlanLoader.LoadAsync(db, planTitle, cancellationToken);
         var units = await db.Units.AsNoTracking().Include(u => u.Parent).ToListAsync(cancellationToken);
-        return Write(plan, units);
+        var priorityIds = plan.Priorities.Select(p => p.Id).ToList();
+        var commitmentIds = plan.Commitments.Select(c => c.Id).ToList();
+        var links = await db.MeasureLinks.AsNoTracking().Include(l => l.Measure)
+            .Where(l => (l.PriorityId != null && priorityIds.Contains(l.PriorityId.Value)) || (l.CommitmentId != null && commitmentIds.Contains(l.CommitmentId.Value)))
+            .OrderBy(l => l.Id).ToListAsync(cancellationToken);
+        return Write(plan, units, links);
     }
 
-    /// <summary>The plan file text for <paramref name="plan"/> (loaded with priorities, commitments and units).</summary>
-    public static string Write(Plan plan, IReadOnlyList<Unit> units)
+    /// <summary>The plan file text for <paramref name="plan"/> (loaded with priorities, commitments and units) and its measure links (with their measures).</summary>
+    public static string Write(Plan plan, IReadOnlyList<Unit> units, IReadOnlyList<MeasureLink>? links = null)
     {
+        links ??= [];
         var y = new StringBuilder();
         y.Append("# Scrutineer plan file (format: docs/plan-file.md)\n");
         y.Append("plan:\n");
@@ -65,6 +72,7 @@ public static partial class PlanFileWriter
             y.Append(CultureInfo.InvariantCulture, $"  - number: {priority.Number}\n");
             y.Append(CultureInfo.InvariantCulture, $"    title: {Scalar(priority.Title)}\n");
             y.Append(CultureInfo.InvariantCulture, $"    objective: {Scalar(priority.Objective)}\n");
+            Measures(y, "    ", links.Where(l => l.PriorityId == priority.Id));
             y.Append("    commitments:\n");
             foreach (var commitment in priority.Commitments)
             {
@@ -85,10 +93,36 @@ public static partial class PlanFileWriter
                     y.Append(CultureInfo.InvariantCulture, $"          plan: {Scalar(earlier.Priority.Plan.Title)}\n");
                     y.Append(CultureInfo.InvariantCulture, $"          commitment: {Scalar(earlier.Reference)}\n");
                 }
+
+                Measures(y, "        ", links.Where(l => l.CommitmentId == commitment.Id));
             }
         }
 
         return y.ToString();
+    }
+
+    private static void Measures(StringBuilder y, string indent, IEnumerable<MeasureLink> links)
+    {
+        var list = links.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        y.Append(indent).Append("measures:\n");
+        foreach (var link in list)
+        {
+            y.Append(CultureInfo.InvariantCulture, $"{indent}  - name: {Scalar(link.Measure.Name)}\n");
+            if (link.Target is { } target)
+            {
+                y.Append(CultureInfo.InvariantCulture, $"{indent}    target: {target.ToString("0.####", CultureInfo.InvariantCulture)}\n");
+            }
+
+            if (link.Better is { } better)
+            {
+                y.Append(CultureInfo.InvariantCulture, $"{indent}    better: {better.ToString().ToLowerInvariant()}\n");
+            }
+        }
     }
 
     /// <summary>

@@ -56,6 +56,19 @@ public static class PlanImporter
 
             plan.SetMetadata(file.Document);
             var commitments = 0;
+            var storeMeasures = await Performance.MeasureLinks.StoreNamesAsync(db, cancellationToken);
+            var linked = new List<(object Owner, IReadOnlyList<PlanFile.MeasureEntry> Measures)>();
+            void Check(IReadOnlyList<PlanFile.MeasureEntry>? measures, string field)
+            {
+                for (var m = 0; m < (measures?.Count ?? 0); m++)
+                {
+                    if (Performance.MeasureLinks.Problem(measures![m].Name, storeMeasures) is { } problem)
+                    {
+                        errors.Add(new PlanFileError(fileName, measures[m].Line, $"{field}.measures[{m}]", problem));
+                    }
+                }
+            }
+
             for (var p = 0; p < file.Priorities.Count; p++)
             {
                 var entry = file.Priorities[p];
@@ -64,6 +77,9 @@ public static class PlanImporter
                 {
                     continue;
                 }
+
+                Check(entry.Measures, $"priorities[{p}]");
+                linked.Add((priority, entry.Measures ?? []));
 
                 for (var c = 0; c < entry.Commitments.Count; c++)
                 {
@@ -77,6 +93,8 @@ public static class PlanImporter
                     }
 
                     commitments++;
+                    Check(ce.Measures, field);
+                    linked.Add((commitment, ce.Measures ?? []));
                     if (ce.CarriesForward is { } cf)
                     {
                         var earlier = await FindCommitmentAsync(db, cf, cancellationToken);
@@ -106,6 +124,14 @@ public static class PlanImporter
             catch (StoreValueException ex)
             {
                 throw new PlanFileException([new PlanFileError(fileName, 0, ex.Column, ex.Message)]);
+            }
+
+            foreach (var (owner, measures) in linked.Where(l => l.Measures.Count > 0))
+            {
+                var wanted = measures.Select(m => new Performance.LinkedMeasure(m.Name, m.Target, m.Better)).ToList();
+                await (owner is Priority pr
+                    ? Performance.MeasureLinks.SetForPriorityAsync(db, pr.Id, wanted, cancellationToken)
+                    : Performance.MeasureLinks.SetForCommitmentAsync(db, ((Commitment)owner).Id, wanted, cancellationToken));
             }
 
             var entries = file.Units.Count + file.Priorities.Count + file.Priorities.Sum(p => p.Commitments.Count);

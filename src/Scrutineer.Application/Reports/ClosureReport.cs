@@ -38,12 +38,13 @@ public static class ClosureReport
 
     /// <summary>
     /// The long-run financial-year series of each priority (by number): the measures its title brings
-    /// (<see cref="ReportMeasures.PriorityWords"/>) for the force, complete financial years up to the one holding
+    /// (its linked measures, <see cref="ReportMeasures.ForPrioritiesAsync"/>) for the force, complete financial years up to the one holding
     /// <paramref name="period"/>. Counts are summed over the year; headcounts are the year's last month.
     /// </summary>
     public static async Task<IReadOnlyDictionary<int, IReadOnlyList<FinancialYearSeries>>> SeriesAsync(ScrutineerDb db, Plan plan, FinancialQuarter period, CancellationToken cancellationToken = default)
     {
-        var wanted = plan.Priorities.ToDictionary(p => p.Number, p => ReportMeasures.For(ReportMeasures.PriorityWords, [p.Title]));
+        var links = await ReportMeasures.ForPrioritiesAsync(db, plan.Priorities.Select(p => p.Id).ToList(), cancellationToken);
+        var wanted = plan.Priorities.ToDictionary(p => p.Number, p => links.GetValueOrDefault(p.Id) ?? []);
         var (_, loaded) = await ReportMeasures.LoadAsync(db, wanted.Values.SelectMany(v => v), null, period.Year.LastMonth, cancellationToken);
         var result = new Dictionary<int, IReadOnlyList<FinancialYearSeries>>();
         foreach (var (number, names) in wanted)

@@ -7,53 +7,26 @@ using Scrutineer.Domain.Periods;
 namespace Scrutineer.Application.Reports;
 
 /// <summary>
-/// Which measures illustrate a strategy strand or a plan priority in the reports. Neither the delivery plans nor the
-/// performance data say which measures belong to a strand or priority, so the reports match words of its title (or a
-/// strand's aliases) against this list, in order, and keep the measures the store holds. A title matching no word gets
-/// a notice instead of charts. See docs/reports.md.
+/// Which measures illustrate a strategy strand or a plan priority in the reports: the measures linked to it explicitly
+/// (<see cref="Performance.MeasureLinks"/>, from the plan file, the workbook or the analysts' pages), in the order they
+/// were linked. A priority or strand with no linked measure gets a notice instead of charts. See docs/reports.md.
 /// </summary>
 public static class ReportMeasures
 {
-    /// <summary>Title words (compared letters and digits only, case-insensitive) and the measures they bring, for strategy strands.</summary>
-    public static readonly IReadOnlyList<(string Word, string[] Measures)> StrandWords =
-    [
-        ("domestic abuse", ["Domestic abuse"]),
-        ("knife", ["Knife crime"]),
-        ("gang", ["Knife crime"]),
-        ("night-time economy", ["Night-time economy violence"]),
-        ("sexual", ["Sexual offences"]),
-        ("digital", ["Cyber-enabled crime"]),
-        ("cyber", ["Cyber-enabled crime"]),
-        ("fraud", ["Fraud"]),
-        ("burglary", ["Residential burglary"]),
-        ("robbery", ["Robbery"]),
-        ("hate", ["Hate crime"]),
-        ("anti-social", ["Anti-social behaviour"]),
-    ];
-
-    /// <summary>Title words and the measures they bring, for plan priorities (the closure report's long-run figures).</summary>
-    public static readonly IReadOnlyList<(string Word, string[] Measures)> PriorityWords =
-    [
-        ("crime prevention", ["All crime", "Residential burglary"]),
-        ("drug", ["Knife crime", "Robbery"]),
-        ("domestic abuse", ["Domestic abuse"]),
-        ("women and girls", ["Sexual offences", "Night-time economy violence"]),
-        ("fraud", ["Fraud"]),
-        ("cyber", ["Cyber-enabled crime"]),
-        ("hate", ["Hate crime"]),
-        ("anti-social", ["Anti-social behaviour"]),
-        ("burglary", ["Residential burglary"]),
-        ("officers", ["Police officers"]),
-    ];
-
-    /// <summary>The measure names the words of <paramref name="rules"/> give for any of <paramref name="titles"/>, first match first, without repeats.</summary>
-    public static IReadOnlyList<string> For(IReadOnlyList<(string Word, string[] Measures)> rules, IEnumerable<string> titles)
+    /// <summary>The names of the measures linked to each of <paramref name="priorityIds"/> (absent when none).</summary>
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> ForPrioritiesAsync(ScrutineerDb db, IReadOnlyCollection<int> priorityIds, CancellationToken cancellationToken = default)
     {
-        var keys = titles.Select(ThematicStrand.Key).ToList();
-        return rules.Where(r => keys.Any(k => k.Contains(ThematicStrand.Key(r.Word), StringComparison.Ordinal)))
-            .SelectMany(r => r.Measures)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var links = await db.MeasureLinks.AsNoTracking().Where(l => l.PriorityId != null && priorityIds.Contains(l.PriorityId.Value))
+            .OrderBy(l => l.Id).Select(l => new { Owner = l.PriorityId!.Value, l.Measure.Name }).ToListAsync(cancellationToken);
+        return links.GroupBy(l => l.Owner).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(l => l.Name).ToList());
+    }
+
+    /// <summary>The names of the measures linked to each of <paramref name="strandIds"/> (absent when none).</summary>
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> ForStrandsAsync(ScrutineerDb db, IReadOnlyCollection<int> strandIds, CancellationToken cancellationToken = default)
+    {
+        var links = await db.MeasureLinks.AsNoTracking().Where(l => l.StrandId != null && strandIds.Contains(l.StrandId.Value))
+            .OrderBy(l => l.Id).Select(l => new { Owner = l.StrandId!.Value, l.Measure.Name }).ToListAsync(cancellationToken);
+        return links.GroupBy(l => l.Owner).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(l => l.Name).ToList());
     }
 
     /// <summary>

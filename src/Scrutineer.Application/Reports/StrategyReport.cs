@@ -49,7 +49,8 @@ public static class StrategyReport
         var progress = DeliveryProgress.ForStrategy(strategy, period, today);
         var atRisk = DeliveryProgress.AtRisk(strategy, period, today);
         var items = DeliveryProgress.DeliveryItems(strategy, period);
-        var wanted = strategy.Strands.ToDictionary(s => s.Id, s => ReportMeasures.For(ReportMeasures.StrandWords, s.Aliases.Prepend(s.Title)));
+        var links = await ReportMeasures.ForStrandsAsync(db, strategy.Strands.Select(s => s.Id).ToList(), cancellationToken);
+        var wanted = strategy.Strands.ToDictionary(s => s.Id, s => links.GetValueOrDefault(s.Id) ?? []);
         var (_, series) = await ReportMeasures.LoadAsync(db, wanted.Values.SelectMany(v => v), period.LastMonth.Plus(1 - SpcMonths), period.LastMonth, cancellationToken);
 
         var strands = new List<StrandReport>();
