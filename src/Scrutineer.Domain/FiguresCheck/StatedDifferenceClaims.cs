@@ -4,7 +4,7 @@ namespace Scrutineer.Domain.FiguresCheck;
 
 /// <summary>
 /// A change whose difference is stated beside its two levels: "from 474 to 516 (42 additional)", "from 474 to 516
-/// (+42)", "from 120 to 108 (−12)", "from 120 to 108 (a reduction of 12)", and "increased by 123 members to 3,108,
+/// (+42)", "from 120 to 108 (−12)", "from 120 to 108 (12 fewer)", and "increased by 123 members to 3,108,
 /// from 2,985". The stated difference must be B − A: a signed or worded difference also in its direction.
 /// Regexes run without backtracking, so a hostile text cannot make the check hang.
 /// </summary>
