@@ -22,7 +22,7 @@ public sealed class TableClaimsTests
     [Theory]
     [InlineData("Area | Burglary | Robbery | Total\nNorth | 10 | 5 | 16\nSouth | 7 | 3 | 10", "North | Total: 16", "Burglary + Robbery = 15, not 16")]
     [InlineData("Area\tBurglary\tRobbery\tTotal\nNorth\t10\t5\t15\nSouth\t7\t3\t11", "South | Total: 11", "Burglary + Robbery = 10, not 11")]
-    [InlineData("Area | Burglary | Robbery | Total\nNorth | 10 | 5 | 15\nSouth | 7 | 3 | 10\nTotal | 17 | 9 | 26", "Total | Robbery: 9", "the rows above add up to 8, not 9")]
+    [InlineData("Area | Burglary | Robbery\nNorth | 10 | 5\nSouth | 7 | 3\nTotal | 17 | 9", "Total | Robbery: 9", "the rows above add up to 8, not 9")]
     [InlineData("Strand | Complete | Ongoing | At risk | Not started | Total\nDomestic Abuse | 4 | 5 | 1 | 2 | 13\nHate Crime | 2 | 3 | 0 | 1 | 6", "Domestic Abuse | Total: 13", "Complete + Ongoing + At risk + Not started = 12, not 13")]
     [InlineData("Strand | Total | Complete | Ongoing | At risk\nDomestic Abuse | 11 | 4 | 6 | 1\nHate Crime | 6 | 2 | 4 | 2", "Hate Crime | Total: 6", "Complete + Ongoing + At risk = 8, not 6; it adds up only if \"at risk\" is counted inside \"ongoing\", which other rows of this table do not do")]
     public void Check_InconsistentTable_FlaggedWithExpectedValue(string text, string claim, string implied)
