@@ -43,7 +43,7 @@ public static partial class FigureChecker
 
             foreach (Match sentence in Sentences().Matches(paragraph.Value))
             {
-                foreach (var (start, length, implied) in ChangeClaims.Find(sentence.Value).Concat(ChangeClaims.FindArrows(sentence.Value)))
+                foreach (var (start, length, implied) in ChangeClaims.Find(sentence.Value).Concat(ChangeClaims.FindArrows(sentence.Value)).Concat(StatedDifferenceClaims.Find(sentence.Value)).Concat(OneBaseShareClaims.Find(sentence.Value)).Concat(RateClaims.Find(sentence.Value)))
                 {
                     Add(paragraph.Index + sentence.Index + start, length, implied);
                 }

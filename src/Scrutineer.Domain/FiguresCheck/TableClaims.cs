@@ -5,7 +5,8 @@ namespace Scrutineer.Domain.FiguresCheck;
 /// <summary>
 /// Typed tables (rows of cells split by "|" or tabs; the first row is the header): a row labelled "Total" must be the
 /// column sums of the rows above it (count columns only, not percentages or rates); a first numeric column headed
-/// "Total…" must be the sum of the count columns after it; a "Diff." column the second figure minus the first; a
+/// "Total…" must be the sum of the count columns after it, and a trailing one the sum of the count columns before it
+/// (in a progress table, "at risk" counted inside or beside "ongoing", but the same way in every row); a "Diff." column the second figure minus the first; a
 /// "% Diff." column the difference as a percentage of the first figure.
 /// </summary>
 internal static partial class TableClaims
@@ -89,29 +90,52 @@ internal static partial class TableClaims
             }
         }
 
-        // A first numeric column headed "Total…" is the sum of the count columns after it.
+        // A first numeric column headed "Total…" is the sum of the count columns after it; a last one (a trailing
+        // "Total" column) the sum of the count columns before it.
         var first = numericColumns.FirstOrDefault();
-        if (first > 0 && TotalLabel().IsMatch(header[first]))
+        var last = numericColumns.LastOrDefault();
+        var totalColumn = first > 0 && TotalLabel().IsMatch(header[first]) ? first
+            : last > 0 && TotalLabel().IsMatch(header[last]) ? last
+            : 0;
+        if (totalColumn > 0)
         {
-            var parts = numericColumns.Where(c => c > first && Count(c) && !Diff().IsMatch(header[c])).ToList();
+            var parts = numericColumns.Where(c => c != totalColumn && (totalColumn == first ? c > first : c < last) && Count(c) && !Diff().IsMatch(header[c])).ToList();
+            var atRisk = parts.Where(c => AtRisk().IsMatch(header[c])).ToList();
+            decimal Sum(List<string> cells, IEnumerable<int> columns) => columns.Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
+            bool AtRiskBeside((int Line, List<string> Cells) row) =>
+                Figure.Parse(row.Cells[totalColumn]) is { } t && Sum(row.Cells, atRisk) != 0 && Sum(row.Cells, parts) == t;
+            var someRowCountsAtRiskBeside = atRisk.Count > 0 && body.Any(r => totalColumn < r.Cells.Count && AtRiskBeside(r));
             if (parts.Count >= 2)
             {
                 foreach (var (line, cells) in body)
                 {
-                    if (first >= cells.Count || Figure.Parse(cells[first]) is not { } typed || flagged.Contains((line, first)))
+                    if (totalColumn >= cells.Count || Figure.Parse(cells[totalColumn]) is not { } typed || flagged.Contains((line, totalColumn)))
                     {
                         continue;
                     }
 
-                    var sum = parts.Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
-
-                    // Tasks "at risk" may be counted within "ongoing" (as seed report 004 does) or beside it: either adds up.
-                    var withoutAtRisk = parts.Where(c => !AtRisk().IsMatch(header[c])).Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
-                    if (sum != typed && withoutAtRisk != typed)
+                    var sum = Sum(cells, parts);
+                    var withoutAtRisk = Sum(cells, parts.Except(atRisk));
+                    var claim = $"{cells[0]} | {header[totalColumn]}: {cells[totalColumn]}";
+                    var sumText = $"{string.Join(" + ", parts.Select(c => header[c]))} = {Figure.Show(sum)}, not {cells[totalColumn]}";
+                    if (sum == typed)
                     {
-                        yield return (line, $"{cells[0]} | {header[first]}: {cells[first]}",
-                            $"{string.Join(" + ", parts.Select(c => header[c]))} = {Figure.Show(sum)}, not {cells[first]}");
+                        continue;
                     }
+
+                    // Tasks "at risk" may be counted within "ongoing" (as seed report 004 does) or beside it; a table that
+                    // does both is inconsistent, so a row that adds up only the first way is flagged when another adds up the second.
+                    if (atRisk.Count > 0 && withoutAtRisk == typed)
+                    {
+                        if (someRowCountsAtRiskBeside)
+                        {
+                            yield return (line, claim, $"{sumText}; it adds up only if \"at risk\" is counted inside \"ongoing\", which other rows of this table do not do");
+                        }
+
+                        continue;
+                    }
+
+                    yield return (line, claim, sumText);
                 }
             }
         }
