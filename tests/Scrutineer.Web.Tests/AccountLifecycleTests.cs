@@ -81,7 +81,7 @@ public sealed partial class AccountLifecycleTests : IAsyncLifetime
         // The one-time password works once: now it is refused.
         var old = await SignInAsync(Client(), "alex", adminPassword);
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
-        Assert.Contains("The user name or password is not right.", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Scrutineer.Web.Accounts.SignInService.Refused, await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var added = await DemoSite.PostFormAsync(admin, "/admin/users", new() { ["UserName"] = "pat.quinn", ["DisplayName"] = "Pat Quinn", ["Role"] = "Viewer", ["Password"] = "" });
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
