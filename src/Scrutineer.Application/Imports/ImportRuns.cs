@@ -253,25 +253,16 @@ public static class ImportRuns
                 var key = (now ?? was)!.Value;
                 sql.Append(CultureInfo.InvariantCulture,
                     $"{(i == 0 ? "" : ",")}({runId},{key.MeasureId},{key.AreaId},'{key.Kind}',{(key.Period.Year * 100) + key.Period.Month},@a{i},@b{i},@c{i},@d{i},@e{i},@f{i})");
-                Add(command, "@a" + i.ToString(CultureInfo.InvariantCulture), was?.Value);
-                Add(command, "@b" + i.ToString(CultureInfo.InvariantCulture), was?.Numerator);
-                Add(command, "@c" + i.ToString(CultureInfo.InvariantCulture), was?.Denominator);
-                Add(command, "@d" + i.ToString(CultureInfo.InvariantCulture), now?.Value);
-                Add(command, "@e" + i.ToString(CultureInfo.InvariantCulture), now?.Numerator);
-                Add(command, "@f" + i.ToString(CultureInfo.InvariantCulture), now?.Denominator);
+                ObservationWriter.Add(command, "@a" + i.ToString(CultureInfo.InvariantCulture), was?.Value);
+                ObservationWriter.Add(command, "@b" + i.ToString(CultureInfo.InvariantCulture), was?.Numerator);
+                ObservationWriter.Add(command, "@c" + i.ToString(CultureInfo.InvariantCulture), was?.Denominator);
+                ObservationWriter.Add(command, "@d" + i.ToString(CultureInfo.InvariantCulture), now?.Value);
+                ObservationWriter.Add(command, "@e" + i.ToString(CultureInfo.InvariantCulture), now?.Numerator);
+                ObservationWriter.Add(command, "@f" + i.ToString(CultureInfo.InvariantCulture), now?.Denominator);
             }
 
             command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    private static void Add(DbCommand command, string name, decimal? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = System.Data.DbType.Decimal;
-        parameter.Value = value is { } v ? v : DBNull.Value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -58,7 +58,8 @@ internal static class ObservationWriter
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void Add(DbCommand command, string name, decimal? value)
+    /// <summary>Adds a decimal parameter (null as DBNull) to a batched command.</summary>
+    internal static void Add(DbCommand command, string name, decimal? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
