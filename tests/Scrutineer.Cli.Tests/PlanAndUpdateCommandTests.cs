@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Performance;
 using Scrutineer.Testing;
 
 namespace Scrutineer.Cli.Tests;
@@ -19,11 +21,15 @@ public sealed class PlanAndUpdateCommandTests
         Assert.Equal(0, (await Cli.RunAsync("plan", "export", "--plan", "Police and Crime Plan 2016-2020", "--out", earlier, "--db", source.DbArgument)).ExitCode);
         var tooSoon = await Cli.RunAsync("plan", "import", file, "--db", target.DbArgument);
         Assert.Equal(0, (await Cli.RunAsync("plan", "import", earlier, "--db", target.DbArgument)).ExitCode);
+        var noMeasures = await Cli.RunAsync("plan", "import", file, "--db", target.DbArgument);
+        await CopyMeasuresAsync(source, target);
         var import = await Cli.RunAsync("plan", "import", file, "--db", target.DbArgument);
         var exportedAgain = await Cli.RunAsync("plan", "export", "--db", target.DbArgument);
 
         Assert.Equal(1, tooSoon.ExitCode);
         Assert.Contains("import the earlier plan first", tooSoon.Error, StringComparison.Ordinal);
+        Assert.Equal(1, noMeasures.ExitCode);
+        Assert.Contains("is not a measure the store holds", noMeasures.Error, StringComparison.Ordinal);
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("12 priorities, 59 commitments", import.Out, StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllTextAsync(file), exportedAgain.Out);
@@ -106,5 +112,18 @@ public sealed class PlanAndUpdateCommandTests
             Assert.Equal(0, run.ExitCode);
             Assert.Contains("Usage:", run.Out, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Gives <paramref name="to"/> the measures <paramref name="from"/> holds, as importing its data would.</summary>
+    private static async Task CopyMeasuresAsync(TestStore from, TestStore to)
+    {
+        await using var source = from.Open();
+        await using var target = to.Open();
+        foreach (var m in await source.Measures.AsNoTracking().ToListAsync())
+        {
+            target.Measures.Add(new Measure(m.Name, m.Unit, m.Kind, m.Better, m.Definition, m.Source));
+        }
+
+        await target.SaveChangesAsync();
     }
 }
