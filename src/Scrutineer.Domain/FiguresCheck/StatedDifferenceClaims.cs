@@ -33,6 +33,14 @@ internal static partial class StatedDifferenceClaims
 
     private static string? Judge(Match m)
     {
+        // A percentage in brackets ("from 474 to 516 (+8.9%)") is a change's percentage, read by the change reader.
+        var after = m.Groups["d"].Index + m.Groups["d"].Length;
+        var rest = m.Value[(after - m.Index)..].TrimStart();
+        if (rest.StartsWith('%') || rest.StartsWith("per cent", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("percent", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         if (Figure.Parse(m.Groups["a"].Value) is not { } a || Figure.Parse(m.Groups["b"].Value) is not { } b || Figure.Parse(m.Groups["d"].Value) is not { } d)
         {
             return null;

@@ -17,6 +17,8 @@ public sealed class StatedDifferenceClaimsTests
     [InlineData("The Dog watch scheme has increased by 123 members to 3108, from 2985.")]
     [InlineData("Missed calls decreased by 40 to 1,960, from 2,000.")]
     [InlineData("The scheme grew from 300 to 320 (see annex 2).")]
+    [InlineData("All crime rose from 3,996 to 4,500 (+12.6%).")]
+    [InlineData("Burglary fell from 2,000 to 1,900 (−5.0 per cent).")]
     public void Check_ConsistentStatedDifference_NothingFlagged(string text)
     {
         var findings = FigureChecker.Check(text, "test");
