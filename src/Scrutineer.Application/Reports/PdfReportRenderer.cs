@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Reports;
 
 namespace Scrutineer.Application.Reports;
@@ -23,6 +24,7 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
 
     public async Task RenderAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default)
     {
+        EnsureTools();
         var folder = Directory.CreateTempSubdirectory("scrutineer-pdf-");
         try
         {
@@ -54,6 +56,35 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
             }
         }
     }
+
+    /// <summary>
+    /// Refuses, in one line that says what to install, when this machine lacks Chromium or pdftotext (poppler-utils):
+    /// a PDF asked for on a machine without them is a set-up gap, not an internal error.
+    /// </summary>
+    /// <exception cref="DomainException">Chromium or pdftotext is not installed.</exception>
+    private void EnsureTools()
+    {
+        var missing = new List<string>();
+        if (!File.Exists(chromium))
+        {
+            missing.Add("chromium");
+        }
+
+        if (!OnPath("pdftotext"))
+        {
+            missing.Add("poppler-utils");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new DomainException(
+                $"PDF reports need Chromium and pdftotext, which this machine does not have. Install them with 'sudo apt-get install {string.Join(' ', missing)}', or choose DOCX or HTML.");
+        }
+    }
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, program)));
 
     /// <summary>The page ranges of the contents entries, from each page's text (index 0 = page 1).</summary>
     internal static Dictionary<string, PageRange> Ranges(ReportDocument document, ReportContents contents, IReadOnlyList<string> pages)
