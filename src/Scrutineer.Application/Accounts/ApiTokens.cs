@@ -26,7 +26,6 @@ public static class ApiTokens
     /// <summary>Last use is written at most this often per token, so that reading the API costs no write per request.</summary>
     public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(5);
 
-    private static readonly TimeZoneInfo UkTime = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     /// <summary>
     /// Creates a token for the account named <paramref name="userName"/>, returning it with its secret (shown once).
@@ -46,14 +45,14 @@ public static class ApiTokens
 
         var checkedName = ApiToken.CheckName(name);
         var expiresAt = expires is { } day ? StartOfUkDay(day.AddDays(1)) : now + DefaultLifetime;
-        if (expires is { } d && (expiresAt <= now || d <= Today(now)))
+        if (expires is { } d && (expiresAt <= now || d <= UkClock.DateOf(now)))
         {
-            throw new DomainException($"The expiry date {d:dd/MM/yyyy} must be after today ({Today(now):dd/MM/yyyy}).");
+            throw new DomainException($"The expiry date {d:dd/MM/yyyy} must be after today ({UkClock.DateOf(now):dd/MM/yyyy}).");
         }
 
         if (expiresAt > now + MaxLifetime)
         {
-            throw new DomainException($"The expiry date must be within a year ({Today(now + MaxLifetime):dd/MM/yyyy} at the latest). Create a new token when it ends.");
+            throw new DomainException($"The expiry date must be within a year ({UkClock.DateOf(now + MaxLifetime):dd/MM/yyyy} at the latest). Create a new token when it ends.");
         }
 
         var existing = await db.ApiTokens.Where(t => t.AccountId == account.Id && t.Name == checkedName).ToListAsync(cancellationToken);
@@ -159,12 +158,10 @@ public static class ApiTokens
             ?? throw new DomainException($"There is no account with the user name {name}.");
     }
 
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, UkTime).DateTime);
-
     private static DateTimeOffset StartOfUkDay(DateOnly day)
     {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, UkTime.GetUtcOffset(local)).ToUniversalTime();
+        var midnight = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return midnight - UkClock.Local(midnight).Offset;
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

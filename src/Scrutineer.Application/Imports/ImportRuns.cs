@@ -49,7 +49,7 @@ public static class ImportRuns
 
     /// <summary>A time as UK clocks showed it: "4 December 2026 14:02".</summary>
     public static string UkTime(DateTimeOffset at) =>
-        (TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? TimeZoneInfo.ConvertTime(at, zone) : at).ToString("d MMMM yyyy HH:mm", EnGb.Culture);
+        UkClock.Local(at).ToString("d MMMM yyyy HH:mm", EnGb.Culture);
 
     /// <summary>Records a run that wrote no figures (definitions, areas, delivery plans, plan files, quarterly updates), in the caller's transaction if any.</summary>
     public static async Task<long> RecordAsync(ScrutineerDb db, ImportRunKind kind, DateTimeOffset started, IReadOnlyList<ImportedFile> files, long rows, string wrote, CancellationToken cancellationToken)

@@ -93,7 +93,7 @@ public static class ReportingRounds
             round.Publish(now);
         }
 
-        var readiness = await PublishReadiness.ForAsync(db, round, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
+        var readiness = await PublishReadiness.ForAsync(db, round, UkClock.DateOf(now), cancellationToken);
         if (!readiness.IsReady && !accept)
         {
             throw new RoundNotReadyToPublish(readiness);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scrutineer.Application.Delivery;
 using Scrutineer.Application.Security;
 using Scrutineer.Cli.Output;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
 
@@ -28,7 +29,7 @@ internal static class DeliveryCommands
 
     private static Option<string?> PeriodOption(string description) => new("--period") { Description = description };
 
-    private static DateOnly Today(CliContext context) => DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
+    private static DateOnly Today(CliContext context) => UkClock.Today(context.Clock);
 
     private static FinancialQuarter? Period(string? text) => string.IsNullOrWhiteSpace(text) ? null : FinancialQuarter.Parse(text);
 

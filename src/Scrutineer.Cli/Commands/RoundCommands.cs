@@ -119,7 +119,7 @@ internal static class RoundCommands
                     ?? throw new CliException("No reporting round has been opened yet: use 'scrutineer round open --period P --deadline D'.");
             }
 
-            var day = parse.GetValue(today) is { } t ? CliOptions.ParseDate(t, "--today") : DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime);
+            var day = parse.GetValue(today) is { } t ? CliOptions.ParseDate(t, "--today") : UkClock.Today(context.Clock);
             var result = await RoundStatus.ForAsync(db, round, day, ct);
             var outputFormat = parse.GetValue(format);
 

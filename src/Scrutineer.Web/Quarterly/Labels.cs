@@ -81,7 +81,7 @@ public static class Labels
     /// <summary>"12 January 2024 at 9:05am" in UK time.</summary>
     public static string When(DateTimeOffset at)
     {
-        var uk = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? TimeZoneInfo.ConvertTime(at, zone) : at;
+        var uk = UkClock.Local(at);
         return uk.ToString("d MMMM yyyy 'at' h:mm", EnGb.Culture) + (uk.Hour < 12 ? "am" : "pm");
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
 using Scrutineer.Domain.QuarterlyUpdates;
@@ -29,9 +30,7 @@ public sealed record RoundProgress(int Expected, int NotStarted, int Draft, int 
 public sealed class RoundBoard(ScrutineerDb db, TimeProvider clock)
 {
     /// <summary>Today in the force's calendar (UK).</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
-
-    private static TimeZoneInfo UkTime { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
+    public DateOnly Today => UkClock.Today(clock);
 
     public async Task<IReadOnlyList<RoundSummary>> RoundsAsync(CancellationToken ct) =>
         (await db.Rounds.AsNoTracking()

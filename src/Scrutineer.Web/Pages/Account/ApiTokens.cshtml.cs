@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Accounts;
+using Scrutineer.Domain.Common;
 
 namespace Scrutineer.Web.Pages.Account;
 
@@ -35,7 +36,7 @@ public sealed class ApiTokensModel(ScrutineerDb db, TimeProvider clock, ILogger<
             Days = 90;
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), UkTime).DateTime);
+        var today = UkClock.Today(clock);
         var (token, secret) = await ApiTokens.CreateAsync(db, Me.UserName, Name ?? "", today.AddDays(Days), clock.GetUtcNow(), ct);
         log.LogInformation("API token {Token} created by {User}", token.Name, Me.UserName);
         NewSecret = secret;
@@ -60,8 +61,6 @@ public sealed class ApiTokensModel(ScrutineerDb db, TimeProvider clock, ILogger<
         await LoadAsync(ct);
         return Page();
     });
-
-    private static TimeZoneInfo UkTime { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 
     private async Task LoadAsync(CancellationToken ct) => Tokens = await ApiTokens.ListAsync(db, Me.Id, ct);
 }

@@ -118,7 +118,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
     public Task<IActionResult> OnPostDeliveryAsync(List<IFormFile> files, CancellationToken ct) =>
         ImportAsync("delivery", files, ".xlsx .csv", async (paths, token) =>
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkClock.Today(clock);
             var report = await DeliveryImport.ImportAsync(db, paths, new DeliveryImportOptions(string.IsNullOrWhiteSpace(Strategy) ? null : Strategy.Trim(), today), token);
             Imported = [report.Summary];
             Totals = report.Totals;

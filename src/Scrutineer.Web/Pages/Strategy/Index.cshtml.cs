@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Delivery;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Web.Delivery;
 
@@ -66,7 +67,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock) : Scrutineer
             }
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = UkClock.Today(clock);
         var loaded = await DeliveryStore.LoadAsync(db, strategy.Id, ct);
         Progress = DeliveryProgress.ForStrategy(loaded, quarter, today);
         AtRisk = DeliveryProgress.AtRisk(loaded, quarter, today);

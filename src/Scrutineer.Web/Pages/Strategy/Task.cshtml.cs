@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Web.Delivery;
 using Scrutineer.Web.Security;
@@ -66,7 +67,7 @@ public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerP
 
         return await AttemptAsync(async () =>
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = UkClock.Today(clock);
             var changed = Task.ChangeStatus(status, today, $"web: {Me.DisplayName}", Risk, Mitigation);
             var noted = CanChangeNote && Task.NoteSensitive(SensitiveNote);
             if (changed || noted)
