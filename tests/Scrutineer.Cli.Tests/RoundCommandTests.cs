@@ -60,6 +60,7 @@ public sealed class RoundCommandTests
         await Cli.DemoAsync(store);
         var db = store.DbArgument;
 
+        var early = await Cli.RunAsync("round", "open", "--period", "2024/25-Q1", "--deadline", "2024-04-01", "--db", db);
         Assert.Equal(0, (await Cli.RunAsync("round", "open", "--period", "2024/25-Q1", "--deadline", "2024-07-19", "--db", db)).ExitCode);
         var again = await Cli.RunAsync("round", "open", "--period", "2024/25-Q1", "--deadline", "2024-07-19", "--db", db);
         var publishOpen = await Cli.RunAsync("round", "publish", "--period", "2024/25-Q1", "--db", db);
@@ -68,6 +69,8 @@ public sealed class RoundCommandTests
         Assert.Equal(0, (await Cli.RunAsync("round", "publish", "--period", "2024/25-Q1", "--accept-outstanding", "--db", db)).ExitCode);
         var reopenPublished = await Cli.RunAsync("round", "reopen", "--period", "2024/25-Q1", "--db", db);
 
+        Assert.Equal(1, early.ExitCode);
+        Assert.Contains("The deadline 1 April 2024 is before the last month of Q1 2024/25 begins.", early.Error, StringComparison.Ordinal); // the web's words too (QuarterlyCycleTests)
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already open", again.Error, StringComparison.Ordinal);
         Assert.Equal(1, publishOpen.ExitCode);

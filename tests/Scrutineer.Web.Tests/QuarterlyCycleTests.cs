@@ -173,8 +173,15 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Equal(HttpStatusCode.OK, outside.StatusCode);
         Assert.Contains("is outside", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The web opens rounds by the application's rule, as the CLI does: the same refusal for a deadline before the quarter's last month.
+        var early = await DemoSite.PostFormAsync(analyst, "/rounds", new() { ["PlanId"] = $"{planId}", ["Quarter"] = "Q1 2024/25", ["Deadline.Day"] = "1", ["Deadline.Month"] = "4", ["Deadline.Year"] = "2024" });
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("The deadline 1 April 2024 is before the last month of Q1 2024/25 begins.", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var opened = await DemoSite.PostFormAsync(analyst, "/rounds", new() { ["PlanId"] = $"{planId}", ["Quarter"] = "Q1 2024/25", ["Deadline.Day"] = "19", ["Deadline.Month"] = "7", ["Deadline.Year"] = "2024" });
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        var again = await DemoSite.PostFormAsync(analyst, "/rounds", new() { ["PlanId"] = $"{planId}", ["Quarter"] = "Q1 2024/25", ["Deadline.Day"] = "19", ["Deadline.Month"] = "7", ["Deadline.Year"] = "2024" });
+        Assert.Contains($"The Q1 2024/25 round of &#x27;{Application.Demo.DemoForce.PlanTitle}&#x27; is already open or was opened before.", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using (var db = isolated.Db())
         {
             Assert.Equal(rounds + 1, await db.Rounds.CountAsync());

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Web.Quarterly;
@@ -53,11 +54,6 @@ public sealed class IndexModel(ScrutineerDb db, RoundBoard board, TimeProvider c
             ModelState.AddModelError(nameof(Deadline), deadlineError);
         }
 
-        if (ModelState.IsValid && await db.Rounds.AnyAsync(r => r.PlanId == plan!.Id && r.Period == period, ct))
-        {
-            ModelState.AddModelError(nameof(Quarter), $"A {period} round already exists for this plan");
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();
@@ -65,9 +61,7 @@ public sealed class IndexModel(ScrutineerDb db, RoundBoard board, TimeProvider c
 
         return await AttemptAsync(async () =>
         {
-            var round = new ReportingRound(plan!, period, deadline!.Value, clock.GetUtcNow());
-            db.Rounds.Add(round);
-            await db.SaveChangesAsync(ct);
+            var round = await ReportingRounds.OpenAsync(db, period, deadline!.Value, clock.GetUtcNow(), plan!.Title, ct);
             log.LogInformation("Round {Period} of plan {PlanId} opened by {User}", period, plan!.Id, Me.UserName);
             Notice($"The {period} round is open. Contributors can now write their updates.");
             return Redirect($"/rounds/{round.Id}");
