@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Delivery;
+using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Application.Delivery;
 
@@ -8,25 +9,50 @@ namespace Scrutineer.Application.Delivery;
 public static class DeliveryStore
 {
     /// <summary>
-    /// The identity of the strategy titled <paramref name="title"/>, or of the only strategy when no title is given.
+    /// The strategy a page, a command or a report means — one rule for the web, the CLI and the reports: the one titled
+    /// <paramref name="title"/>; else, for a <paramref name="period"/>, the latest-begun strategy covering it; else the
+    /// latest (by its last year, then the most recently added).
     /// </summary>
-    /// <exception cref="DeliveryImportException">No such strategy, none at all, or several and no title given.</exception>
-    public static async Task<int> FindStrategyAsync(ScrutineerDb db, string? title, CancellationToken ct = default)
+    /// <exception cref="DeliveryImportException">No such strategy, none at all, or none covering the period.</exception>
+    public static async Task<int> FindStrategyAsync(ScrutineerDb db, string? title, FinancialQuarter? period, CancellationToken ct = default)
     {
-        var all = await db.Strategies.Select(s => new { s.Id, s.Title }).ToListAsync(ct);
+        var all = await db.Strategies.AsNoTracking().Select(s => new { s.Id, s.Title, s.FirstYear, s.LastYear }).ToListAsync(ct);
+        var names = string.Join(", ", all.Select(s => $"'{s.Title}'"));
         if (!string.IsNullOrWhiteSpace(title))
         {
             return all.FirstOrDefault(s => string.Equals(s.Title, title.Trim(), StringComparison.OrdinalIgnoreCase))?.Id
                 ?? throw new DeliveryImportException($"There is no strategy called '{title.Trim()}'"
-                    + (all.Count == 0 ? "; import a delivery plan first." : $"; the store holds {string.Join(", ", all.Select(s => $"'{s.Title}'"))}."));
+                    + (all.Count == 0 ? "; import a delivery plan first." : $"; the store holds {names}."));
         }
 
-        return all.Count switch
+        if (all.Count == 0)
         {
-            1 => all[0].Id,
-            0 => throw new DeliveryImportException("There is no crime prevention strategy in the store: import a delivery plan first (scrutineer delivery import FILE --strategy NAME)."),
-            _ => throw new DeliveryImportException($"The store holds {all.Count} strategies ({string.Join(", ", all.Select(s => $"'{s.Title}'"))}); say which with --strategy."),
-        };
+            throw new DeliveryImportException("There is no crime prevention strategy in the store: import a delivery plan first (scrutineer delivery import FILE --strategy NAME).");
+        }
+
+        if (period is { } p)
+        {
+            return all.Where(s => (s.FirstYear ?? int.MinValue) <= p.DataTo.Year && (s.LastYear ?? int.MaxValue) >= p.FirstDay.Year)
+                .OrderByDescending(s => s.FirstYear).ThenByDescending(s => s.Id).FirstOrDefault()?.Id
+                ?? throw new DeliveryImportException($"No crime prevention strategy covers {p}; the store holds {names}. Say which with --strategy.");
+        }
+
+        return all.OrderByDescending(s => s.LastYear).ThenByDescending(s => s.Id).First().Id;
+    }
+
+    /// <inheritdoc cref="FindStrategyAsync(ScrutineerDb, string?, FinancialQuarter?, CancellationToken)"/>
+    public static Task<int> FindStrategyAsync(ScrutineerDb db, string? title, CancellationToken ct = default) => FindStrategyAsync(db, title, null, ct);
+
+    /// <summary>The strategy the pages show when none is named (see <see cref="FindStrategyAsync(ScrutineerDb, string?, FinancialQuarter?, CancellationToken)"/>), or null when the store holds none.</summary>
+    public static async Task<(int Id, string Title)?> CurrentStrategyAsync(ScrutineerDb db, CancellationToken ct = default)
+    {
+        if (!await db.Strategies.AnyAsync(ct))
+        {
+            return null;
+        }
+
+        var id = await FindStrategyAsync(db, null, null, ct);
+        return (id, await db.Strategies.Where(s => s.Id == id).Select(s => s.Title).SingleAsync(ct));
     }
 
     /// <summary>Loads a strategy with its strands, plans, tasks, and the plan commitments the tasks are linked to.</summary>

@@ -34,9 +34,8 @@ public static class ReportingRounds
     /// <summary>The open round with the latest period, or the latest round when none is open; null when there are none.</summary>
     public static async Task<ReportingRound?> CurrentAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
     {
-        var rounds = await db.Rounds.ToListAsync(cancellationToken);
-        return rounds.Where(r => r.IsOpen).OrderByDescending(r => r.Period).FirstOrDefault()
-            ?? rounds.OrderByDescending(r => r.Period).FirstOrDefault();
+        var rounds = (await db.Rounds.ToListAsync(cancellationToken)).OrderByDescending(r => r.Period).ThenByDescending(r => r.Id).ToList();
+        return rounds.FirstOrDefault(r => r.IsOpen) ?? rounds.FirstOrDefault();
     }
 
     /// <summary>Opens the round for <paramref name="period"/> with its deadline.</summary>

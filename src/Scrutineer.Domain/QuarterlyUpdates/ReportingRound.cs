@@ -65,7 +65,10 @@ public sealed class ReportingRound
     public bool IsOpen => State == RoundState.Open;
 
     /// <summary>Whether the deadline has passed on <paramref name="today"/>.</summary>
-    public bool IsPastDeadline(DateOnly today) => today > Deadline;
+    public bool IsPastDeadline(DateOnly today) => DeadlinePassed(Deadline, today);
+
+    /// <summary>Whether a round due on <paramref name="deadline"/> is past it on <paramref name="today"/> (the deadline day itself is still in time).</summary>
+    public static bool DeadlinePassed(DateOnly deadline, DateOnly today) => today > deadline;
 
     /// <summary>Moves the deadline.</summary>
     /// <exception cref="DomainException">The round is published.</exception>

@@ -31,7 +31,7 @@ public sealed record DashboardFigures(
     {
         string? strategyTitle = null;
         IReadOnlyList<AtRiskTask> atRisk = [];
-        if (await StrategyChoice.CurrentAsync(db, ct) is { } strategy)
+        if (await DeliveryStore.CurrentStrategyAsync(db, ct) is { } strategy)
         {
             strategyTitle = strategy.Title;
             atRisk = await DeliveryProgress.AtRiskAsync(db, strategy.Id, null, today, ct);

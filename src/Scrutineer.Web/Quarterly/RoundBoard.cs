@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
@@ -11,6 +12,9 @@ namespace Scrutineer.Web.Quarterly;
 public sealed record RoundSummary(int Id, int PlanId, string PlanTitle, FinancialQuarter Period, DateOnly Deadline, RoundState State)
 {
     public string Name => $"{Period} ({Period.MonthsLabel})";
+
+    /// <summary>Whether the deadline has passed on <paramref name="today"/> (the round's own rule).</summary>
+    public bool IsPastDeadline(DateOnly today) => ReportingRound.DeadlinePassed(Deadline, today);
 }
 
 /// <summary>An update in brief (no commentary or history).</summary>
@@ -43,12 +47,9 @@ public sealed class RoundBoard(ScrutineerDb db, TimeProvider clock)
             .Select(r => new RoundSummary(r.Id, r.PlanId, r.Plan.Title, r.Period, r.Deadline, r.State))
             .SingleOrDefaultAsync(ct);
 
-    /// <summary>The round to show first: the latest open round, else the latest round of any state.</summary>
-    public async Task<RoundSummary?> CurrentAsync(CancellationToken ct)
-    {
-        var rounds = await RoundsAsync(ct);
-        return rounds.FirstOrDefault(r => r.State == RoundState.Open) ?? rounds.FirstOrDefault();
-    }
+    /// <summary>The round to show first, by the application's rule (<see cref="ReportingRounds.CurrentAsync"/>), as the CLI's.</summary>
+    public async Task<RoundSummary?> CurrentAsync(CancellationToken ct) =>
+        await ReportingRounds.CurrentAsync(db, ct) is { } current ? await RoundAsync(current.Id, ct) : null;
 
     /// <summary>Every (commitment, responsible unit) pair of the round's plan, with its update, in plan order.</summary>
     public async Task<IReadOnlyList<Slot>> SlotsAsync(RoundSummary round, CancellationToken ct)
@@ -76,7 +77,7 @@ public sealed class RoundBoard(ScrutineerDb db, TimeProvider clock)
         slots.Count(s => s.Update?.State == UpdateState.Submitted),
         slots.Count(s => s.Update?.State == UpdateState.Approved),
         slots.Count(s => s.Update?.State == UpdateState.Returned),
-        round.State == RoundState.Open && round.Deadline < Today ? slots.Count(s => s.Outstanding) : 0);
+        round.State == RoundState.Open && round.IsPastDeadline(Today) ? slots.Count(s => s.Outstanding) : 0);
 
     /// <summary>Updates in brief.</summary>
     public static async Task<List<UpdateRow>> UpdatesAsync(IQueryable<QuarterlyUpdate> query, CancellationToken ct) =>

@@ -21,7 +21,7 @@ public sealed class RoundModel(ScrutineerDb db, RoundBoard board, TimeProvider c
 
     public RoundProgress Progress { get; private set; } = null!;
 
-    public bool PastDeadline => Round.Deadline < board.Today;
+    public bool PastDeadline => Round.IsPastDeadline(board.Today);
 
     [BindProperty]
     public DateInputModel Deadline { get; set; } = new();

@@ -33,7 +33,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock) : Scrutineer
     /// <summary>The delivery plans in the import layout (<c>?handler=Export&amp;format=xlsx|csv</c>), for this account as reader.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (await StrategyChoice.CurrentAsync(db, ct) is not { } strategy || format is not ("xlsx" or "csv"))
+        if (await DeliveryStore.CurrentStrategyAsync(db, ct) is not { } strategy || format is not ("xlsx" or "csv"))
         {
             return NotFound();
         }
@@ -47,7 +47,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock) : Scrutineer
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await StrategyChoice.CurrentAsync(db, ct) is not { } strategy)
+        if (await DeliveryStore.CurrentStrategyAsync(db, ct) is not { } strategy)
         {
             return;
         }

@@ -31,7 +31,7 @@ public sealed class TasksModel(ScrutineerDb db) : ScrutineerPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await StrategyChoice.CurrentAsync(db, ct) is not { } choice)
+        if (await DeliveryStore.CurrentStrategyAsync(db, ct) is not { } choice)
         {
             return;
         }
