@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Scrutineer.Application.Data;
 using Scrutineer.Application.Performance;
 using Scrutineer.Cli.Output;
 using Scrutineer.Domain.Common;
@@ -73,7 +74,7 @@ internal static class InsightsCommands
     private static Command Spc(CliContext context)
     {
         var measure = new Option<string>("--measure") { Description = "The measure.", Required = true };
-        var area = new Option<string>("--area") { Description = "The area.", Required = true };
+        var area = new Option<string?>("--area") { Description = "The area (default: the force whose figures the store holds)." };
         var from = new Option<string?>("--from") { Description = "First month (YYYY-MM); default the first with data." };
         var to = new Option<string?>("--to") { Description = "Last month (YYYY-MM); default the last with data." };
         var baseline = new Option<int?>("--baseline") { Description = "Fix the mean and limits on the first N points." };
@@ -88,7 +89,7 @@ internal static class InsightsCommands
             var fromMonth = parse.GetValue(from) is { } f ? ParseMonth(f, "--from") : (ReportingMonth?)null;
             var toMonth = parse.GetValue(to) is { } t ? ParseMonth(t, "--to") : (ReportingMonth?)null;
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var result = await new PerformanceQueries(db).SpcAsync(parse.GetValue(measure)!, parse.GetValue(area)!, fromMonth, toMonth,
+            var result = await new PerformanceQueries(db).SpcAsync(parse.GetValue(measure)!, await AreaAsync(db, parse.GetValue(area), ct), fromMonth, toMonth,
                 parse.GetValue(baseline), parse.GetValue(target), ct);
             var chart = result.Chart;
             var outputFormat = parse.GetValue(format);
@@ -124,13 +125,13 @@ internal static class InsightsCommands
     private static Command Years(CliContext context)
     {
         var measure = new Option<string>("--measure") { Description = "The measure.", Required = true };
-        var area = new Option<string>("--area") { Description = "The area.", Required = true };
+        var area = new Option<string?>("--area") { Description = "The area (default: the force whose figures the store holds)." };
         var format = Listing.FormatOption();
         var command = new Command("years", "Financial-year (April–March) totals, each complete year against the one before.") { measure, area, format };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var result = await new PerformanceQueries(db).FinancialYearsAsync(parse.GetValue(measure)!, parse.GetValue(area)!, ct);
+            var result = await new PerformanceQueries(db).FinancialYearsAsync(parse.GetValue(measure)!, await AreaAsync(db, parse.GetValue(area), ct), ct);
             var outputFormat = parse.GetValue(format);
             if (outputFormat == OutputFormat.Table)
             {
@@ -191,4 +192,9 @@ internal static class InsightsCommands
 
         public override string ToString() => Text;
     }
+
+    private static async Task<string> AreaAsync(ScrutineerDb db, string? given, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(given)
+            ? await ForceArea.DefaultAsync(db, ct) ?? throw new DomainException("The store holds no force area: import some figures first, or give --area.")
+            : given;
 }

@@ -37,7 +37,7 @@ public sealed record DashboardFigures(
             atRisk = await DeliveryProgress.AtRiskAsync(db, strategy.Id, null, today, ct);
         }
 
-        var insightArea = await InsightChoices.ForceAreaAsync(db, ct);
+        var insightArea = await ForceArea.DefaultAsync(db, ct);
         var insights = await InsightsAsync(db, insightArea, ct);
         var round = await board.CurrentAsync(ct);
         if (round is null)

@@ -55,7 +55,7 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
         }
 
         Measure = string.IsNullOrWhiteSpace(Measure) ? (Measures.Contains(PoliceUkImport.AllCrime) ? PoliceUkImport.AllCrime : Measures[0]) : Measure.Trim();
-        Area = string.IsNullOrWhiteSpace(Area) ? await InsightChoices.ForceAreaAsync(db, ct) ?? Areas.FirstOrDefault().Name : Area.Trim();
+        Area = string.IsNullOrWhiteSpace(Area) ? await ForceArea.DefaultAsync(db, ct) ?? Areas.FirstOrDefault().Name : Area.Trim();
         if (!string.IsNullOrWhiteSpace(To))
         {
             if (ReportingMonth.TryParse(To.Trim(), out var chosen))

@@ -1,0 +1,39 @@
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Performance;
+using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Periods;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Application.Tests.Performance;
+
+/// <summary>The area figures are about when none is named: one rule for the dashboard, insight pages, commands and reports.</summary>
+public sealed class ForceAreaTests
+{
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Default_TwoForces_TheOneWithMostMonthlyFigures(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await using (var db = store.Open())
+        {
+            Assert.Null(await ForceArea.DefaultAsync(db));
+
+            var crime = new Measure("All crime", "crimes", MeasureKind.Count, BetterDirection.Lower, "Recorded crime.", "data.police.uk");
+            var neighbour = new Area("Essex Police", AreaLevel.Force); // added first, but holds one month only
+            var own = new Area("City of London Police", AreaLevel.Force);
+            db.AddRange(crime, neighbour, own);
+            db.Observations.Add(new Observation(crime, neighbour, PeriodKind.Month, ReportingMonth.Parse("2025-01"), 100));
+            for (var m = 1; m <= 3; m++)
+            {
+                db.Observations.Add(new Observation(crime, own, PeriodKind.Month, ReportingMonth.Parse($"2025-0{m}"), 50));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = store.Open())
+        {
+            Assert.Equal("City of London Police", await ForceArea.DefaultAsync(db));
+        }
+    }
+}
