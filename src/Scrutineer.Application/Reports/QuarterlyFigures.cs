@@ -66,16 +66,21 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         return new QuarterlyFigures(period, to, area, measures, stopsEarly);
     }
 
-    /// <summary>The performance summary, printed after the contents: one row per linked measure, in the "Making Data Count" manner.</summary>
+    /// <summary>
+    /// The performance summary, printed after the contents on a page of its own: one row per linked measure, in the
+    /// "Making Data Count" manner. With no linked measure at all, one notice instead (no section).
+    /// </summary>
     public IEnumerable<ReportBlock> Summary()
     {
-        yield return new ReportHeading(1, "Performance summary", SummaryAnchor, NewPage: true);
         if (Measures.Count == 0)
         {
-            yield return new ReportParagraph("No measure is linked to any priority of this plan: link measures in the plan file (measures:) or on each priority's measures page.");
-            yield return new ReportAnchor(SummaryAnchor + "_end");
+            yield return new ReportParagraph(
+                "No measure is linked to any priority of this plan, so this report carries no figures: link measures in the plan file (measures:) or on the measure links page.",
+                ParagraphStyle.Notice);
             yield break;
         }
+
+        yield return new ReportHeading(1, "Performance summary", SummaryAnchor, NewPage: true);
 
         if (Notice is not null)
         {
@@ -181,8 +186,8 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         yield return new ReportAnchor(AppendixAnchor + "_end");
     }
 
-    /// <summary>The contents entries of the summary and the appendix (the appendix only when it has data).</summary>
-    public IEnumerable<ContentsEntry> ContentsBefore() => [new ContentsEntry("Performance summary", SummaryAnchor)];
+    /// <summary>The contents entry of the performance summary, when a measure is linked.</summary>
+    public IEnumerable<ContentsEntry> ContentsBefore() => Measures.Count > 0 ? [new ContentsEntry("Performance summary", SummaryAnchor)] : [];
 
     /// <summary>The contents entry of the appendix, when it has data.</summary>
     public IEnumerable<ContentsEntry> ContentsAfter() =>
