@@ -104,6 +104,10 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("POST /data?handler=Delivery",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Delivery"),
         new("POST /data?handler=Confirm",                                            "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Confirm"),
         new("POST /data?handler=Undo",                                               "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data?handler=Undo"),
+        new("GET /data/measure-links",                                               "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data/measure-links"),
+        new("GET /data/measure-links",                                               "sign-in 404     404     denied  denied  denied  denied  denied  denied", _ => "/data/measure-links?owner=priority-999999"),
+        new("POST /data/measure-links?handler=Add",                                  "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data/measure-links?handler=Add"),
+        new("POST /data/measure-links?handler=Remove",                               "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/data/measure-links?handler=Remove"),
 
         // Administrators: users and units.
         new("GET /admin",                                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied", _ => "/admin"),

@@ -45,9 +45,10 @@ public static partial class DeliveryImport
         var report = new ImportReport();
         var plans = new List<RawPlan>();
         var leads = new List<RawLeads>();
+        var measures = new List<RawMeasure>();
         foreach (var (file, sheets) in files)
         {
-            var (p, l, headerOnly) = DeliveryPlanParser.Parse(sheets, report);
+            var (p, l, headerOnly, m) = DeliveryPlanParser.Parse(sheets, report);
             if (p.Count == 0 && headerOnly.Count > 0)
             {
                 throw new DeliveryImportException(
@@ -64,6 +65,7 @@ public static partial class DeliveryImport
 
             plans.AddRange(p);
             leads.AddRange(l);
+            measures.AddRange(m);
         }
 
         plans = DropEmptyCopies(plans, report);
@@ -117,10 +119,103 @@ public static partial class DeliveryImport
             throw new DeliveryImportException($"{string.Join(", ", files.Select(f => f.File))}: {ex.Message} Nothing was imported.");
         }
 
+        await ApplyMeasuresAsync(db, strategy, measures, strandsByFile, report, ct);
+
         await ImportRuns.RecordAsync(db, ImportRunKind.Delivery, started, read ?? files.Select(f => new ImportedFile(f.File, 0, "")).ToList(),
             plans.Sum(p => p.Tasks.Count), report.Summary, ct);
         await transaction.CommitAsync(ct);
         return report;
+    }
+
+    /// <summary>
+    /// Replaces the linked measures of each strand a measures sheet names (through <see cref="Performance.MeasureLinks"/>, the plan
+    /// file's rule); every problem is listed with its file, sheet, row and column, and then nothing is imported.
+    /// </summary>
+    private static async Task ApplyMeasuresAsync(ScrutineerDb db, CrimePreventionStrategy strategy, List<RawMeasure> measures,
+        Dictionary<string, List<ThematicStrand>> strandsByFile, ImportReport report, CancellationToken ct)
+    {
+        if (measures.Count == 0)
+        {
+            return;
+        }
+
+        var storeNames = await Performance.MeasureLinks.StoreNamesAsync(db, ct);
+        var problems = new List<string>();
+        var byStrand = new Dictionary<ThematicStrand, List<(RawMeasure Raw, Performance.LinkedMeasure Link)>>();
+        foreach (var m in measures)
+        {
+            var where = string.Create(CultureInfo.InvariantCulture, $"{m.File}, sheet '{m.Sheet}', row {m.Row}");
+            var fileStrands = strandsByFile.GetValueOrDefault(m.File) ?? [];
+            var strand = m.Strand.Length > 0 ? strategy.FindStrand(m.Strand) : fileStrands.Count == 1 ? fileStrands[0] : null;
+            if (strand is null)
+            {
+                problems.Add(m.Strand.Length > 0
+                    ? $"{where}, Strand: '{m.Strand}' is not a strand of '{strategy.Title}'. Use one of: {string.Join(", ", strategy.Strands.Select(s => s.Title))}."
+                    : $"{where}, Strand: this workbook's plans belong to {fileStrands.Count} strands ({string.Join(", ", fileStrands.Select(s => s.Title))}): write the strand in a Strand column.");
+            }
+
+            if (Performance.MeasureLinks.Problem(m.Name, storeNames) is { } problem)
+            {
+                problems.Add($"{where}, Measure: {problem}");
+            }
+
+            decimal? target = null;
+            if (m.Target.Length > 0)
+            {
+                if (decimal.TryParse(m.Target, NumberStyles.Number, EnGb.Culture, out var value) && value >= 0)
+                {
+                    target = value;
+                }
+                else
+                {
+                    problems.Add($"{where}, Target: '{m.Target}' is not a number of 0 or more. Write the value aimed at for the latest 12 months, like 1200, or leave it empty.");
+                }
+            }
+
+            Domain.Performance.BetterDirection? better = m.Better.ToLowerInvariant() switch
+            {
+                "" => null,
+                "lower" => Domain.Performance.BetterDirection.Lower,
+                "higher" => Domain.Performance.BetterDirection.Higher,
+                "neither" => Domain.Performance.BetterDirection.Neither,
+                _ => null,
+            };
+            if (better is null && m.Better.Length > 0)
+            {
+                problems.Add($"{where}, Better: '{m.Better}' is not lower, higher or neither. Write one of them, or leave it empty for the measure's own direction.");
+            }
+
+            if (strand is null)
+            {
+                continue;
+            }
+
+            if (!byStrand.TryGetValue(strand, out var list))
+            {
+                byStrand[strand] = list = [];
+            }
+
+            if (list.FirstOrDefault(x => string.Equals(x.Raw.Name, m.Name, StringComparison.OrdinalIgnoreCase)) is { Raw: { } first })
+            {
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"{where}, Measure: '{m.Name}' is already listed for '{strand.Title}' on row {first.Row}. List each measure once."));
+                continue;
+            }
+
+            list.Add((m, new Performance.LinkedMeasure(m.Name, target, better)));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture,
+                $"The measures sheet has {problems.Count} problem(s); nothing was imported:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}"));
+        }
+
+        foreach (var (strand, list) in byStrand)
+        {
+            await Performance.MeasureLinks.SetForStrandAsync(db, strand.Id, list.Select(x => x.Link).ToList(), ct);
+            report.Add(list[0].Raw.File, list[0].Raw.Sheet, null, null, ImportNoteKind.Updated,
+                $"measures of '{strand.Title}': {string.Join(", ", list.Select(x => x.Link.Name))}");
+        }
     }
 
     private static List<RawPlan> DropEmptyCopies(List<RawPlan> plans, ImportReport report)

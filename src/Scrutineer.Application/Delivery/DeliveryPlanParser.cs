@@ -37,11 +37,12 @@ internal static partial class DeliveryPlanParser
         SensitiveNote,
     }
 
-    /// <summary>The plans and leads on <paramref name="sheets"/>, and the sheets that have a task header but no task under it.</summary>
-    public static (List<RawPlan> Plans, List<RawLeads> Leads, List<string> HeaderOnlySheets) Parse(IReadOnlyList<SheetGrid> sheets, ImportReport report)
+    /// <summary>The plans, leads and measures on <paramref name="sheets"/>, and the sheets that have a task header but no task under it.</summary>
+    public static (List<RawPlan> Plans, List<RawLeads> Leads, List<string> HeaderOnlySheets, List<RawMeasure> Measures) Parse(IReadOnlyList<SheetGrid> sheets, ImportReport report)
     {
         var plans = new List<RawPlan>();
         var leads = new List<RawLeads>();
+        var measures = new List<RawMeasure>();
         var headerOnly = new List<string>();
         foreach (var sheet in sheets)
         {
@@ -59,6 +60,10 @@ internal static partial class DeliveryPlanParser
             {
                 leads.Add(ParseLeads(sheet, report));
             }
+            else if (MeasuresSheet.Header(sheet) is { } measuresHeader)
+            {
+                measures.AddRange(MeasuresSheet.Read(sheet, measuresHeader, report));
+            }
             else
             {
                 report.Add(sheet.File, sheet.Name, null, null, ImportNoteKind.Skipped,
@@ -66,7 +71,7 @@ internal static partial class DeliveryPlanParser
             }
         }
 
-        return (plans, leads, headerOnly);
+        return (plans, leads, headerOnly, measures);
     }
 
     private static (int Index, Dictionary<Column, int> Columns)? FindHeader(SheetGrid sheet)

@@ -84,3 +84,6 @@ internal sealed class RawLeads
 
     public List<(int Row, string Area, string Tactical, string Operational)> Areas { get; } = [];
 }
+
+/// <summary>A row of a measures sheet: a measure that shows a strand's progress, as written.</summary>
+internal sealed record RawMeasure(string File, string Sheet, int Row, string Strand, string Name, string Target, string Better);

@@ -46,6 +46,84 @@ public static class MeasureLinks
     public static async Task<IReadOnlyList<string>> StoreNamesAsync(ScrutineerDb db, CancellationToken cancellationToken = default) =>
         await db.Measures.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(cancellationToken);
 
+    /// <summary>Every plan priority and commitment, then every strategy strand, each with its linked measures (for the analysts' pages).</summary>
+    public static async Task<IReadOnlyList<MeasureLinkListing>> ListAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
+    {
+        var links = await db.MeasureLinks.AsNoTracking().OrderBy(l => l.Id)
+            .Select(l => new { l.PriorityId, l.CommitmentId, l.StrandId, l.Measure.Name, l.Target, l.Better }).ToListAsync(cancellationToken);
+        IReadOnlyList<LinkedMeasure> Of(Func<int?, int?, int?, bool> owns) =>
+            links.Where(l => owns(l.PriorityId, l.CommitmentId, l.StrandId)).Select(l => new LinkedMeasure(l.Name, l.Target, l.Better)).ToList();
+
+        var priorities = await db.Priorities.AsNoTracking().Select(p => new { p.Id, p.Number, p.Title, Plan = p.Plan.Title, p.PlanId }).ToListAsync(cancellationToken);
+        var commitments = await db.Commitments.AsNoTracking().Select(c => new { c.Id, c.Number, c.Text, c.PriorityId }).ToListAsync(cancellationToken);
+        var strands = await db.Strands.AsNoTracking().Select(s => new { s.Id, s.Position, s.Title, Strategy = s.Strategy.Title }).ToListAsync(cancellationToken);
+        var result = new List<MeasureLinkListing>();
+        foreach (var p in priorities.OrderBy(p => p.PlanId).ThenBy(p => p.Number))
+        {
+            result.Add(new MeasureLinkListing(new MeasureLinkOwner(MeasureLinkOwnerKind.Priority, p.Id), p.Plan, $"Priority {p.Number} – {p.Title}", Of((pr, _, _) => pr == p.Id)));
+            foreach (var c in commitments.Where(c => c.PriorityId == p.Id).OrderBy(c => c.Number))
+            {
+                result.Add(new MeasureLinkListing(new MeasureLinkOwner(MeasureLinkOwnerKind.Commitment, c.Id), p.Plan, $"{p.Number}.{c.Number} {c.Text}", Of((_, co, _) => co == c.Id)));
+            }
+        }
+
+        foreach (var s in strands.OrderBy(s => s.Strategy, StringComparer.Ordinal).ThenBy(s => s.Position))
+        {
+            result.Add(new MeasureLinkListing(new MeasureLinkOwner(MeasureLinkOwnerKind.Strand, s.Id), s.Strategy, $"Strand {s.Position} – {s.Title}", Of((_, _, st) => st == s.Id)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The priority, commitment or strand <paramref name="owner"/> names, with its linked measures; null when the store holds no such one.</summary>
+    public static async Task<MeasureLinkListing?> FindAsync(ScrutineerDb db, MeasureLinkOwner owner, CancellationToken cancellationToken = default) =>
+        (await ListAsync(db, cancellationToken)).FirstOrDefault(l => l.Owner == owner);
+
+    /// <summary>Links one more measure to <paramref name="owner"/> (after those it has), through the same rule as the plan file.</summary>
+    /// <exception cref="DomainException">No such owner; no measure chosen; a name the store does not hold; a measure already linked.</exception>
+    public static async Task AddAsync(ScrutineerDb db, MeasureLinkOwner owner, LinkedMeasure measure, CancellationToken cancellationToken = default)
+    {
+        var current = await RequiredAsync(db, owner, cancellationToken);
+        if (string.IsNullOrWhiteSpace(measure.Name))
+        {
+            throw new DomainException("Choose the measure to link.");
+        }
+
+        if (current.Measures.Any(m => string.Equals(m.Name, measure.Name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException($"'{measure.Name.Trim()}' is already linked to {current.Label}. Remove it first to change its target or better direction.");
+        }
+
+        await SetAsync(db, owner, [.. current.Measures, measure with { Name = measure.Name.Trim() }], cancellationToken);
+    }
+
+    /// <summary>Unlinks the measure called <paramref name="name"/> from <paramref name="owner"/>.</summary>
+    /// <exception cref="DomainException">No such owner, or the measure is not linked to it.</exception>
+    public static async Task RemoveAsync(ScrutineerDb db, MeasureLinkOwner owner, string? name, CancellationToken cancellationToken = default)
+    {
+        var current = await RequiredAsync(db, owner, cancellationToken);
+        var kept = current.Measures.Where(m => !string.Equals(m.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (kept.Count == current.Measures.Count)
+        {
+            throw new DomainException(string.IsNullOrWhiteSpace(name) ? "Choose the measure to remove." : $"'{name.Trim()}' is not linked to {current.Label}.");
+        }
+
+        await SetAsync(db, owner, kept, cancellationToken);
+    }
+
+    /// <summary>Replaces the measures linked to <paramref name="owner"/>.</summary>
+    /// <exception cref="DomainException">A name the store does not hold, or a name given twice.</exception>
+    public static Task SetAsync(ScrutineerDb db, MeasureLinkOwner owner, IReadOnlyList<LinkedMeasure> measures, CancellationToken cancellationToken = default) => owner.Kind switch
+    {
+        MeasureLinkOwnerKind.Priority => SetForPriorityAsync(db, owner.Id, measures, cancellationToken),
+        MeasureLinkOwnerKind.Commitment => SetForCommitmentAsync(db, owner.Id, measures, cancellationToken),
+        MeasureLinkOwnerKind.Strand => SetForStrandAsync(db, owner.Id, measures, cancellationToken),
+    };
+
+    private static async Task<MeasureLinkListing> RequiredAsync(ScrutineerDb db, MeasureLinkOwner owner, CancellationToken cancellationToken) =>
+        await FindAsync(db, owner, cancellationToken)
+        ?? throw new DomainException($"There is no {owner.Kind.ToString().ToLowerInvariant()} {owner.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)} in the store: choose one from the list of measure links.");
+
     private static async Task SetAsync(
         ScrutineerDb db,
         System.Linq.Expressions.Expression<Func<MeasureLink, bool>> owner,

@@ -26,15 +26,19 @@ public static class QuarterlyReport
         var round = await ReportingRounds.FindAsync(db, period, planTitle, cancellationToken);
         var plan = await PlanLoader.LoadAsync(db, (await db.Plans.SingleAsync(p => p.Id == round.PlanId, cancellationToken)).Title, cancellationToken);
         var updates = await db.Updates.Where(u => u.RoundId == round.Id).ToListAsync(cancellationToken);
-        return Build(plan, round, updates, now, version);
+        var figures = await QuarterlyFigures.LoadAsync(db, plan, period, cancellationToken);
+        return Build(plan, round, updates, now, version, figures);
     }
 
     /// <summary>
     /// Builds <paramref name="version"/> of the report from a loaded plan, its round and the round's updates (any state):
-    /// only approved updates are read, and their OFFICIAL-SENSITIVE part only for the full version.
+    /// only approved updates are read, and their OFFICIAL-SENSITIVE part only for the full version. The
+    /// <paramref name="figures"/> of the linked measures (none when null) go in the performance summary after the
+    /// contents, under each priority and in the appendix; both versions carry them.
     /// </summary>
-    public static ReportDocument Build(Plan plan, ReportingRound round, IReadOnlyCollection<QuarterlyUpdate> updates, DateTimeOffset now, ReportVersion version)
+    public static ReportDocument Build(Plan plan, ReportingRound round, IReadOnlyCollection<QuarterlyUpdate> updates, DateTimeOffset now, ReportVersion version, QuarterlyFigures? figures = null)
     {
+        figures ??= QuarterlyFigures.None(round.Period);
         var period = round.Period;
         var metadata = plan.Metadata;
         var date = DateOnly.FromDateTime((round.PublishedAt ?? now).UtcDateTime);
@@ -62,7 +66,8 @@ public static class QuarterlyReport
         }
 
         blocks.Add(new ReportPageBreak());
-        blocks.Add(new ReportContents(plan.Priorities.Select(p => new ContentsEntry(p.Heading, Anchor(p))).ToList()));
+        blocks.Add(new ReportContents([.. figures.ContentsBefore(), .. plan.Priorities.Select(p => new ContentsEntry(p.Heading, Anchor(p))), .. figures.ContentsAfter()]));
+        blocks.AddRange(figures.Summary());
 
         var sensitive = false;
         foreach (var priority in plan.Priorities)
@@ -72,6 +77,8 @@ public static class QuarterlyReport
             {
                 blocks.Add(new ReportParagraph("Our objective is to " + priority.Objective.TrimEnd('.') + "."));
             }
+
+            blocks.AddRange(figures.ForPriority(priority.Number));
 
             var rows = new List<ReportRow>();
             foreach (var commitment in priority.Commitments)
@@ -119,6 +126,7 @@ public static class QuarterlyReport
             blocks.Add(new ReportAnchor(Anchor(priority) + "_end"));
         }
 
+        blocks.AddRange(figures.Appendix());
         var classification = SensitivePart.Marking(version, sensitive, metadata.Classification);
         blocks.Insert(sensitivityLine, new ReportParagraph("Sensitivity: " + Sensitivity(classification)));
         return new ReportDocument($"{plan.Title}: {title}", classification, blocks) { RunningTitle = title };
