@@ -18,10 +18,12 @@ public static class ClosureReportTexts
 
     /// <summary>
     /// Sets the foreword and summary of the plan titled <paramref name="planTitle"/> (null leaves one as it is; empty clears it),
-    /// all or nothing.
+    /// all or nothing. <paramref name="forewordField"/> and <paramref name="summaryField"/> name the texts in a refusal
+    /// ("The foreword (foreword.txt)"). A null title means the latest plan.
     /// </summary>
     /// <exception cref="DomainException">No such plan; a text carries a marking or is too long (nothing is saved).</exception>
-    public static async Task<ClosureReportText> SetAsync(ScrutineerDb db, string planTitle, string? foreword, string? summary, string by, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public static async Task<ClosureReportText> SetAsync(ScrutineerDb db, string? planTitle, string? foreword, string? summary, string by, DateTimeOffset at,
+        string forewordField = "The foreword", string summaryField = "The executive summary", CancellationToken cancellationToken = default)
     {
         var plan = await PlanLoader.LoadAsync(db, planTitle, cancellationToken);
         var text = await db.ClosureReportTexts.SingleOrDefaultAsync(t => t.PlanId == plan.Id, cancellationToken);
@@ -32,8 +34,8 @@ public static class ClosureReportTexts
         }
 
         // Both are checked before anything is saved: a refused summary leaves the foreword unchanged too.
-        text.SetForeword(foreword, by, at);
-        text.SetSummary(summary, by, at);
+        text.SetForeword(foreword, by, at, forewordField);
+        text.SetSummary(summary, by, at, summaryField);
         await db.SaveChangesAsync(cancellationToken);
         return text;
     }

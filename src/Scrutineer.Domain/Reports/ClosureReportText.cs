@@ -46,24 +46,24 @@ public sealed class ClosureReportText
     /// <summary>Who last changed the text.</summary>
     public string UpdatedBy { get; private set; }
 
-    /// <summary>Sets the foreword (null leaves it as it is; empty clears it).</summary>
+    /// <summary>Sets the foreword (null leaves it as it is; empty clears it); <paramref name="field"/> names it in a refusal.</summary>
     /// <exception cref="DomainException">The text carries a marking or is longer than <see cref="MaxLength"/>.</exception>
-    public void SetForeword(string? text, string by, DateTimeOffset at)
+    public void SetForeword(string? text, string by, DateTimeOffset at, string field = "The foreword")
     {
         if (text is not null)
         {
-            Foreword = Checked(text, "The foreword");
+            Foreword = Checked(text, field);
             Touch(by, at);
         }
     }
 
-    /// <summary>Sets the executive summary (null leaves it as it is; empty clears it).</summary>
+    /// <summary>Sets the executive summary (null leaves it as it is; empty clears it); <paramref name="field"/> names it in a refusal.</summary>
     /// <exception cref="DomainException">The text carries a marking or is longer than <see cref="MaxLength"/>.</exception>
-    public void SetSummary(string? text, string by, DateTimeOffset at)
+    public void SetSummary(string? text, string by, DateTimeOffset at, string field = "The executive summary")
     {
         if (text is not null)
         {
-            Summary = Checked(text, "The executive summary");
+            Summary = Checked(text, field);
             Touch(by, at);
         }
     }
