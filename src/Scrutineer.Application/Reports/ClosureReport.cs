@@ -395,7 +395,7 @@ public static class ClosureReport
     {
         var c = chapter.ToString(CultureInfo.InvariantCulture);
         var paragraph = 1;
-        yield return new ReportParagraph($"{c}.{paragraph}. The force's budget figures by financial year from {baseline}, the financial year before the plan began, to {lastYear}, each year against {baseline}.");
+        yield return new ReportParagraph($"{c}.{paragraph}. This chapter gives the force's budget figures by financial year from {baseline}, the financial year before the plan began, to {lastYear}, each year against {baseline}.");
         var figure = 0;
         foreach (var budget in budgets)
         {
