@@ -495,8 +495,9 @@ public static class ClosureReport
 
     private static string Join(IReadOnlyList<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 
+    /// <summary>The first paragraph of the commentary that says something: a unit's label line ("SCD Update:") is passed over.</summary>
     private static IEnumerable<string> FirstParagraph(Commentary commentary) =>
-        commentary.Blocks.Where(b => b.Kind == CommentaryBlockKind.Paragraph).Take(1).Select(b => b.Text);
+        commentary.Blocks.Where(b => b.Kind == CommentaryBlockKind.Paragraph && !b.Text.TrimEnd().EndsWith(':')).Take(1).Select(b => b.Text);
 
     private static IEnumerable<string> Bullets(QuarterlyUpdate update, Commentary commentary) =>
         commentary.Blocks.Where(b => b.Kind == CommentaryBlockKind.BulletList).SelectMany(b => b.Lines)
