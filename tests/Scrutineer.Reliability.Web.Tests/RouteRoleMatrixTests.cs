@@ -68,6 +68,8 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("GET /insights",                                                         "sign-in 200     200     200     200     200     200     200     200", _ => "/insights"),
         new("GET /reports",                                                          "sign-in 200     200     200     200     200     200     200     200", _ => "/reports"),
         new("GET /reports/check/{round:int}",                                        "sign-in 200     200     denied  denied  denied  denied  denied  denied", d => $"/reports/check/{d.OpenRound}"),
+        new("GET /reports/closure-text",                                             "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/reports/closure-text"),
+        new("POST /reports/closure-text",                                            "sign-in 200     200     denied  denied  denied  denied  denied  denied", _ => "/reports/closure-text"),
         new("GET /reports/download",                                                 "sign-in 200     200     404     404     404     404     404     404", d => $"/reports/download?report=quarterly&round={d.OpenRound}&format=html"),
         new("GET /reports/download",                                                 "sign-in 200     200     200     200     200     200     200     200", d => $"/reports/download?report=quarterly&round={d.PublishedRound}&format=html&version=public"),
 

@@ -6,6 +6,7 @@ using Scrutineer.Application.Delivery;
 using Scrutineer.Application.Demo;
 using Scrutineer.Application.Performance;
 using Scrutineer.Application.Reports;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Reports;
@@ -196,7 +197,7 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
     }
 
     [Fact]
-    public async Task Closure_Demo_ChartsOfFinancialYearSeriesWithTheirData()
+    public async Task Closure_Demo_StatesItsBaselineYear_BurglaryChangeMatchesInsightsYears()
     {
         await using var db = demo.Store.Open();
         var report = await ClosureReport.BuildAsync(db, Q4, ReportVersion.Full);
@@ -206,15 +207,31 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
         var charts = word.MainDocumentPart!.ChartParts.Select(p => p.ChartSpace).ToList();
         Assert.True(charts.Count >= 8, $"{charts.Count} charts");
 
-        var years = await new PerformanceQueries(db).FinancialYearsAsync("Knife crime", "Essex Police");
-        var complete = years.Years.Where(y => y.Total.Complete).ToList();
-        var chart = report.AllBlocks().OfType<Domain.Reports.ReportChart>().Single(c => c.Title.EndsWith("Knife crime by financial year", StringComparison.Ordinal));
-        Assert.Equal(complete.Select(y => y.Total.Year.ToString()), chart.Categories);
-        Assert.Equal(complete.Select(y => (double?)y.Total.Total), chart.Series.Single().Values);
+        // What `scrutineer insights years` prints for the same measure and area.
+        var run = await Cli.RunAsync("insights", "years", "--measure", "Residential burglary", "--area", "Essex Police", "--format", "csv", "--db", demo.Store.DbArgument);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var totals = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1)
+            .Select(line => line.Split(',')).ToDictionary(f => f[0], f => long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+        var change = Domain.Statistics.CountComparison.Of(totals["2020/21"], totals["2023/24"]);
 
-        var table = report.AllBlocks().OfType<Domain.Reports.ReportTable>().Single(t => t.Caption.Contains("Knife crime by financial year, each year", StringComparison.Ordinal));
-        Assert.Equal(complete.Count, table.Rows.Count);
-        Assert.Equal(complete[^1].VersusPreviousYear!.Verdict, table.Rows[^1].Cells[4].Text, ignoreCase: true);
+        var paragraphs = report.AllBlocks().OfType<Domain.Reports.ReportParagraph>().Select(p => p.Text).ToList();
+        Assert.Contains(paragraphs, p => p.Contains("Baseline: 2020/21, the financial year before the plan began.", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.Contains(
+            $"Residential burglary went from {Figures.Count(change.Previous)} in 2020/21, the financial year before the plan began, to {Figures.Count(change.Latest)} in 2023/24: "
+            + $"{Figures.Difference(change.Difference)} ({Figures.SignedPercent(change.PercentChange)}) on the baseline, a {change.Verdict}", StringComparison.Ordinal));
+        var chart = report.AllBlocks().OfType<Domain.Reports.ReportChart>().Single(c => c.Title.EndsWith("Residential burglary by financial year", StringComparison.Ordinal));
+        Assert.Equal(["2020/21 (baseline)", "2021/22", "2022/23", "2023/24"], chart.Categories);
+        Assert.Equal(new[] { "2020/21", "2021/22", "2022/23", "2023/24" }.Select(y => (double?)totals[y]), chart.Series.Single().Values);
+        var table = report.AllBlocks().OfType<Domain.Reports.ReportTable>().Single(t => t.Caption.Contains("Residential burglary by financial year against the baseline (2020/21", StringComparison.Ordinal));
+        Assert.Equal([Figures.Count(change.Latest), Figures.Difference(change.Difference), Figures.SignedPercent(change.PercentChange)], table.Rows[^1].Cells.Skip(1).Take(3).Select(c => c.Text));
+        Assert.Equal(change.Verdict, table.Rows[^1].Cells[4].Text, ignoreCase: true);
+
+        // The demo's analyst text, its budgets, and quotes that say which quarter and unit they come from.
+        Assert.Contains(paragraphs, p => p.StartsWith("1.1. When this plan began", StringComparison.Ordinal));
+        Assert.Contains(report.AllBlocks().OfType<Domain.Reports.ReportHeading>(), h => h.Text == "3. Financial Overview");
+        var quotes = paragraphs.Where(p => p.Contains('“')).ToList();
+        Assert.NotEmpty(quotes);
+        Assert.All(quotes, q => Assert.Matches(@"” \(Q4 2023/24 update, [^)]+\)$", q));
 
         var html = System.Text.Encoding.UTF8.GetString(await RendererTests.RenderAsync(new HtmlReportRenderer(), report));
         Assert.Equal(charts.Count, Regex.Matches(html, "<table class=\"chart-data\">").Count);

@@ -56,7 +56,7 @@ public sealed class ReportEncodingTests
         Assert.Contains(Hostile, report.RunningTitle, StringComparison.Ordinal);
         Assert.Contains(@"content: ""Plan \3C /style\3E \3C script\3E alert(1)\3C /script\3E \22 \3E \3C img src\3D x onerror\3D alert(1)\3E  Closure Report""", html, StringComparison.Ordinal);
         Assert.Contains($"<title>{WebUtility.HtmlEncode(report.Title)}</title>", html, StringComparison.Ordinal);
-        Assert.Contains($"<title id=\"chart-1-title\">{WebUtility.HtmlEncode($"Figure 2 (i): Knife {Hostile} by financial year")}</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"<title id=\"chart-1-title\">{WebUtility.HtmlEncode($"Figure 3 (i): Knife {Hostile} by financial year")}</title>", html, StringComparison.Ordinal);
         Assert.Contains($"data-label=\"{WebUtility.HtmlEncode("Crimes " + Hostile)}\"", html, StringComparison.Ordinal);
         Assert.Matches("<text [^>]*>" + Regex.Escape(WebUtility.HtmlEncode("Crimes " + Hostile)) + "</text>", html);
     }
@@ -99,7 +99,7 @@ public sealed class ReportEncodingTests
     {
         [1] =
         [
-            new FinancialYearSeries("Knife " + Hostile, [(new FinancialYear(2021), 100m), (new FinancialYear(2022), 120m)])
+            new FinancialYearSeries("Knife " + Hostile, [(new FinancialYear(2022), 100m), (new FinancialYear(2023), 120m)])
             {
                 Unit = "crimes " + Hostile,
                 Changes = [null, CountComparison.Of(100, 120)],

@@ -40,6 +40,7 @@ public static class DemoForce
         await DemoStrategy.AddAsync(db, settings, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await DemoMeasureLinks.AddAsync(db, cancellationToken);
+        await DemoClosureReport.AddAsync(db, settings.Today, cancellationToken);
         await DemoAccounts.AddAsync(db, plan, settings, cancellationToken);
         db.StoreSettings.Add(new Domain.Common.StoreSetting(Domain.Common.StoreSetting.BuiltByDemo, "true"));
         await db.SaveChangesAsync(cancellationToken);

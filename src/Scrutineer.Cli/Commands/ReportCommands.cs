@@ -23,6 +23,7 @@ internal static class ReportCommands
         }
 
         report.Subcommands.Add(Check(context));
+        report.Subcommands.Add(ClosureTextCommand.Create(context));
         yield return report;
     }
 
