@@ -114,9 +114,10 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         return pdf;
     }
 
-    private static async Task<IReadOnlyList<string>> PagesAsync(string pdf, CancellationToken cancellationToken)
+    /// <summary>The text of each page of <paramref name="pdf"/> (index 0 = page 1), laid out in columns or in reading order.</summary>
+    internal static async Task<IReadOnlyList<string>> PagesAsync(string pdf, CancellationToken cancellationToken, bool layout = true)
     {
-        var (exit, text, error) = await RunAsync("pdftotext", ["-layout", pdf, "-"], cancellationToken);
+        var (exit, text, error) = await RunAsync("pdftotext", layout ? ["-layout", pdf, "-"] : [pdf, "-"], cancellationToken);
         if (exit != 0)
         {
             throw new InvalidOperationException($"pdftotext could not read the PDF (exit {exit}): {Tail(error)}");
@@ -131,7 +132,8 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         return pages;
     }
 
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="file"/> to its end (at most 90 seconds) and returns its exit code and output.</summary>
+    internal static async Task<(int Exit, string Out, string Error)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(file)
         {
