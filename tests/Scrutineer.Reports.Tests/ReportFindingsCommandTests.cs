@@ -35,7 +35,7 @@ public sealed class ReportFindingsCommandTests
             Assert.StartsWith("Warning: the figures check found 2 inconsistent figures in the Q2 2023/24 commentary. Correct the commentary and write the report again before it goes to the board; "
                 + "publishing the round asks you to confirm them:\n", run.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
             Assert.Equal(1, check.ExitCode);
-            var listed = check.Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var listed = check.Out.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(2, listed.Length);
             Assert.All(listed, line => Assert.StartsWith("Q2 2023/24 commitment 2.2, C update (draft), line ", line, StringComparison.Ordinal));
             Assert.Equal(listed.Select(l => "  " + l), run.Error.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1));
