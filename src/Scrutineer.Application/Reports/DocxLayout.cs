@@ -32,6 +32,7 @@ internal sealed partial class DocxLayout
     public static async Task<DocxLayout> MeasureAsync(byte[] docx, ReportDocument document, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("scrutineer-docx-");
+        await OneAtATime.WaitAsync(cancellationToken);
         try
         {
             var source = Path.Combine(folder.FullName, "report.docx");
@@ -40,7 +41,8 @@ internal sealed partial class DocxLayout
                 Office,
                 ["-env:UserInstallation=" + new Uri(Path.Combine(folder.FullName, "profile")).AbsoluteUri, "--headless", "--norestore",
                     "--convert-to", "pdf", "--outdir", folder.FullName, source],
-                cancellationToken);
+                cancellationToken,
+                TimeSpan.FromMinutes(5));
             var pdf = Path.Combine(folder.FullName, "report.pdf");
             if (exit != 0 || !File.Exists(pdf))
             {
@@ -51,6 +53,7 @@ internal sealed partial class DocxLayout
         }
         finally
         {
+            OneAtATime.Release();
             try
             {
                 folder.Delete(recursive: true);
@@ -61,6 +64,12 @@ internal sealed partial class DocxLayout
             }
         }
     }
+
+    /// <summary>
+    /// One layout at a time in this process: LibreOffice takes a core for seconds, and several at once on a small server
+    /// only make each slower.
+    /// </summary>
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>LibreOffice's command (Debian's <c>libreoffice-writer-nogui</c>).</summary>
     public static string Office { get; } = File.Exists("/usr/bin/soffice") ? "/usr/bin/soffice" : "soffice";

@@ -132,9 +132,10 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         return pages;
     }
 
-    /// <summary>Runs <paramref name="file"/> to its end (at most 90 seconds) and returns its exit code and output.</summary>
-    internal static async Task<(int Exit, string Out, string Error)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="file"/> to its end (at most <paramref name="limit"/>, default 90 seconds) and returns its exit code and output.</summary>
+    internal static async Task<(int Exit, string Out, string Error)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken, TimeSpan? limit = null)
     {
+        var allowed = limit ?? Timeout;
         var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
@@ -150,7 +151,7 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(allowed);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -158,7 +159,7 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {Timeout.TotalSeconds:0} seconds.");
+            throw new TimeoutException($"{file} did not finish within {allowed.TotalSeconds:0} seconds.");
         }
 
         return (process.ExitCode, await stdout, await stderr);
