@@ -6,9 +6,24 @@ using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Application.Reports;
 
-/// <summary>Runs the figures check over the store's commentary for a reporting period (every update with commentary).</summary>
+/// <summary>
+/// Runs the figures check over the store's commentary for a reporting period (every update with commentary). The one
+/// list of findings: <c>report check</c>, every report as it is generated, and publishing a round
+/// (<see cref="QuarterlyUpdates.PublishReadiness"/>) all read it.
+/// </summary>
 public static class CommentaryCheck
 {
+    /// <summary>
+    /// The figures check run as a report for <paramref name="period"/> is generated: the findings in the period's
+    /// commentary (<see cref="RunAsync"/>), or none when no plan has a round for the period, as there is no commentary.
+    /// </summary>
+    /// <exception cref="Domain.Common.DomainException">As <see cref="RunAsync"/>, when the round cannot be told apart.</exception>
+    public static async Task<IReadOnlyList<FigureInconsistency>> ForReportAsync(ScrutineerDb db, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default)
+    {
+        var hasRound = await db.Rounds.AnyAsync(r => r.Period == period && (planTitle == null || r.Plan.Title == planTitle), cancellationToken);
+        return hasRound ? await RunAsync(db, period, planTitle, cancellationToken) : [];
+    }
+
     /// <summary>The inconsistencies in the period's commentary, in priority, commitment and unit order.</summary>
     /// <exception cref="Domain.Common.DomainException">No plan covers the period, or it has no round for it.</exception>
     public static async Task<IReadOnlyList<FigureInconsistency>> RunAsync(ScrutineerDb db, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default)

@@ -80,7 +80,7 @@ internal static class DocxChart
                 new C.LabelAlignment { Val = C.LabelAlignmentValues.Center },
                 new C.LabelOffset { Val = 100 },
                 new C.NoMultiLevelLabels { Val = false }),
-            ValueAxis(chart.ValueAxisTitle));
+            ValueAxis(chart.ValueAxisTitle, ChartAxis.For(chart)));
 
         var space = new C.ChartSpace(
             new C.EditingLanguage { Val = "en-GB" },
@@ -102,11 +102,15 @@ internal static class DocxChart
         return space;
     }
 
-    private static C.ValueAxis ValueAxis(string title)
+    /// <summary>The value axis with the range and ticks every format draws (<see cref="ChartAxis"/>), not Word's own, which starts at zero.</summary>
+    private static C.ValueAxis ValueAxis(string title, ChartAxis scale)
     {
         var axis = new C.ValueAxis(
             new C.AxisId { Val = ValueAxisId },
-            new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
+            new C.Scaling(
+                new C.Orientation { Val = C.OrientationValues.MinMax },
+                new C.MaxAxisValue { Val = scale.Maximum },
+                new C.MinAxisValue { Val = scale.Minimum }),
             new C.Delete { Val = false },
             new C.AxisPosition { Val = C.AxisPositionValues.Left },
             new C.MajorGridlines());
@@ -127,7 +131,8 @@ internal static class DocxChart
             new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
             new C.CrossingAxis { Val = CategoryAxisId },
             new C.Crosses { Val = C.CrossesValues.AutoZero },
-            new C.CrossBetween { Val = C.CrossBetweenValues.Between });
+            new C.CrossBetween { Val = C.CrossBetweenValues.Between },
+            new C.MajorUnit { Val = scale.Step });
         return axis;
     }
 

@@ -12,7 +12,8 @@ namespace Scrutineer.Application.Reports;
 /// Writes a report as a Word document that people can edit: Title and Heading 1–3 styles (the navigation pane), real
 /// tables whose header row repeats on every page, a table-of-contents field, page-reference fields for contents page
 /// ranges, the classification in the header and footer with "Page n of m", and native charts (DrawingML chart parts
-/// holding their data). Fields are refreshed when Word opens the file.
+/// holding their data). The contents are written with their page numbers, read from the report laid out by LibreOffice
+/// (<see cref="DocxLayout"/>), so no field needs updating when the document is opened (decision 0133).
 /// </summary>
 public sealed class DocxReportRenderer : IReportRenderer
 {
@@ -21,7 +22,16 @@ public sealed class DocxReportRenderer : IReportRenderer
 
     public ReportFormat Format => ReportFormat.Docx;
 
-    public Task RenderAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default)
+    public async Task RenderAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default)
+    {
+        var layout = document.Blocks.OfType<ReportContents>().Any()
+            ? await DocxLayout.MeasureAsync(Write(document, null), document, cancellationToken)
+            : null;
+        await output.WriteAsync(Write(document, layout), cancellationToken);
+    }
+
+    /// <summary>The document's bytes, its contents numbered from <paramref name="layout"/> (placeholders when null).</summary>
+    private static byte[] Write(ReportDocument document, DocxLayout? layout)
     {
         using var memory = new MemoryStream();
         using (var word = WordprocessingDocument.Create(memory, WordprocessingDocumentType.Document))
@@ -31,9 +41,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             word.PackageProperties.Keywords = document.Marking;
             var main = word.AddMainDocumentPart();
             DocxStyles.Add(main);
-            var settings = main.AddNewPart<DocumentSettingsPart>();
-            settings.Settings = new Settings(new UpdateFieldsOnOpen { Val = true });
-            var writer = new Writer(main);
+            var writer = new Writer(main, document, layout);
             var body = new Body();
             foreach (var block in document.Blocks)
             {
@@ -48,8 +56,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             main.Document.Save();
         }
 
-        memory.Position = 0;
-        return memory.CopyToAsync(output, cancellationToken);
+        return memory.ToArray();
     }
 
     private static SectionProperties Section(MainDocumentPart main, string marking, string runningTitle)
@@ -82,8 +89,10 @@ public sealed class DocxReportRenderer : IReportRenderer
     internal static Text Text(string text) => new(text) { Space = SpaceProcessingModeValues.Preserve };
 
     /// <summary>Turns blocks into Word elements, numbering bookmarks, drawings and charts as it goes.</summary>
-    private sealed class Writer(MainDocumentPart main)
+    private sealed class Writer(MainDocumentPart main, ReportDocument document, DocxLayout? layout)
     {
+        private readonly IReadOnlyList<ReportHeading> listed = DocxContents.Headings(document);
+        private readonly Dictionary<ReportHeading, string> listedBookmarks = DocxContents.Bookmarks(document);
         private int bookmarks;
         private uint drawings;
 
@@ -112,7 +121,7 @@ public sealed class DocxReportRenderer : IReportRenderer
             }
 
             var paragraph = new Paragraph(properties);
-            if (heading.Anchor is { } anchor)
+            if ((heading.Anchor ?? listedBookmarks.GetValueOrDefault(heading)) is { } anchor)
             {
                 var id = (++bookmarks).ToString(CultureInfo.InvariantCulture);
                 paragraph.Append(new BookmarkStart { Id = id, Name = anchor });
@@ -269,12 +278,11 @@ public sealed class DocxReportRenderer : IReportRenderer
         private IEnumerable<OpenXmlElement> Contents(ReportContents contents)
         {
             yield return new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TOCHeading" }), new Run(DocxReportRenderer.Text("Contents")));
-            yield return new Paragraph(
-                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
-                new Run(new FieldCode(" TOC \\o \"1-2\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
-                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-                new Run(DocxReportRenderer.Text("The contents are filled in when the document is opened (or press F9 to update them).")),
-                new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+            foreach (var line in DocxContents.Lines(listed, listedBookmarks, layout))
+            {
+                yield return line;
+            }
+
             if (contents.Entries.Count == 0)
             {
                 yield break;
@@ -305,9 +313,10 @@ public sealed class DocxReportRenderer : IReportRenderer
                     History = true,
                 };
                 var pages = new Paragraph();
-                pages.Append(PageReference(entry.Anchor, contents));
+                var range = layout?.Ranges.GetValueOrDefault(entry.Anchor);
+                pages.Append(PageReference(entry.Anchor, range?.First));
                 pages.Append(new Run(DocxReportRenderer.Text("-")));
-                pages.Append(PageReference(entry.EndAnchor, contents));
+                pages.Append(PageReference(entry.EndAnchor, range?.Last));
                 table.Append(new TableRow(
                     Cell(widths[0], [new Paragraph(link)], null, false),
                     Cell(widths[1], [pages], null, false),
@@ -318,14 +327,13 @@ public sealed class DocxReportRenderer : IReportRenderer
             yield return new Paragraph();
         }
 
-        private static IEnumerable<OpenXmlElement> PageReference(string anchor, ReportContents contents) =>
+        /// <summary>A page reference with its page written in (a placeholder before the layout is known), never marked for updating.</summary>
+        private static IEnumerable<OpenXmlElement> PageReference(string anchor, int? page) =>
         [
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
             new Run(new FieldCode($" PAGEREF {anchor} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-            new Run(DocxReportRenderer.Text(contents.Pages.TryGetValue(anchor.Replace("_end", "", StringComparison.Ordinal), out var range)
-                ? (anchor.EndsWith("_end", StringComparison.Ordinal) ? range.Last : range.First).ToString(CultureInfo.InvariantCulture)
-                : "?")),
+            new Run(DocxReportRenderer.Text(page?.ToString(CultureInfo.InvariantCulture) ?? DocxContents.Placeholder)),
             new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
         ];
 

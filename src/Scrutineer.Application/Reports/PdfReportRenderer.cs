@@ -145,9 +145,10 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         return pdf;
     }
 
-    private static async Task<IReadOnlyList<string>> PagesAsync(string pdf, CancellationToken cancellationToken)
+    /// <summary>The text of each page of <paramref name="pdf"/> (index 0 = page 1), laid out in columns or in reading order.</summary>
+    internal static async Task<IReadOnlyList<string>> PagesAsync(string pdf, CancellationToken cancellationToken, bool layout = true)
     {
-        var (exit, text, error) = await RunAsync("pdftotext", ["-layout", pdf, "-"], cancellationToken);
+        var (exit, text, error) = await RunAsync("pdftotext", layout ? ["-layout", pdf, "-"] : [pdf, "-"], cancellationToken);
         if (exit != 0)
         {
             throw new InvalidOperationException($"pdftotext could not read the PDF (exit {exit}): {Tail(error)}");
@@ -162,8 +163,10 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         return pages;
     }
 
-    private static async Task<(int Exit, string Out, string Error)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="file"/> to its end (at most <paramref name="limit"/>, default 90 seconds) and returns its exit code and output.</summary>
+    internal static async Task<(int Exit, string Out, string Error)> RunAsync(string file, IEnumerable<string> arguments, CancellationToken cancellationToken, TimeSpan? limit = null)
     {
+        var allowed = limit ?? Timeout;
         var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
@@ -179,7 +182,7 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(allowed);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -187,7 +190,7 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} did not finish within {Timeout.TotalSeconds:0} seconds.");
+            throw new TimeoutException($"{file} did not finish within {allowed.TotalSeconds:0} seconds.");
         }
 
         return (process.ExitCode, await stdout, await stderr);

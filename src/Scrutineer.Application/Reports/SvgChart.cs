@@ -23,8 +23,8 @@ public static class SvgChart
     /// <summary>The SVG element; <paramref name="id"/> makes its title and description ids unique on the page.</summary>
     public static string Render(ReportChart chart, string id)
     {
-        var values = chart.Series.SelectMany(s => s.Values).Where(v => v.HasValue).Select(v => v!.Value).ToList();
-        var (min, max, step) = Scale(values, zeroBased: chart.Kind == ChartKind.Bar);
+        var axis = ChartAxis.For(chart);
+        var (min, max) = (axis.Minimum, axis.Maximum);
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var n = Math.Max(1, chart.Categories.Count);
@@ -37,7 +37,7 @@ public static class SvgChart
         svg.Append(Inv($"<title id=\"{id}-title\">{Esc(chart.Title)}</title><desc id=\"{id}-desc\">{Esc(chart.AltText)}</desc>"));
         svg.Append("<g font-family=\"Arial, Helvetica, sans-serif\" font-size=\"10\" fill=\"#222\">");
 
-        for (var v = min; v <= max + (step / 2); v += step)
+        foreach (var v in axis.Ticks())
         {
             var y = Y(v);
             svg.Append(Inv($"<line x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\" stroke=\"#ddd\" stroke-width=\"1\"/>"));
@@ -113,27 +113,6 @@ public static class SvgChart
     public static string Value(double v) => Math.Abs(v - Math.Round(v)) < 1e-9
         ? Math.Round(v).ToString("#,0", CultureInfo.InvariantCulture)
         : v.ToString("#,0.0", CultureInfo.InvariantCulture);
-
-    /// <summary>Axis range and step. Bars start at zero; line and SPC charts start near their lowest value so the variation shows.</summary>
-    private static (double Min, double Max, double Step) Scale(IReadOnlyCollection<double> values, bool zeroBased)
-    {
-        var lo = values.Count == 0 ? 0 : zeroBased ? Math.Min(0, values.Min()) : values.Min() - ((values.Max() - values.Min()) * 0.1);
-        if (!zeroBased && values.Count > 0 && values.Min() >= 0)
-        {
-            lo = Math.Max(0, lo);
-        }
-
-        var hi = values.Count == 0 ? 1 : values.Max();
-        if (hi <= lo)
-        {
-            hi = lo + 1;
-        }
-
-        var raw = (hi - lo) / 5;
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
-        return (Math.Floor(lo / step) * step, Math.Ceiling(hi / step) * step, step);
-    }
 
     private static string Tick(double v) => Math.Abs(v) >= 10000
         ? v.ToString("#,0", CultureInfo.InvariantCulture)

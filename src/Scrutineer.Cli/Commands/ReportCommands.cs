@@ -53,11 +53,13 @@ internal static class ReportCommands
             var watch = Stopwatch.StartNew();
             var temporary = path + ".part";
             ReportDocument document;
+            IReadOnlyList<FigureInconsistency> findings;
             try
             {
                 await using var db = await context.OpenStoreAsync(parse, ct);
                 await using var file = File.Create(temporary);
                 document = await ReportCatalogue.WriteAsync(db, entry, quarter, Reader.Operator, context.Clock.GetUtcNow(), file, parse.GetValue(plan), ct);
+                findings = await CommentaryCheck.ForReportAsync(db, quarter, parse.GetValue(plan), ct);
             }
             catch
             {
@@ -67,9 +69,29 @@ internal static class ReportCommands
 
             File.Move(temporary, path, overwrite: true);
             await context.Out.WriteLineAsync($"Wrote {path} ({entry.Format.ToString().ToUpperInvariant()}, {document.Marking}, {new FileInfo(path).Length / 1024.0:0.#} KB) in {watch.Elapsed.TotalSeconds:0.00} s.");
+            await WarnOfFindingsAsync(context, quarter, findings);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The figures check of the commentary a report quotes, run as it is generated: each finding on standard error. The
+    /// report is written and the exit code stays 0 (the report is what was asked for); <c>report check</c> exits 1.
+    /// </summary>
+    private static async Task WarnOfFindingsAsync(CliContext context, FinancialQuarter quarter, IReadOnlyList<FigureInconsistency> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        await context.Error.WriteLineAsync($"Warning: the figures check found {findings.Count} inconsistent figure{(findings.Count == 1 ? "" : "s")} in the {quarter} commentary. "
+            + "Correct the commentary and write the report again before it goes to the board; publishing the round asks you to confirm them:");
+        foreach (var finding in findings)
+        {
+            await context.Error.WriteLineAsync("  " + finding);
+        }
     }
 
     private static Command Check(CliContext context)
