@@ -43,6 +43,6 @@ internal static partial class ImpliedBaseClaims
         }
     }
 
-    [GeneratedRegex(@"(?<![\d.,£])(?<n>" + Num + @")(?![\d%])(?:\s+[A-Za-z][\w-]*){0,6}?\s*,\s*(?:which\s+(?:is|was|equates\s+to|represents)\s+|or\s+|representing\s+|equating\s+to\s+)?(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)\s+of\s+(?:the\s+)?(?<what>(?:all\s+|total\s+)?[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3}?)(?=\s*[.,;)]|\s*$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\d.,£])(?<n>" + Num + @")(?![\d%])(?:\s+[A-Za-z][\w-]*){0,6}\s*,\s*(?:which\s+(?:is|was|equates\s+to|represents)\s+|or\s+|representing\s+|equating\s+to\s+)?(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)\s+of\s+(?:the\s+)?(?<what>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})(?=\s*(?:[.,;)]|$))", RegexOptions.IgnoreCase)]
     private static partial Regex Claim();
 }
