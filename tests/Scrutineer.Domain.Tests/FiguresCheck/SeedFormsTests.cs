@@ -38,7 +38,7 @@ public sealed class SeedFormsTests
     [Fact]
     public void Check_WholeSetAsOneText_EachInconsistentFormFlaggedAndNoConsistentOne()
     {
-        var text = string.Join("\n\n", FiguresCheckForms.All.SelectMany(f => new[] { f.Consistent, f.Inconsistent }));
+        var text = string.Join("\n\n\n", FiguresCheckForms.All.SelectMany(f => new[] { f.Consistent, f.Inconsistent }));
 
         var findings = FigureChecker.Check(text, "set");
 
