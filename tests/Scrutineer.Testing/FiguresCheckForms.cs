@@ -56,7 +56,7 @@ public static class FiguresCheckForms
         new("from A to B (N additional)",
             "Special constables increased from 474 to 516 during the year (42 additional officers).",
             "Special constables increased from 474 to 516 during the year (52 additional officers).",
-            "from 474 to 516 during the year (52 additional officers)", "474 to 516 is an increase of 42, not 52"),
+            "from 474 to 516 during the year (52 additional officers)", "474 to 516 is an increase of 42, not an increase of 52"),
         new("from A to B (+N)",
             "PCSO numbers went from 120 to 108 (−12) after the restructure.",
             "PCSO numbers went from 120 to 108 (+12) after the restructure.",
