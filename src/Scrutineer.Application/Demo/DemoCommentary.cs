@@ -8,7 +8,8 @@ namespace Scrutineer.Application.Demo;
 
 /// <summary>
 /// Writes the demo's synthetic commentary: a progress paragraph, an activity figure compared with the previous quarter,
-/// bullet points and a look ahead. Deterministic for a given seed. The comparisons are computed, so they are right,
+/// bullet points and a look ahead. Deterministic for a given seed. The comparisons are computed, so they are right, and
+/// a "previous quarter" figure is the one the same unit reported for the same commitment the quarter before,
 /// except for the few claims listed in <see cref="PlantedInconsistencies"/>, which are wrong on purpose so that the
 /// figures check has something real to find, and the OFFICIAL-SENSITIVE parts in <see cref="SensitiveNotes"/>, which
 /// the public version of a report leaves out. No OFFICIAL text carries a marking: classification is data.
@@ -71,10 +72,18 @@ internal sealed class DemoCommentary(int seed)
 
     private readonly Random random = new(seed);
 
+    /// <summary>The activity figure each update reported, by commitment, unit and period: next quarter's "previous".</summary>
+    private readonly Dictionary<(string Commitment, string Unit, string Period), int> reported = [];
+
     public Commentary Write(Commitment commitment, Unit unit, FinancialQuarter period)
     {
         var activity = Activities[(commitment.Priority.Number - 1) % Activities.Length];
         var previous = random.Next(20, 400);
+        if (reported.TryGetValue((commitment.Reference, unit.ShortName, period.Previous.Code), out var before))
+        {
+            previous = before;
+        }
+
         var current = Math.Max(1, previous + random.Next(-previous / 3, previous / 3 + 5));
         var planted = PlantedInconsistencies.FirstOrDefault(p =>
             p.Priority == commitment.Priority.Number && p.Commitment == commitment.Number && p.Unit == unit.ShortName && p.Period == period.Code);
@@ -84,10 +93,11 @@ internal sealed class DemoCommentary(int seed)
             "",
             $"{Progress[random.Next(Progress.Length)]} {Progress[random.Next(Progress.Length)]}",
             "",
-            Comparison(activity, previous, current, period, planted.What),
+            Comparison(activity, previous, ref current, period, planted.What),
             "",
         };
 
+        reported[(commitment.Reference, unit.ShortName, period.Code)] = current;
         foreach (var bullet in Bullets.OrderBy(_ => random.Next()).Take(random.Next(2, 4)))
         {
             lines.Add(string.Create(EnGb.Culture, $"- {random.Next(3, 60)} {bullet}"));
@@ -125,17 +135,25 @@ internal sealed class DemoCommentary(int seed)
         return note.Text is null ? null : Commentary.Parse(note.Text);
     }
 
-    private static string Comparison(string activity, int previous, int current, FinancialQuarter period, string? planted)
+    /// <summary>
+    /// The activity figure against the figure reported the quarter before. A planted error keeps both figures true (the
+    /// next quarter follows from them) and gets only the percentage or the direction wrong.
+    /// </summary>
+    private static string Comparison(string activity, int previous, ref int current, FinancialQuarter period, string? planted)
     {
         var months = period.MonthsLabel;
         if (planted is not null && planted.StartsWith("percentage", StringComparison.Ordinal))
         {
-            return string.Create(EnGb.Culture, $"In {months} there were 41 {activity}, an increase of 25% from 16 to 41 on the previous three months.");
+            current = Math.Max(current, previous + 5);
+            var wrong = Percent(current - previous, previous) + 10m;
+            return string.Create(EnGb.Culture,
+                $"In {months} there were {current:N0} {activity}, an increase of {wrong.ToString("0.0", CultureInfo.InvariantCulture)}% from {previous:N0} to {current:N0} on the previous quarter.");
         }
 
         if (planted is not null && planted.StartsWith("'increase'", StringComparison.Ordinal))
         {
-            return string.Create(EnGb.Culture, $"In {months} there were 212 {activity}, an increase from 240 in the previous quarter.");
+            current = Math.Max(1, Math.Min(current, previous - 5));
+            return string.Create(EnGb.Culture, $"In {months} there were {current:N0} {activity}, an increase from {previous:N0} in the previous quarter.");
         }
 
         if (current == previous)

@@ -98,7 +98,7 @@ internal static class ReportCommands
     {
         var period = CliOptions.Period(required: false, "Check the store's commentary for this reporting period.");
         var plan = CliOptions.Plan();
-        var text = new Option<string?>("--text") { Description = "Check any text file instead: pasted commentary or a draft report." };
+        var text = new Option<string?>("--text") { Description = "Check any text file or Word document (.docx) instead: pasted commentary or a draft report." };
         var command = new Command("check", "Check typed figures: shares, changes, table totals and period labels. Exit 1 when any inconsistency is found.")
         {
             period, plan, text,
@@ -121,7 +121,7 @@ internal static class ReportCommands
                     throw new CliException($"--text: no file {Path.GetFullPath(file)}.");
                 }
 
-                var content = await File.ReadAllTextAsync(file, ct);
+                var content = await DraftText.ReadAsync(file, ct);
                 FinancialQuarter? quarter = periodText is null ? null : CliOptions.ParsePeriod(periodText);
                 findings = FigureChecker.Check(content, Path.GetFileName(file), quarter);
                 what = Path.GetFileName(file);

@@ -6,7 +6,8 @@ namespace Scrutineer.Domain.FiguresCheck;
 /// Changes: "an increase of P% from A to B", "fell by P% from June 2021 (357) to July 2021 (445)", "from A in 2019/20 to
 /// B in 2022/23, a reduction of P per cent", "rose from A to B", "B, compared with A". The direction word must match the
 /// direction of the figures; a stated percentage must be (B−A)/A rounded as typed (or, for two percentages, the
-/// difference in points); a stated absolute change must be |B−A|.
+/// difference in points); a stated absolute change must be |B−A|. "up 9% from A to B", "down 4%" and "increased 9%" (no
+/// "by") are read as changes too.
 /// </summary>
 internal static partial class ChangeClaims
 {
@@ -139,6 +140,6 @@ internal static partial class ChangeClaims
     [GeneratedRegex(@"(?<![\w.,])(?<a>" + Num + @")\s*(?:→|->)\s*(?<b>" + Num + @")(?![\d%])(?:\s*,\s*(?<ds>[+\-−]?)(?<d>" + Num + @")(?![\d.%]))?(?:\s*,\s*(?<ps>[+\-−]?)(?<p>\d+(?:\.\d+)?)\s*%)?")]
     private static partial Regex Arrow();
 
-    [GeneratedRegex(@"\b(?:(?<up>increase[sd]?|increasing|rise|rises|rising|rose|risen|grew|grown|growth|went\s+up|gone\s+up|uplift)|(?<down>decrease[sd]?|decreasing|reduction|reductions|reduced|reduce[sd]?|fall|falls|falling|fell|fallen|drop|drops|dropped|decline[sd]?|declining|went\s+down|gone\s+down))\b(?:\s+(?:of|by)\s+(?:just\s+|around\s+|about\s+|nearly\s+|almost\s+|over\s+|some\s+)?(?:(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)|(?<n>" + Num + @")(?![\d.,]|\s*(?:%|per\s*cent))))?|(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)\s+(?:(?<up>increase|rise|uplift)|(?<down>decrease|reduction|fall|drop|decline))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<up>increase[sd]?|increasing|rise|rises|rising|rose|risen|grew|grown|growth|went\s+up|gone\s+up|uplift)|(?<down>decrease[sd]?|decreasing|reduction|reductions|reduced|reduce[sd]?|fall|falls|falling|fell|fallen|drop|drops|dropped|decline[sd]?|declining|went\s+down|gone\s+down))\b(?:\s+(?:of|by)\s+(?:just\s+|around\s+|about\s+|nearly\s+|almost\s+|over\s+|some\s+)?(?:(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)|(?<n>" + Num + @")(?![\d.,]|\s*(?:%|per\s*cent)))|\s+(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent))?|\b(?:(?<up>up)|(?<down>down))\s+(?:by\s+)?(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)|(?<p>\d+(?:\.\d+)?)\s*(?:%|per\s*cent)\s+(?:(?<up>increase|rise|uplift)|(?<down>decrease|reduction|fall|drop|decline))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Change();
 }

@@ -7,7 +7,8 @@ namespace Scrutineer.Domain.FiguresCheck;
 /// The figures check: reads typed text (commentary, a pasted draft) and lists every numeric claim whose figures do not
 /// agree — shares ("N out of M (P%)", "P% (N) of the M", shares of a stated total), changes ("an increase of P% from A
 /// to B", "fell from A to B"), totals, differences and percentage differences in typed tables, and period labels
-/// against the months they name. Claims it cannot read are left alone: it never flags a claim whose figures agree.
+/// against the months they name, shares of a base stated elsewhere in the paragraph, parts listed against a stated whole
+/// (money too), and shares listed together that cannot come from one total. Claims it cannot read are left alone: it never flags a claim whose figures agree.
 /// </summary>
 public static partial class FigureChecker
 {
@@ -36,14 +37,14 @@ public static partial class FigureChecker
 
         foreach (Match paragraph in Paragraphs().Matches(normalised))
         {
-            foreach (var (start, length, implied) in ShareClaims.Find(paragraph.Value))
+            foreach (var (start, length, implied) in ShareClaims.Find(paragraph.Value).Concat(ImpliedBaseClaims.Find(paragraph.Value)).Concat(PartsOfWholeClaims.Find(paragraph.Value)))
             {
                 Add(paragraph.Index + start, length, implied);
             }
 
             foreach (Match sentence in Sentences().Matches(paragraph.Value))
             {
-                foreach (var (start, length, implied) in ChangeClaims.Find(sentence.Value).Concat(ChangeClaims.FindArrows(sentence.Value)).Concat(StatedDifferenceClaims.Find(sentence.Value)).Concat(OneBaseShareClaims.Find(sentence.Value)).Concat(RateClaims.Find(sentence.Value)))
+                foreach (var (start, length, implied) in ChangeClaims.Find(sentence.Value).Concat(ChangeClaims.FindArrows(sentence.Value)).Concat(StatedDifferenceClaims.Find(sentence.Value)).Concat(OneBaseShareClaims.Find(sentence.Value)).Concat(RateClaims.Find(sentence.Value)).Concat(CommonBaseShareClaims.Find(sentence.Value)))
                 {
                     Add(paragraph.Index + sentence.Index + start, length, implied);
                 }

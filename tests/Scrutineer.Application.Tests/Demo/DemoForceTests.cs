@@ -3,6 +3,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Demo;
 using Scrutineer.Application.Plans;
 using Scrutineer.Application.QuarterlyUpdates;
+using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.QuarterlyUpdates;
@@ -112,8 +113,12 @@ public sealed class DemoForceTests
         {
             var round = await ReportingRounds.FindAsync(db, FinancialQuarter.Parse("2023/24-Q4"));
             var updates = await UpdateQueries.ListAsync(db, round);
-            Assert.Contains(updates, u => u.Commitment.Reference == "3.1" && u.Unit.ShortName == "C&PP" && u.CommentaryText.Contains("an increase of 25% from 16 to 41", StringComparison.Ordinal));
-            Assert.Contains(updates, u => u.Commitment.Reference == "9.1" && u.CommentaryText.Contains("an increase from 240", StringComparison.Ordinal));
+            Assert.Contains(updates, u => u.Commitment.Reference == "3.1" && u.Unit.ShortName == "C&PP" && u.CommentaryText.Contains("% from ", StringComparison.Ordinal));
+            Assert.Contains(updates, u => u.Commitment.Reference == "9.1" && u.Unit.ShortName == "Roads" && u.CommentaryText.Contains(", an increase from ", StringComparison.Ordinal));
+            var findings = await CommentaryCheck.RunAsync(db, FinancialQuarter.Parse("2023/24-Q4"));
+            Assert.Equal(
+                ["Q4 2023/24 commitment 3.1, C&PP update (approved)", "Q4 2023/24 commitment 9.1, Roads update (approved)", "Q4 2023/24 commitment 10.1, CiP update (approved)"],
+                findings.Select(f => f.Where[..f.Where.LastIndexOf(", line ", StringComparison.Ordinal)]));
         }
     }
 
