@@ -14,7 +14,9 @@ public sealed class StrategyReportCoverTests(DemoSite site) : IClassFixture<Demo
 
         var html = await client.GetStringAsync("/reports");
 
-        var form = html[html.IndexOf("<form method=\"get\" action=\"/reports/download\"", StringComparison.Ordinal)..html.IndexOf("</form>", StringComparison.Ordinal)];
+        var start = html.IndexOf("<form method=\"get\" action=\"/reports/download\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "The download form is missing.");
+        var form = html[start..html.IndexOf("</form>", start, StringComparison.Ordinal)];
         foreach (var (name, label) in new[] { ("agenda", "Agenda number"), ("meeting", "Date of meeting"), ("paperVersion", "Version number"), ("written", "Date paper was written"), ("approved", "Date of approval") })
         {
             Assert.Contains($"<label class=\"govuk-label\" for=\"{name}\">{label}</label>", form, StringComparison.Ordinal);

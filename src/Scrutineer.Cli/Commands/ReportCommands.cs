@@ -9,7 +9,8 @@ using Scrutineer.Domain.Reports;
 namespace Scrutineer.Cli.Commands;
 
 /// <summary>
-/// <c>scrutineer report quarterly|strategy|closure --period P --format docx|html|pdf --out PATH [--public]</c> and
+/// <c>scrutineer report quarterly|strategy|closure --period P --format docx|html|pdf --out PATH [--public]</c> (the strategy
+/// report also takes its cover details: <c>--agenda --meeting --version --written --approved</c>) and
 /// <c>scrutineer report check --period P | --text FILE</c>.
 /// </summary>
 internal static class ReportCommands
