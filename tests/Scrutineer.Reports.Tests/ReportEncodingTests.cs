@@ -78,7 +78,7 @@ public sealed class ReportEncodingTests
         var html = new HtmlReportRenderer().Render(StrategyReport.Build(data, ReportVersion.Full));
 
         AssertInert(html);
-        Assert.Matches("<h2 id=\"section-\\d+\" class=\"new-page\">5.1 Domestic Abuse " + Regex.Escape(WebUtility.HtmlEncode(Hostile)) + "</h2>", html);
+        Assert.Matches("<h2 id=\"section-\\d+\">5.1 Domestic Abuse " + Regex.Escape(WebUtility.HtmlEncode(Hostile)) + "</h2>", html);
         Assert.Contains("<desc id=\"chart-1-desc\">Bar chart of domestic abuse " + WebUtility.HtmlEncode(Hostile.ToLowerInvariant()), html, StringComparison.Ordinal);
         Assert.Matches("<text [^>]*>" + Regex.Escape(WebUtility.HtmlEncode("Crimes " + Hostile)) + "</text>", html);
     }

@@ -19,6 +19,9 @@ internal static class DemoStrategy
 
     private static readonly DateOnly Launch = new(2021, 11, 29);
 
+    /// <summary>The first quarter the demo's rounds report on (Q1 2023/24): delivery notes are recorded from it on.</summary>
+    private static readonly FinancialQuarter FirstReported = new(new FinancialYear(2023), 1);
+
     private sealed record StrandSeed(string Title, string Subject, int[] Priorities, string Strategic, string Tactical, string[] Forums, string[] Topics, string[] Owners);
 
     private static readonly StrandSeed[] Strands =
@@ -229,7 +232,7 @@ internal static class DemoStrategy
             {
                 task.ChangeStatus(DeliveryTaskStatus.Complete, done, "demo");
                 var quarter = FinancialQuarter.Of(done);
-                if (quarter >= new FinancialQuarter(new FinancialYear(2023), 3))
+                if (quarter >= FirstReported)
                 {
                     task.RecordQuarter(quarter, [$"Completed: {Lower(task.Text)}"], []);
                 }
@@ -240,6 +243,15 @@ internal static class DemoStrategy
 
         if (number % 5 == 0)
         {
+            // The rounds of 2023/24 report on every quarter from Q1: each quarter's report has delivery to show.
+            for (var q = FirstReported; q < new FinancialQuarter(new FinancialYear(2023), 3); q = q.Next)
+            {
+                if (started <= q.FirstDay)
+                {
+                    task.RecordQuarter(q, [$"Work continued on {Lower(task.Text)} (Q{q.Quarter})"], [$"Next steps for {Lower(task.Text)} agreed at the strand meeting"]);
+                }
+            }
+
             var q3 = new FinancialQuarter(new FinancialYear(2023), 3);
             task.RecordQuarter(q3, [$"Work continued on {Lower(task.Text)}"], [$"Next steps agreed for {Lower(task.Text)}"]);
             task.RecordQuarter(q3.Next, [$"Progress reviewed at the strand meeting"], [$"Report on {Lower(task.Text)} to the quarterly board"]);

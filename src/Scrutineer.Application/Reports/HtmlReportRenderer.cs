@@ -169,6 +169,12 @@ public sealed class HtmlReportRenderer : IReportRenderer
         var id = "chart-" + (++state.Charts).ToString(CultureInfo.InvariantCulture);
         html.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart-figure\" aria-labelledby=\"{id}-caption\">\n<figcaption id=\"{id}-caption\">{Text(chart.Title)}</figcaption>\n");
         html.Append("<div class=\"chart-row\"><div class=\"chart-svg\">").Append(SvgChart.Render(chart, id)).Append("</div>\n");
+        if (chart.DataElsewhere is { } elsewhere)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"</div>\n<p class=\"chart-data-elsewhere\">The figures behind this chart are in {Text(elsewhere)}.</p>\n</figure>\n");
+            return;
+        }
+
         html.Append(CultureInfo.InvariantCulture, $"<table class=\"chart-data\">\n<caption>Data for the chart: {Text(chart.Title)}</caption>\n<thead><tr><th scope=\"col\">{(chart.Categories.Count > 0 && chart.Categories[0].Contains('/', StringComparison.Ordinal) ? "Year" : "Period")}</th>");
         foreach (var series in chart.Series)
         {

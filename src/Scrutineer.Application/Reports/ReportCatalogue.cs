@@ -21,7 +21,7 @@ public static class ReportCatalogue
         new("quarterly", "Quarterly update on delivery against the We Wills", "A section per priority and a row per commitment with each unit's approved commentary.",
             (db, period, plan, version, now, ct) => QuarterlyReport.BuildAsync(db, period, now, version, plan, ct)),
         new("strategy", "Strategy scrutiny report", "Delivery progress by thematic strand, leads, insights with charts, and the tasks at risk.",
-            (db, period, _, version, now, ct) => StrategyReport.BuildAsync(db, period, now, version, null, ct)),
+            (db, period, _, version, now, ct) => StrategyReport.BuildAsync(db, period, now, version, null, null, ct)),
         new("closure", "Closure report", "A chapter per priority with long-run figures, and every We Will with its outcomes.",
             (db, period, plan, version, _, ct) => ClosureReport.BuildAsync(db, period, version, plan, ct)),
     ];
@@ -67,8 +67,9 @@ public static class ReportCatalogue
     /// <param name="now">Today.</param>
     /// <param name="planTitle">The plan, when the store holds several (default: the one covering the period).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <param name="cover">The strategy report's cover details set for this report (ignored by the other kinds).</param>
     /// <exception cref="DomainException">The reader may not have the full version, or the store cannot build the report yet (says why).</exception>
-    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, Kind kind, FinancialQuarter period, ReportVersion version, Reader reader, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default)
+    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, Kind kind, FinancialQuarter period, ReportVersion version, Reader reader, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null)
     {
         if (!MayRead(reader, version))
         {
@@ -76,14 +77,16 @@ public static class ReportCatalogue
                 + "download the public version, or ask an administrator for permission to read sensitive text.");
         }
 
-        return await kind.Build(db, period, planTitle, version, now, cancellationToken);
+        return kind.Slug == "strategy" && cover is not null
+            ? await StrategyReport.BuildAsync(db, period, now, version, null, cover, cancellationToken)
+            : await kind.Build(db, period, planTitle, version, now, cancellationToken);
     }
 
     /// <summary>Builds <paramref name="entry"/> for <paramref name="period"/> and <paramref name="reader"/> and writes it to <paramref name="output"/>; returns the document written.</summary>
     /// <exception cref="DomainException">As <see cref="BuildAsync"/>.</exception>
-    public static async Task<ReportDocument> WriteAsync(ScrutineerDb db, Entry entry, FinancialQuarter period, Reader reader, DateTimeOffset now, Stream output, string? planTitle = null, CancellationToken cancellationToken = default)
+    public static async Task<ReportDocument> WriteAsync(ScrutineerDb db, Entry entry, FinancialQuarter period, Reader reader, DateTimeOffset now, Stream output, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null)
     {
-        var document = await BuildAsync(db, entry.Kind, period, entry.Version, reader, now, planTitle, cancellationToken);
+        var document = await BuildAsync(db, entry.Kind, period, entry.Version, reader, now, planTitle, cancellationToken, cover);
         await Renderer(entry.Format).RenderAsync(document, output, cancellationToken);
         return document;
     }

@@ -33,19 +33,22 @@ public static class StrategyReport
     /// <param name="now">Today, for "Date Paper was Written".</param>
     /// <param name="version">The version to build: only the full one holds the tasks' OFFICIAL-SENSITIVE notes.</param>
     /// <param name="strategyTitle">The strategy, when the store holds several (default: the one whose years cover the period).</param>
+    /// <param name="cover">The cover details set for this report (default: none set, each printing its default).</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <exception cref="DomainException">The store holds no crime prevention strategy, or several and none covers the period.</exception>
-    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? strategyTitle = null, CancellationToken cancellationToken = default) =>
-        Build(await DataAsync(db, period, now, version, strategyTitle, cancellationToken), version);
+    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? strategyTitle = null, StrategyReportCover? cover = null, CancellationToken cancellationToken = default) =>
+        Build(await DataAsync(db, period, now, version, strategyTitle, cover, cancellationToken), version);
 
     /// <summary>Gathers the data of <paramref name="version"/> of the report from the store (see <see cref="BuildAsync"/>).</summary>
     /// <exception cref="DomainException">No strategy, or several and none covers the period.</exception>
-    public static async Task<StrategyReportData> DataAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? strategyTitle = null, CancellationToken cancellationToken = default)
+    public static async Task<StrategyReportData> DataAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? strategyTitle = null, StrategyReportCover? cover = null, CancellationToken cancellationToken = default)
     {
+        cover ??= StrategyReportCover.None;
         var strategyId = await ChooseStrategyAsync(db, period, strategyTitle, cancellationToken);
         var strategy = await DeliveryStore.LoadAsync(db, strategyId, cancellationToken);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = UkToday(now);
         var asAt = period.DataTo;
+        var overdueOn = today < asAt ? today : asAt;
         var progress = DeliveryProgress.ForStrategy(strategy, period, today);
         var atRisk = DeliveryProgress.AtRisk(strategy, period, today);
         var items = DeliveryProgress.DeliveryItems(strategy, period);
@@ -69,7 +72,8 @@ public static class StrategyReport
                 strand.Title,
                 lead?.Person ?? "Not recorded",
                 row.Complete,
-                row.Ongoing,
+                row.Ongoing - row.NotStarted,
+                row.NotStarted,
                 row.AtRisk,
                 insights,
                 Lines(delivery.Achieved),
@@ -95,16 +99,44 @@ public static class StrategyReport
             $"Performance and Resources Scrutiny Programme {period.LastMonth.Plus(1).Year.ToString(CultureInfo.InvariantCulture)}",
             "the Office of the Police, Fire and Crime Commissioner",
             Classification.Official,
-            "To be confirmed",
+            cover.Agenda ?? "To be confirmed",
             string.IsNullOrWhiteSpace(meta.DocumentOwner) ? "To be confirmed" : meta.DocumentOwner,
-            today,
-            meta.Version,
+            cover.Written ?? today,
+            cover.Version ?? meta.Version,
             meta.AuthorUnit,
-            null,
+            cover.Meeting,
             string.IsNullOrWhiteSpace(meta.Author) ? meta.AuthorUnit : meta.Author,
-            null);
-        return new StrategyReportData(StrategyName(strategy.Title), period, metadata, strands, priorities);
+            cover.Approved);
+        return new StrategyReportData(StrategyName(strategy.Title), period, metadata, strands, priorities)
+        {
+            OverdueOn = overdueOn,
+            Overdue = Overdue(strategy, overdueOn),
+        };
     }
+
+    /// <summary>Today in Europe/London, the day the force's papers are dated by.</summary>
+    private static DateOnly UkToday(DateTimeOffset now) =>
+        DateOnly.FromDateTime((TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? TimeZoneInfo.ConvertTime(now, zone) : now).DateTime);
+
+    /// <summary>
+    /// Tasks due before <paramref name="on"/> (a "When" that names a day, month or season) and not complete on it; a
+    /// recurring task, a review date or an "ongoing until" is never overdue.
+    /// </summary>
+    private static List<OverdueTask> Overdue(CrimePreventionStrategy strategy, DateOnly on) =>
+        strategy.Strands.SelectMany(s => s.Plans.SelectMany(p => p.Tasks).Select(t => (Strand: s, Task: t)))
+            .Where(x => x.Task.Due is { Kind: DueKind.Date or DueKind.Month or DueKind.Season, Date: { } due } && due < on)
+            .Select(x => (x.Strand, x.Task, Status: x.Task.StatusOn(on)))
+            .Where(x => x.Status is { } status && status != DeliveryTaskStatus.Complete)
+            .Select(x => new OverdueTask(x.Strand.Title, $"{x.Task.Reference} – {x.Task.Text}", x.Task.Due.AsWritten, x.Task.Due.Date!.Value, StatusWords(x.Status!.Value)))
+            .ToList();
+
+    private static string StatusWords(DeliveryTaskStatus status) => status switch
+    {
+        DeliveryTaskStatus.NotStarted => "not started",
+        DeliveryTaskStatus.Ongoing => "ongoing",
+        DeliveryTaskStatus.AtRisk => "at risk",
+        DeliveryTaskStatus.Complete => "complete",
+    };
 
     /// <summary>Delivery lines in order, a line several tasks share printed once with their references.</summary>
     private static List<string> Lines(IReadOnlyList<DeliveryItem> items) =>
@@ -151,6 +183,8 @@ public static class StrategyReport
         var next = Months(q.Next);
         var strands = data.Strands;
         var atRisk = strands.Count(s => s.AtRisk > 0);
+        var figures = strands.Select(s => StrandFigures.Of(s, q)).ToList();
+        var appendix = new List<MonthlyTable>();
         var blocks = new List<ReportBlock>
         {
             new ReportParagraph(m.Programme, ParagraphStyle.Title),
@@ -177,28 +211,26 @@ public static class StrategyReport
             new ReportHeading(1, "1.0 Purpose of Report", NewPage: true),
             new ReportParagraph($"This report updates the board on progress of the {data.StrategyTitle} (the Strategy) for Q{q.Quarter} ({months})."),
             new ReportHeading(1, "2.0 Recommendations"),
-            new ReportParagraph("No recommendations."),
+            new ReportParagraph("There are no recommendations; the board is asked to note the report."),
             new ReportHeading(1, "3.0 Executive Summary"),
             new ReportParagraph($"The Strategy has {Words(strands.Count)} thematic strands, each with a force lead. Across them, {strands.Sum(s => s.Complete)} of {strands.Sum(s => s.Total)} delivery plan tasks are complete."),
-            new ReportParagraph(atRisk == 0
-                ? "No strand currently has a task at risk."
-                : $"{Capital(Words(atRisk))} strand{(atRisk == 1 ? " has" : "s have")} tasks at risk; work to mitigate them is set out in section 6.3."),
-            new ReportHeading(1, "4.0 Introduction/Background"),
-            new ReportParagraph($"This report gives a structured update on each of the {Words(strands.Count)} thematic strands:"),
-            new ReportBulletList(["Insights: data for the rolling 12 months", $"Delivery achieved {months}", $"Delivery scheduled {next}"]),
-            new ReportHeading(1, "5.0 Current Work and Performance"),
-            new ReportParagraph($"Delivery plan progress across the {strands.Count} thematic strands:"),
-            ProgressTable(strands),
-            new ReportParagraph("Thematic strand updates:", ParagraphStyle.Strong),
         };
+        blocks.AddRange(ByException(data, figures));
+        blocks.Add(new ReportHeading(1, "4.0 Introduction/Background"));
+        blocks.Add(new ReportParagraph($"This report gives a structured update on each of the {Words(strands.Count)} thematic strands:"));
+        blocks.Add(new ReportBulletList(["Insights: data for the rolling 12 months", $"Delivery achieved {months}", $"Delivery scheduled {next}"]));
+        blocks.Add(new ReportHeading(1, "5.0 Current Work and Performance"));
+        blocks.Add(new ReportParagraph($"Delivery plan progress across the {strands.Count} thematic strands:"));
+        blocks.Add(ProgressTable(strands));
+        blocks.Add(new ReportParagraph("Thematic strand updates:", ParagraphStyle.Strong));
 
         for (var k = 0; k < strands.Count; k++)
         {
             var strand = strands[k];
-            blocks.Add(new ReportHeading(2, $"5.{k + 1} {strand.Name}", NewPage: true));
+            blocks.Add(new ReportHeading(2, $"5.{k + 1} {strand.Name}"));
             blocks.Add(new ReportParagraph("Thematic Lead: " + strand.ThematicLead, ParagraphStyle.Strong));
             blocks.Add(new ReportParagraph("Insights:", ParagraphStyle.Strong));
-            blocks.AddRange(Insights(strand, q));
+            blocks.AddRange(Insights(strand, figures[k], q, appendix));
             blocks.Add(new ReportParagraph($"Delivery achieved {months}:", ParagraphStyle.Strong));
             blocks.Add(strand.Achieved.Count > 0 ? new ReportBulletList(strand.Achieved) : new ReportParagraph("No delivery recorded as achieved this quarter.", ParagraphStyle.Notice));
             blocks.Add(new ReportParagraph($"Delivery scheduled {next}:", ParagraphStyle.Strong));
@@ -211,15 +243,13 @@ public static class StrategyReport
             }
         }
 
-        blocks.Add(new ReportHeading(1, "6.0 Implications (Issues)", NewPage: true));
-        blocks.Add(new ReportParagraph($"{Capital(Words(atRisk))} strand{(atRisk == 1 ? "" : "s")} with tasks at risk across {Words(strands.Count)} thematic strands (see 6.3)."));
+        blocks.Add(new ReportHeading(1, "6.0 Implications (Issues)"));
+        blocks.Add(new ReportParagraph($"{Capital(Words(atRisk))} strand{(atRisk == 1 ? "" : "s")} with tasks at risk across {Words(strands.Count)} thematic strands (see 6.2)."));
         blocks.Add(new ReportHeading(2, "6.1 Links to Police and Crime Plan Priorities"));
         blocks.Add(data.PlanPriorities.Count > 0
             ? new ReportBulletList(data.PlanPriorities)
             : new ReportParagraph("No Police and Crime Plan is in the store to link to.", ParagraphStyle.Notice));
-        blocks.Add(new ReportHeading(2, "6.2 Demand"));
-        blocks.Add(new ReportParagraph("Not applicable."));
-        blocks.Add(new ReportHeading(2, "6.3 Risks/Mitigation"));
+        blocks.Add(new ReportHeading(2, "6.2 Risks/Mitigation"));
         var risks = strands.SelectMany(s => s.Risks.Select(r => (Strand: s.Name, Risk: r))).ToList();
         if (risks.Count == 0)
         {
@@ -236,32 +266,135 @@ public static class StrategyReport
             blocks.Add(new ReportParagraph("If parts of the Strategy are not delivered, its aims may not be met; each strand lead reviews these tasks at the strand meeting until they are back on track."));
         }
 
-        blocks.Add(new ReportHeading(2, "6.4 Equality and/or Human Rights Implications"));
-        blocks.Add(new ReportParagraph("None identified."));
-        blocks.Add(new ReportHeading(2, "6.5 Health and Safety Implications"));
-        blocks.Add(new ReportParagraph("No health and safety risks identified."));
         blocks.Add(new ReportHeading(1, "7.0 Consultation/Engagement"));
         blocks.Add(new ReportParagraph("Every thematic lead contributed to this report:"));
         blocks.Add(new ReportBulletList(strands.Select(s => $"{s.Name} – {s.ThematicLead}").ToList()));
-        blocks.Add(new ReportHeading(1, "8.0 Actions for Improvement"));
-        blocks.Add(new ReportParagraph($"No outstanding inspection improvement plans or areas for improvement relate to the {data.StrategyTitle}."));
-        blocks.Add(new ReportHeading(1, "9.0 Future Work/Development and Expected Outcome"));
+        blocks.Add(new ReportHeading(1, "8.0 Future Work/Development and Expected Outcome"));
         blocks.Add(new ReportParagraph("Section 5 sets out the delivery scheduled for next quarter in each thematic strand."));
+        if (appendix.Count > 0)
+        {
+            blocks.Add(new ReportHeading(1, "Appendix A Monthly figures behind the charts", NewPage: true));
+            blocks.Add(new ReportParagraph("One row per financial year (April to March), one column per month; a dash marks a month outside the chart or not in the store."));
+            blocks.AddRange(appendix.Select(t => t.Table));
+        }
+
         return new ReportDocument(title, classification, blocks);
     }
 
+    /// <summary>
+    /// The narrative by exception, at the front of the report: tasks at risk, tasks overdue, and strand measures whose
+    /// rolling 12 months changed significantly or whose latest month shows special-cause variation; one line when there is nothing.
+    /// </summary>
+    private static IEnumerable<ReportBlock> ByException(StrategyReportData data, IReadOnlyList<StrandFigures> figures)
+    {
+        var risks = data.Strands.SelectMany(s => s.Risks.Select(r => $"{s.Name}: {r.Task} ({r.Owner}). {r.Risk}")).ToList();
+        var overdue = data.Overdue.Select(o => $"{o.Strand}: {o.Task}, due {o.Due} ({Date(o.DueOn)}), {o.Status}").ToList();
+        var changes = new List<string>();
+        for (var k = 0; k < data.Strands.Count; k++)
+        {
+            foreach (var r in figures[k].Rolling.Where(r => r.Rolling.Comparison.Significant))
+            {
+                var c = r.Rolling.Comparison;
+                changes.Add($"{data.Strands[k].Name}: {r.Insight.Measure} {(c.Difference > 0 ? "rose" : "fell")} from {Figures.Count(c.Previous)} to {Figures.Count(c.Latest)} "
+                    + $"({Figures.SignedPercent(c.PercentChange)}) in the 12 months to {r.Rolling.To.LongLabel} against the 12 months before: {c.Verdict}");
+            }
+
+            foreach (var (insight, chart, to) in figures[k].Spc.Where(x => x.Chart.LatestVariation != SpcVariation.CommonCause))
+            {
+                changes.Add($"{data.Strands[k].Name}: {insight.Measure} in {to.LongLabel} shows {VariationWords(chart.LatestVariation)} on its SPC chart");
+            }
+        }
+
+        yield return new ReportParagraph("By exception:", ParagraphStyle.Strong);
+        if (risks.Count + overdue.Count + changes.Count == 0)
+        {
+            yield return new ReportParagraph($"Nothing to report by exception: no delivery plan task is at risk or overdue on {Date(data.OverdueOn)}, and no strand measure changed significantly.");
+            yield break;
+        }
+
+        if (risks.Count > 0)
+        {
+            yield return new ReportParagraph($"{Capital(Count(risks.Count, "task"))} at risk (mitigation in section 6.2):");
+            yield return new ReportBulletList(risks);
+        }
+
+        if (overdue.Count > 0)
+        {
+            yield return new ReportParagraph($"{Capital(Count(overdue.Count, "task"))} past {(overdue.Count == 1 ? "its" : "their")} due date and not complete on {Date(data.OverdueOn)}:");
+            yield return new ReportBulletList(overdue);
+        }
+
+        if (changes.Count > 0)
+        {
+            yield return new ReportParagraph($"{Capital(Count(changes.Count, "significant change"))} in the strands' measures:");
+            yield return new ReportBulletList(changes);
+        }
+    }
+
+    private static string Count(int n, string noun) => $"{Words(n)} {noun}{(n == 1 ? "" : "s")}";
+
     private static ReportTable ProgressTable(IReadOnlyList<StrandReport> strands)
     {
-        var rows = strands.Select(s => ReportRow.Of(s.Name, N(s.Total), N(s.Complete), N(s.Ongoing), N(s.AtRisk))).ToList();
-        rows.Add(ReportRow.Total("Total", N(strands.Sum(s => s.Total)), N(strands.Sum(s => s.Complete)), N(strands.Sum(s => s.Ongoing)), N(strands.Sum(s => s.AtRisk))));
-        return new ReportTable("Delivery plan progress by thematic strand", ["Strand", "Total actions", "Complete", "Ongoing/In progress", "At risk"], rows)
+        var rows = strands.Select(s => ReportRow.Of(s.Name, N(s.Total), N(s.Complete), N(s.Ongoing), N(s.NotStarted), N(s.AtRisk))).ToList();
+        rows.Add(ReportRow.Total("Total", N(strands.Sum(s => s.Total)), N(strands.Sum(s => s.Complete)), N(strands.Sum(s => s.Ongoing)), N(strands.Sum(s => s.NotStarted)), N(strands.Sum(s => s.AtRisk))));
+        return new ReportTable("Delivery plan progress by thematic strand", ["Strand", "Total actions", "Complete", "Ongoing/In progress", "Not started", "At risk"], rows)
         {
-            NumericColumns = new HashSet<int> { 1, 2, 3, 4 },
-            Widths = [36, 16, 16, 16, 16],
+            NumericColumns = new HashSet<int> { 1, 2, 3, 4, 5 },
+            Widths = [30, 14, 14, 14, 14, 14],
         };
     }
 
-    private static IEnumerable<ReportBlock> Insights(StrandReport strand, FinancialQuarter period)
+    /// <summary>A strand's figures worked out once, for its insights and for the narrative by exception.</summary>
+    private sealed record StrandFigures(
+        IReadOnlyList<string> Notices,
+        ReportingMonth? To,
+        IReadOnlyList<(StrandInsight Insight, RollingTwelveMonths Rolling)> Rolling,
+        IReadOnlyList<(StrandInsight Insight, XmrChart Chart, ReportingMonth To)> Spc)
+    {
+        public static StrandFigures Of(StrandReport strand, FinancialQuarter period)
+        {
+            var notices = new List<string>();
+            var ready = new List<StrandInsight>();
+            foreach (var insight in strand.Insights)
+            {
+                var run = ConsecutiveTail(insight.Monthly);
+                if (run.Count >= 24)
+                {
+                    ready.Add(insight with { Monthly = run });
+                }
+                else
+                {
+                    notices.Add(insight.Monthly.Count == 0
+                        ? $"No monthly {insight.Measure.ToLowerInvariant()} data is in the store, so there is no rolling comparison for it."
+                        : $"Only {run.Count} consecutive months of {insight.Measure.ToLowerInvariant()} data to {insight.Monthly[^1].Month.LongLabel} are in the store; the rolling comparison needs 24.");
+                }
+            }
+
+            if (ready.Count == 0)
+            {
+                return new StrandFigures(notices, null, [], []);
+            }
+
+            var to = ready.Min(i => i.Monthly[^1].Month);
+            var rolling = ready.Select(i => (Insight: i, Rolling: RollingTwelveMonths.Compute(i.Monthly.ToDictionary(p => p.Month, p => p.Count), to))).ToList();
+            var spc = new List<(StrandInsight, XmrChart, ReportingMonth)>();
+            foreach (var insight in ready)
+            {
+                var points = insight.Monthly.Where(p => p.Month > to.Plus(-SpcMonths) && p.Month <= to).ToList();
+                if (points.Count >= SpcMinimumMonths)
+                {
+                    spc.Add((insight, XmrChart.Build(points.Select(p => (p.Month, (decimal)p.Count)).ToList(), insight.Better), to));
+                }
+            }
+
+            return new StrandFigures(notices, to, rolling, spc);
+        }
+    }
+
+    /// <summary>A measure's monthly figures printed once in the appendix, one row per financial year.</summary>
+    private sealed record MonthlyTable(string Measure, ReportTable Table);
+
+    private static IEnumerable<ReportBlock> Insights(StrandReport strand, StrandFigures figures, FinancialQuarter period, List<MonthlyTable> appendix)
     {
         if (strand.Insights.Count == 0)
         {
@@ -269,34 +402,22 @@ public static class StrategyReport
             yield break;
         }
 
-        var ready = new List<StrandInsight>();
-        foreach (var insight in strand.Insights)
+        foreach (var notice in figures.Notices)
         {
-            var run = ConsecutiveTail(insight.Monthly);
-            if (run.Count >= 24)
-            {
-                ready.Add(insight with { Monthly = run });
-            }
-            else
-            {
-                yield return new ReportParagraph(insight.Monthly.Count == 0
-                    ? $"No monthly {insight.Measure.ToLowerInvariant()} data is in the store, so there is no rolling comparison for it."
-                    : $"Only {run.Count} consecutive months of {insight.Measure.ToLowerInvariant()} data to {insight.Monthly[^1].Month.LongLabel} are in the store; the rolling comparison needs 24.", ParagraphStyle.Notice);
-            }
+            yield return new ReportParagraph(notice, ParagraphStyle.Notice);
         }
 
-        if (ready.Count == 0)
+        if (figures.To is not { } to)
         {
             yield break;
         }
 
-        var to = ready.Min(i => i.Monthly[^1].Month);
         if (to < period.LastMonth)
         {
             yield return new ReportParagraph($"The latest month with data is {to.LongLabel}: the store does not yet hold every month of {period} ({period.MonthsLabel}).", ParagraphStyle.Notice);
         }
 
-        var results = ready.Select(i => (Insight: i, Rolling: RollingTwelveMonths.Compute(i.Monthly.ToDictionary(p => p.Month, p => p.Count), to))).ToList();
+        var results = figures.Rolling;
         yield return new ReportParagraph($"Data for 12 months to end of {to.LongLabel}, in comparison to the previous 12 months:");
         yield return new ReportTable($"{strand.Name}: the 12 months to {to.LongLabel} compared with the 12 months before",
             ["Offence type", $"12 Month ending {Header(to.Plus(-12))}", $"12 Month ending {Header(to)}", "Diff.", "% Diff.", "Significance (Poisson test, 95%)"],
@@ -319,6 +440,9 @@ public static class StrategyReport
 
         foreach (var (insight, _) in results)
         {
+            var table = appendix.FirstOrDefault(t => t.Measure == insight.Measure)
+                ?? AddMonthly(appendix, insight, insight.Monthly.Where(p => p.Month > to.Plus(-SpcMonths) && p.Month <= to).ToList());
+            var where = $"Appendix A, table {table.Table.Caption[..table.Table.Caption.IndexOf(' ', StringComparison.Ordinal)]}";
             var bars = insight.Monthly.Where(p => p.Month > to.Plus(-24) && p.Month <= to).ToList();
             var unit = string.IsNullOrWhiteSpace(insight.Unit) ? "recorded" : insight.Unit;
             var measureLower = insight.Measure.ToLowerInvariant();
@@ -330,36 +454,70 @@ public static class StrategyReport
                 bars.Select(x => x.Month.ShortLabel).ToList(), [new ChartSeries(Capital(unit), bars.Select(x => (double?)x.Count).ToList())])
             {
                 ValueAxisTitle = Capital(unit),
+                DataElsewhere = where,
             };
 
-            var spcPoints = insight.Monthly.Where(p => p.Month > to.Plus(-SpcMonths) && p.Month <= to).ToList();
-            if (spcPoints.Count < SpcMinimumMonths)
+            var spc = figures.Spc.FirstOrDefault(x => x.Insight.Measure == insight.Measure);
+            if (spc.Chart is not { } chart)
             {
-                yield return new ReportParagraph($"An SPC chart needs at least {SpcMinimumMonths} months; {spcPoints.Count} are in the store.", ParagraphStyle.Notice);
+                yield return new ReportParagraph($"An SPC chart needs at least {SpcMinimumMonths} months; {insight.Monthly.Count(p => p.Month > to.Plus(-SpcMonths) && p.Month <= to)} are in the store.", ParagraphStyle.Notice);
                 continue;
             }
 
-            var chart = XmrChart.Build(spcPoints.Select(p => (p.Month, (decimal)p.Count)).ToList(), insight.Better);
+            var spcMonths = chart.Points.Select(p => p.Month).ToList();
             var lower = Math.Max(0, chart.LowerLimit);
             var special = chart.Points.Where(p => p.Rules != SpcRules.None).ToList();
             var summary = $"mean {Figures.Number(chart.Mean)}, process limits {Figures.Number(lower)} to {Figures.Number(chart.UpperLimit)}; "
                 + (special.Count == 0
                     ? "every month shows common-cause variation."
                     : $"special-cause variation in {Ranges(special.Select(p => p.Month).ToList())}; {to.LongLabel}: {VariationWords(chart.LatestVariation)}.");
-            yield return new ReportChart(ChartKind.Spc, $"{insight.Measure}: SPC (XmR) chart, {spcPoints[0].Month.ShortLabel} to {to.ShortLabel}",
-                $"SPC chart of {measureLower} each month from {spcPoints[0].Month.LongLabel} to {to.LongLabel}: {summary}",
-                spcPoints.Select(p => p.Month.ShortLabel).ToList(),
+            yield return new ReportChart(ChartKind.Spc, $"{insight.Measure}: SPC (XmR) chart, {spcMonths[0].ShortLabel} to {to.ShortLabel}",
+                $"SPC chart of {measureLower} each month from {spcMonths[0].LongLabel} to {to.LongLabel}: {summary}",
+                spcMonths.Select(p => p.ShortLabel).ToList(),
                 [
-                    new ChartSeries(Capital(unit), spcPoints.Select(p => (double?)p.Count).ToList()),
-                    new ChartSeries("Mean", spcPoints.Select(_ => (double?)Math.Round((double)chart.Mean, 1)).ToList(), Dashed: true),
-                    new ChartSeries("Upper process limit", spcPoints.Select(_ => (double?)Math.Round((double)chart.UpperLimit, 1)).ToList(), Dashed: true),
-                    new ChartSeries("Lower process limit", spcPoints.Select(_ => (double?)Math.Round((double)lower, 1)).ToList(), Dashed: true),
+                    new ChartSeries(Capital(unit), chart.Points.Select(p => (double?)p.Value).ToList()),
+                    new ChartSeries("Mean", spcMonths.Select(_ => (double?)Math.Round((double)chart.Mean, 1)).ToList(), Dashed: true),
+                    new ChartSeries("Upper process limit", spcMonths.Select(_ => (double?)Math.Round((double)chart.UpperLimit, 1)).ToList(), Dashed: true),
+                    new ChartSeries("Lower process limit", spcMonths.Select(_ => (double?)Math.Round((double)lower, 1)).ToList(), Dashed: true),
                 ])
             {
                 ValueAxisTitle = Capital(unit),
+                DataElsewhere = where,
             };
             yield return new ReportParagraph($"The SPC chart: {summary}");
         }
+    }
+
+    /// <summary>Adds to the appendix the table of <paramref name="insight"/>'s monthly figures: one row per financial year, one column per month.</summary>
+    private static MonthlyTable AddMonthly(List<MonthlyTable> appendix, StrandInsight insight, IReadOnlyList<(ReportingMonth Month, long Count)> points)
+    {
+        var byMonth = points.ToDictionary(p => p.Month, p => p.Count);
+        var first = points[0].Month.FinancialYear;
+        var last = points[^1].Month.FinancialYear;
+        var rows = new List<ReportRow>();
+        for (var year = first; year <= last; year = year.Next)
+        {
+            var cells = new List<string> { year.ToString() };
+            for (var i = 0; i < 12; i++)
+            {
+                cells.Add(byMonth.TryGetValue(year.FirstMonth.Plus(i), out var count) ? Figures.Count(count) : "–");
+            }
+
+            rows.Add(ReportRow.Of([.. cells]));
+        }
+
+        var number = $"A.{(appendix.Count + 1).ToString(CultureInfo.InvariantCulture)}";
+        var unit = string.IsNullOrWhiteSpace(insight.Unit) ? "recorded" : insight.Unit;
+        var table = new ReportTable($"{number} {insight.Measure}: {unit} recorded each month, {points[0].Month.LongLabel} to {points[^1].Month.LongLabel}",
+            ["Year", .. Enumerable.Range(0, 12).Select(i => new ReportingMonth(2000, 4).Plus(i).ShortLabel[..3])], rows)
+        {
+            NumericColumns = Enumerable.Range(1, 12).ToHashSet(),
+            RowHeaders = true,
+            Widths = [12, .. Enumerable.Repeat(7, 12)],
+        };
+        var entry = new MonthlyTable(insight.Measure, table);
+        appendix.Add(entry);
+        return entry;
     }
 
     /// <summary>The longest run of consecutive months that ends with the last month given.</summary>

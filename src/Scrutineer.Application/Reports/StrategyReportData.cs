@@ -15,7 +15,14 @@ public sealed record StrategyReportData(
     FinancialQuarter Period,
     ScrutinyPaperMetadata Metadata,
     IReadOnlyList<StrandReport> Strands,
-    IReadOnlyList<string> PlanPriorities);
+    IReadOnlyList<string> PlanPriorities)
+{
+    /// <summary>The day overdue tasks are judged on: today (Europe/London), or the period's last day when the period has ended.</summary>
+    public DateOnly OverdueOn { get; init; } = Period.DataTo;
+
+    /// <summary>Tasks due before <see cref="OverdueOn"/> and not complete on it, in strand order (the report's narrative by exception).</summary>
+    public IReadOnlyList<OverdueTask> Overdue { get; init; } = [];
+}
 
 /// <summary>The metadata block of a scrutiny paper (dates are printed dd/mm/yyyy).</summary>
 public sealed record ScrutinyPaperMetadata(
@@ -35,7 +42,8 @@ public sealed record ScrutinyPaperMetadata(
 /// <param name="Name">"Domestic Abuse".</param>
 /// <param name="ThematicLead">"Detective Chief Inspector A. Example".</param>
 /// <param name="Complete">Tasks complete.</param>
-/// <param name="Ongoing">Tasks ongoing or in progress.</param>
+/// <param name="Ongoing">Tasks ongoing or in progress (started, not complete, not at risk).</param>
+/// <param name="NotStarted">Tasks not started.</param>
 /// <param name="AtRisk">Tasks at risk.</param>
 /// <param name="Insights">The measures that illustrate the strand, each with its monthly counts (empty when none is linked).</param>
 /// <param name="Achieved">Delivery achieved this quarter.</param>
@@ -46,6 +54,7 @@ public sealed record StrandReport(
     string ThematicLead,
     int Complete,
     int Ongoing,
+    int NotStarted,
     int AtRisk,
     IReadOnlyList<StrandInsight> Insights,
     IReadOnlyList<string> Achieved,
@@ -58,8 +67,8 @@ public sealed record StrandReport(
     /// </summary>
     public IReadOnlyList<string> SensitiveNotes { get; init; } = [];
 
-    /// <summary>Total tasks: complete + ongoing + at risk.</summary>
-    public int Total => Complete + Ongoing + AtRisk;
+    /// <summary>Total tasks: complete + ongoing + not started + at risk.</summary>
+    public int Total => Complete + Ongoing + NotStarted + AtRisk;
 }
 
 /// <summary>A count measure illustrating a strand: its monthly values up to the report's last month.</summary>
@@ -75,3 +84,11 @@ public sealed record StrandInsight(string Measure, string Unit, BetterDirection 
 /// <param name="Risk">What the risk is.</param>
 /// <param name="Mitigation">What is being done about it ("None recorded" when blank).</param>
 public sealed record StrandRisk(string Task, string Owner, string Risk, string Mitigation);
+
+/// <summary>A delivery-plan task past its due date and not complete.</summary>
+/// <param name="Strand">"Domestic Abuse".</param>
+/// <param name="Task">"PROTECT 3 – Check that every case … has a safety plan".</param>
+/// <param name="Due">The "When" as written ("Sep-23").</param>
+/// <param name="DueOn">The day it was due (the last day of a month or season).</param>
+/// <param name="Status">"not started", "ongoing" or "at risk".</param>
+public sealed record OverdueTask(string Strand, string Task, string Due, DateOnly DueOn, string Status);

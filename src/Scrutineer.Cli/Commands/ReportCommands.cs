@@ -9,7 +9,8 @@ using Scrutineer.Domain.Reports;
 namespace Scrutineer.Cli.Commands;
 
 /// <summary>
-/// <c>scrutineer report quarterly|strategy|closure --period P --format docx|html|pdf --out PATH [--public]</c> and
+/// <c>scrutineer report quarterly|strategy|closure --period P --format docx|html|pdf --out PATH [--public]</c> (the strategy
+/// report also takes its cover details: <c>--agenda --meeting --version --written --approved</c>) and
 /// <c>scrutineer report check --period P | --text FILE</c>.
 /// </summary>
 internal static class ReportCommands
@@ -39,9 +40,11 @@ internal static class ReportCommands
         var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
         var isPublic = new Option<bool>("--public") { Description = "Build the public version: approved OFFICIAL text only, marked OFFICIAL." };
         var command = new Command(kind.Slug, $"{kind.Name}: {kind.Description}") { period, plan, format, output, isPublic };
+        var cover = kind.Slug == "strategy" ? CoverOptions(command) : null;
         command.SetAction(async (parse, ct) =>
         {
             var quarter = CliOptions.ParsePeriod(parse.GetValue(period)!);
+            var coverDetails = cover?.Invoke(parse);
             var entry = new ReportCatalogue.Entry(kind, CliOptions.ParseEnum<ReportFormat>(parse.GetValue(format)!, "--format"), parse.GetValue(isPublic) ? ReportVersion.Public : ReportVersion.Full);
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var folder = Path.GetDirectoryName(path)!;
@@ -58,7 +61,7 @@ internal static class ReportCommands
             {
                 await using var db = await context.OpenStoreAsync(parse, ct);
                 await using var file = File.Create(temporary);
-                document = await ReportCatalogue.WriteAsync(db, entry, quarter, Reader.Operator, context.Clock.GetUtcNow(), file, parse.GetValue(plan), ct);
+                document = await ReportCatalogue.WriteAsync(db, entry, quarter, Reader.Operator, context.Clock.GetUtcNow(), file, parse.GetValue(plan), ct, coverDetails);
                 findings = await CommentaryCheck.ForReportAsync(db, quarter, parse.GetValue(plan), ct);
             }
             catch
@@ -92,6 +95,25 @@ internal static class ReportCommands
         {
             await context.Error.WriteLineAsync("  " + finding);
         }
+    }
+
+    /// <summary>
+    /// Adds the strategy report's cover options (<c>--agenda</c>, <c>--meeting</c>, <c>--version</c>, <c>--written</c>,
+    /// <c>--approved</c>) to <paramref name="command"/>; returns how to read them, checked by <see cref="StrategyReportCover.Parse"/>.
+    /// </summary>
+    private static Func<ParseResult, StrategyReportCover> CoverOptions(Command command)
+    {
+        var agenda = new Option<string?>("--agenda") { Description = "Agenda number on the cover, for example 6.0 (default: To be confirmed)." };
+        var meeting = new Option<string?>("--meeting") { Description = "Date of the meeting, DD/MM/YYYY or YYYY-MM-DD (default: To be confirmed)." };
+        var version = new Option<string?>("--version") { Description = "Version number on the cover, for example V2 (default: the plan's version)." };
+        var written = new Option<string?>("--written") { Description = "Date the paper was written, DD/MM/YYYY or YYYY-MM-DD (default: today)." };
+        var approved = new Option<string?>("--approved") { Description = "Date the paper was approved, DD/MM/YYYY or YYYY-MM-DD (default: Awaiting approval)." };
+        command.Options.Add(agenda);
+        command.Options.Add(meeting);
+        command.Options.Add(version);
+        command.Options.Add(written);
+        command.Options.Add(approved);
+        return parse => StrategyReportCover.Parse(parse.GetValue(agenda), parse.GetValue(meeting), parse.GetValue(version), parse.GetValue(written), parse.GetValue(approved));
     }
 
     private static Command Check(CliContext context)

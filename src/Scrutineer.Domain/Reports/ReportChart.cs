@@ -18,4 +18,10 @@ public sealed record ReportChart(
 {
     /// <summary>Y-axis title, for example "Crimes recorded".</summary>
     public string ValueAxisTitle { get; init; } = "";
+
+    /// <summary>
+    /// Where the report prints the chart's figures instead of a data table beside it ("Appendix A, table A.1"); null to
+    /// print the data table beside the chart.
+    /// </summary>
+    public string? DataElsewhere { get; init; }
 }

@@ -10,14 +10,18 @@ namespace Scrutineer.Web.Pages.Reports;
 
 /// <summary>
 /// Builds and downloads a report from the catalogue (GET, so a link can be shared):
-/// <c>?report=quarterly&amp;round=4&amp;format=pdf&amp;version=public</c> (no version: the full one). A round or a
+/// <c>?report=quarterly&amp;round=4&amp;format=pdf&amp;version=public</c> (no version: the full one); the strategy report
+/// also takes its cover details (<c>agenda</c>, <c>meeting</c>, <c>paperVersion</c>, <c>written</c>, <c>approved</c>). A round or a
 /// version the account may not have answers 404; a report the store cannot build yet shows why.
 /// </summary>
 public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
 {
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? report, int round, string? format, string? version, CancellationToken ct)
+    /// <summary>The page's heading: why no report was downloaded.</summary>
+    public string Heading { get; private set; } = "The report cannot be built yet";
+
+    public async Task<IActionResult> OnGetAsync(string? report, int round, string? format, string? version, string? agenda, string? meeting, string? paperVersion, string? written, string? approved, CancellationToken ct)
     {
         var kind = ReportCatalogue.Find(report);
         ReportVersion? chosen = version switch
@@ -37,12 +41,27 @@ public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : Scrutin
             return NotFound();
         }
 
+        StrategyReportCover? cover = null;
+        if (kind.Slug == "strategy")
+        {
+            try
+            {
+                cover = StrategyReportCover.Parse(agenda, meeting, paperVersion, written, approved);
+            }
+            catch (DomainException ex)
+            {
+                Heading = "There is a problem with the cover details";
+                Problem = ex.Message;
+                return Page();
+            }
+        }
+
         var entry = new ReportCatalogue.Entry(kind, fmt, v);
         var output = new MemoryStream();
         ReportDocument document;
         try
         {
-            document = await ReportCatalogue.WriteAsync(db, entry, r.Period, Me.Reader, clock.GetUtcNow(), output, r.Plan, ct);
+            document = await ReportCatalogue.WriteAsync(db, entry, r.Period, Me.Reader, clock.GetUtcNow(), output, r.Plan, ct, cover);
         }
         catch (DomainException ex)
         {
