@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Delivery;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
@@ -121,7 +122,7 @@ internal static class DemoStrategy
 
     public static async Task AddAsync(ScrutineerDb db, DemoSettings settings, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(settings.Today.UtcDateTime);
+        var today = UkClock.DateOf(settings.Today);
         var plan = await db.Plans.OrderByDescending(p => p.Id).FirstOrDefaultAsync(p => p.Title == DemoForce.PlanTitle, ct);
         var commitments = plan is null ? [] : await db.Commitments.Include(c => c.Priority).Where(c => c.Priority.PlanId == plan.Id).ToListAsync(ct);
 

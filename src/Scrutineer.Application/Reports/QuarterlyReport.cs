@@ -41,7 +41,7 @@ public static class QuarterlyReport
         figures ??= QuarterlyFigures.None(round.Period);
         var period = round.Period;
         var metadata = plan.Metadata;
-        var date = DateOnly.FromDateTime((round.PublishedAt ?? now).UtcDateTime);
+        var date = UkClock.DateOf(round.PublishedAt ?? now);
         var title = $"Quarterly update on Delivery against We Wills: {period}";
         var approved = updates.Count(u => u.State == UpdateState.Approved);
 

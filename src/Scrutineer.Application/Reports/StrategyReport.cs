@@ -46,7 +46,7 @@ public static class StrategyReport
         cover ??= StrategyReportCover.None;
         var strategyId = await ChooseStrategyAsync(db, period, strategyTitle, cancellationToken);
         var strategy = await DeliveryStore.LoadAsync(db, strategyId, cancellationToken);
-        var today = UkToday(now);
+        var today = UkClock.DateOf(now);
         var asAt = period.DataTo;
         var overdueOn = today < asAt ? today : asAt;
         var progress = DeliveryProgress.ForStrategy(strategy, period, today);
@@ -114,10 +114,6 @@ public static class StrategyReport
         };
     }
 
-    /// <summary>Today in Europe/London, the day the force's papers are dated by.</summary>
-    private static DateOnly UkToday(DateTimeOffset now) =>
-        DateOnly.FromDateTime((TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? TimeZoneInfo.ConvertTime(now, zone) : now).DateTime);
-
     /// <summary>
     /// Tasks due before <paramref name="on"/> (a "When" that names a day, month or season) and not complete on it; a
     /// recurring task, a review date or an "ongoing until" is never overdue.
@@ -146,22 +142,13 @@ public static class StrategyReport
 
     private static async Task<int> ChooseStrategyAsync(ScrutineerDb db, FinancialQuarter period, string? title, CancellationToken cancellationToken)
     {
-        var all = await db.Strategies.AsNoTracking().Select(s => new { s.Id, s.Title, s.FirstYear, s.LastYear }).ToListAsync(cancellationToken);
-        if (all.Count == 0)
+        if (!await db.Strategies.AnyAsync(cancellationToken))
         {
             throw new DomainException($"The strategy report for {period} needs a crime prevention strategy with its delivery plans, and the store holds none: "
                 + "import the delivery-plan workbooks first (scrutineer delivery import FILE --strategy NAME), or build the demo.");
         }
 
-        if (!string.IsNullOrWhiteSpace(title) || all.Count == 1)
-        {
-            return await DeliveryStore.FindStrategyAsync(db, title, cancellationToken);
-        }
-
-        var covering = all.Where(s => (s.FirstYear ?? int.MinValue) <= period.DataTo.Year && (s.LastYear ?? int.MaxValue) >= period.FirstDay.Year).ToList();
-        return covering.Count > 0
-            ? covering.OrderByDescending(s => s.FirstYear).ThenByDescending(s => s.Id).First().Id
-            : throw new DomainException($"No crime prevention strategy covers {period}; the store holds {string.Join(", ", all.Select(s => $"'{s.Title}'"))}.");
+        return await DeliveryStore.FindStrategyAsync(db, title, period, cancellationToken);
     }
 
     /// <summary>"Crime Prevention Strategy 2021-2024" → "Crime Prevention Strategy": the report's title has no years.</summary>
