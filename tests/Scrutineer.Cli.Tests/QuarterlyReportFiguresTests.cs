@@ -67,6 +67,13 @@ public sealed partial class QuarterlyReportFiguresTests
             Assert.Contains("plan.yaml:11: priorities[0].measures[0]: 'Violence and sexual offences' is not a measure the store holds. The store holds no measures yet: import performance data or a measures file first.", early.Error, StringComparison.Ordinal);
             Ok(await Cli.RunAsync(clock, ["import", "police-uk", .. files, "--db", store.DbArgument]));
             Ok(await Cli.RunAsync(clock, "plan", "import", planFile, "--db", store.DbArgument));
+            var noRound = await Cli.RunAsync(clock, "report", "quarterly", "--period", "Q3 2025/26", "--format", "html", "--out", html, "--db", store.DbArgument);
+            Assert.Equal(1, noRound.ExitCode);
+            Assert.Contains(
+                "No reporting round for Q3 2025/26 in 'City of London Policing Plan 2025-2028'. No round has been opened yet. "
+                + "Open the round for Q3 2025/26 first: scrutineer round open --period \"Q3 2025/26\" --deadline YYYY-MM-DD, or Rounds on the web.",
+                noRound.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(html));
             Ok(await Cli.RunAsync(clock, "round", "open", "--period", "Q3 2025/26", "--deadline", "2026-01-20", "--db", store.DbArgument));
             Ok(await Cli.RunAsync(clock, "report", "quarterly", "--period", "Q3 2025/26", "--format", "html", "--out", html, "--db", store.DbArgument));
 

@@ -28,7 +28,8 @@ public static class ReportingRounds
 
         var periods = (await db.Rounds.Where(r => r.PlanId == plan.Id).Select(r => r.Period).ToListAsync(cancellationToken)).OrderBy(p => p).ToList();
         throw new DomainException($"No reporting round for {period} in '{plan.Title}'. "
-            + (periods.Count == 0 ? "No round has been opened yet: use 'scrutineer round open'." : "Rounds: " + string.Join(", ", periods.Select(p => p.Code)) + "."));
+            + (periods.Count == 0 ? "No round has been opened yet." : "Rounds: " + string.Join(", ", periods.Select(p => p.Code)) + ".")
+            + $" Open the round for {period} first: scrutineer round open --period \"{period}\" --deadline YYYY-MM-DD, or Rounds on the web.");
     }
 
     /// <summary>The open round with the latest period, or the latest round when none is open; null when there are none.</summary>
