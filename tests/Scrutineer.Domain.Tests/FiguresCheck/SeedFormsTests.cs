@@ -35,6 +35,20 @@ public sealed class SeedFormsTests
         Assert.Equal(form.Implied, finding.Implied);
     }
 
+    [Theory]
+    [InlineData("Since 2016/17 the force has received more than £3.2m. £1.2m was invested in equipment, £1.5m in training and £0.9m in patrols.")]
+    [InlineData("In 2022/23 £4.0m was spent. Projects included £2.5m for CCTV, £1.0m for lighting and £0.8m for patrols.")]
+    [InlineData("Over the year £2.0m was allocated. £0.9m went to patrols, £0.6m to training and £0.4m to victim support.")]
+    [InlineData("Of the tasks, 40% are complete and 35% ongoing.")]
+    [InlineData("Burglary fell 20% (40 offences) and robbery rose 10% (11 offences) against last year.")]
+    [InlineData("Violence with injury was 3,600, which is 29% of all crime.")]
+    public void Check_NotCertain_LeftAlone(string text)
+    {
+        var findings = FigureChecker.Check(text, "draft");
+
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
     [Fact]
     public void Check_WholeSetAsOneText_EachInconsistentFormFlaggedAndNoConsistentOne()
     {
