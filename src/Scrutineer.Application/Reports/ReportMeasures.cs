@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
@@ -30,7 +31,7 @@ public static class ReportMeasures
     }
 
     /// <summary>
-    /// The monthly values of the named measures for the force (the force-level area holding most of their data), in one
+    /// The monthly values of the named measures for the force (<see cref="ForceArea"/>, the area every figure page defaults to), in one
     /// query: measure → its months in order. Measures the store does not hold are absent.
     /// </summary>
     internal static async Task<(string? Area, IReadOnlyDictionary<string, (Measure Measure, IReadOnlyList<(ReportingMonth Month, decimal Value)> Points)> Series)> LoadAsync(
@@ -39,33 +40,32 @@ public static class ReportMeasures
         var wanted = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var measures = (await db.Measures.AsNoTracking().ToListAsync(cancellationToken))
             .Where(m => wanted.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        var forces = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Force).ToListAsync(cancellationToken);
-        if (measures.Count == 0 || forces.Count == 0)
+        var area = await ForceArea.DefaultAsync(db, cancellationToken);
+        if (measures.Count == 0 || area is null)
         {
             return (null, new Dictionary<string, (Measure, IReadOnlyList<(ReportingMonth, decimal)>)>());
         }
 
         var measureIds = measures.Select(m => m.Id).ToList();
-        var areaIds = forces.Select(a => a.Id).ToList();
+        var areaId = await db.Areas.Where(a => a.Name == area).Select(a => a.Id).SingleAsync(cancellationToken);
         var query = db.Observations.AsNoTracking()
-            .Where(o => o.Kind == PeriodKind.Month && measureIds.Contains(o.MeasureId) && areaIds.Contains(o.AreaId) && o.Period <= to);
+            .Where(o => o.Kind == PeriodKind.Month && measureIds.Contains(o.MeasureId) && o.AreaId == areaId && o.Period <= to);
         if (from is { } f)
         {
             query = query.Where(o => o.Period >= f);
         }
 
-        var rows = await query.Select(o => new { o.MeasureId, o.AreaId, o.Period, o.Value }).ToListAsync(cancellationToken);
+        var rows = await query.Select(o => new { o.MeasureId, o.Period, o.Value }).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return (null, new Dictionary<string, (Measure, IReadOnlyList<(ReportingMonth, decimal)>)>());
         }
 
-        var areaId = rows.GroupBy(r => r.AreaId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         var series = measures.ToDictionary(
             m => m.Name,
-            m => (m, (IReadOnlyList<(ReportingMonth, decimal)>)rows.Where(r => r.MeasureId == m.Id && r.AreaId == areaId)
+            m => (m, (IReadOnlyList<(ReportingMonth, decimal)>)rows.Where(r => r.MeasureId == m.Id)
                 .OrderBy(r => r.Period).Select(r => (r.Period, r.Value)).ToList()),
             StringComparer.OrdinalIgnoreCase);
-        return (forces.Single(a => a.Id == areaId).Name, series);
+        return (area, series);
     }
 }
