@@ -1,7 +1,7 @@
 namespace Scrutineer.Domain.Reports;
 
 /// <summary>
-/// The contents. Renderers write a table-of-contents field (DOCX) or list of links (HTML) from the headings, and,
+/// The contents. Renderers write the contents with their page numbers (DOCX) or a list of links (HTML) from the headings, and,
 /// when <see cref="Entries"/> is not empty, a table of entries with page ranges and bookmarks.
 /// </summary>
 /// <param name="Entries">Entries for the contents table (the quarterly report's "Priority | Pages | Bookmark").</param>
