@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Reports;
 
 namespace Scrutineer.Application.Reports;
@@ -28,9 +29,17 @@ internal sealed partial class DocxLayout
     /// Lays <paramref name="docx"/> (the report written with placeholder page numbers of the same width) out with
     /// LibreOffice and reads back the page on which each heading of <paramref name="document"/> falls.
     /// </summary>
+    /// <exception cref="DomainException">LibreOffice or pdftotext is not installed.</exception>
     /// <exception cref="InvalidOperationException">LibreOffice or pdftotext could not run, or a heading was not found on any page.</exception>
     public static async Task<DocxLayout> MeasureAsync(byte[] docx, ReportDocument document, CancellationToken cancellationToken)
     {
+        if ((!File.Exists(Office) && !PdfReportRenderer.OnPath(Office)) || !PdfReportRenderer.OnPath("pdftotext"))
+        {
+            throw new DomainException(
+                "Word reports need LibreOffice Writer and pdftotext to number their contents, which this machine does not have. "
+                + "Install them with 'sudo apt-get install --no-install-recommends libreoffice-writer-nogui poppler-utils', or choose HTML or PDF.");
+        }
+
         var folder = Directory.CreateTempSubdirectory("scrutineer-docx-");
         await OneAtATime.WaitAsync(cancellationToken);
         try

@@ -82,7 +82,7 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         }
     }
 
-    private static bool OnPath(string program) =>
+    internal static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(folder => File.Exists(Path.Combine(folder, program)));
 
