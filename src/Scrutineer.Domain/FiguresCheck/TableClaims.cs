@@ -7,7 +7,8 @@ namespace Scrutineer.Domain.FiguresCheck;
 /// column sums of the rows above it (count columns only, not percentages or rates); a first numeric column headed
 /// "Total…" must be the sum of the count columns after it, and a trailing one the sum of the count columns before it
 /// (in a progress table, "at risk" counted inside or beside "ongoing", but the same way in every row); a "Diff." column the second figure minus the first; a
-/// "% Diff." column the difference as a percentage of the first figure.
+/// "% Diff." column the difference as a percentage of the first figure. Sums of money ("£0.23m", "£230k") add up
+/// within the rounding their typing allows.
 /// </summary>
 internal static partial class TableClaims
 {
@@ -65,7 +66,7 @@ internal static partial class TableClaims
         var body = rows.Skip(1).ToList();
         bool Count(int column) => column < header.Count && !NotAdditive().IsMatch(header[column]);
         var numericColumns = Enumerable.Range(1, header.Count - 1)
-            .Where(c => body.Any(r => c < r.Cells.Count && Figure.Parse(r.Cells[c]) is not null))
+            .Where(c => body.Any(r => c < r.Cells.Count && Read(r.Cells[c]) is not null))
             .ToList();
 
         // "Total" row: column sums of the rows above.
@@ -76,16 +77,16 @@ internal static partial class TableClaims
             var total = body[totalIndex];
             foreach (var c in numericColumns.Where(Count))
             {
-                if (c >= total.Cells.Count || Figure.Parse(total.Cells[c]) is not { } typed)
+                if (c >= total.Cells.Count || Read(total.Cells[c]) is not { } typed)
                 {
                     continue;
                 }
 
-                var sum = body.Take(totalIndex).Sum(r => c < r.Cells.Count ? Figure.Parse(r.Cells[c]) ?? 0 : 0);
-                if (sum != typed)
+                var sum = Sum(body.Take(totalIndex).Select(r => c < r.Cells.Count ? r.Cells[c] : ""));
+                if (!Agrees(sum, typed))
                 {
                     flagged.Add((total.Line, c));
-                    yield return (total.Line, $"{total.Cells[0]} | {header[c]}: {total.Cells[c]}", $"the rows above add up to {Figure.Show(sum)}, not {total.Cells[c]}");
+                    yield return (total.Line, $"{total.Cells[0]} | {header[c]}: {total.Cells[c]}", $"the rows above add up to {Show(sum.Amount, typed)}, not {total.Cells[c]}");
                 }
             }
         }
@@ -101,31 +102,31 @@ internal static partial class TableClaims
         {
             var parts = numericColumns.Where(c => c != totalColumn && (totalColumn == first ? c > first : c < last) && Count(c) && !Diff().IsMatch(header[c])).ToList();
             var atRisk = parts.Where(c => AtRisk().IsMatch(header[c])).ToList();
-            decimal Sum(List<string> cells, IEnumerable<int> columns) => columns.Sum(c => c < cells.Count ? Figure.Parse(cells[c]) ?? 0 : 0);
+            Value SumOf(List<string> cells, IEnumerable<int> columns) => Sum(columns.Select(c => c < cells.Count ? cells[c] : ""));
             bool AtRiskBeside((int Line, List<string> Cells) row) =>
-                Figure.Parse(row.Cells[totalColumn]) is { } t && Sum(row.Cells, atRisk) != 0 && Sum(row.Cells, parts) == t;
+                Read(row.Cells[totalColumn]) is { } t && SumOf(row.Cells, atRisk).Amount != 0 && Agrees(SumOf(row.Cells, parts), t);
             var someRowCountsAtRiskBeside = atRisk.Count > 0 && body.Any(r => totalColumn < r.Cells.Count && AtRiskBeside(r));
             if (parts.Count >= 2)
             {
                 foreach (var (line, cells) in body)
                 {
-                    if (totalColumn >= cells.Count || Figure.Parse(cells[totalColumn]) is not { } typed || flagged.Contains((line, totalColumn)))
+                    if (totalColumn >= cells.Count || Read(cells[totalColumn]) is not { } typed || flagged.Contains((line, totalColumn)))
                     {
                         continue;
                     }
 
-                    var sum = Sum(cells, parts);
-                    var withoutAtRisk = Sum(cells, parts.Except(atRisk));
+                    var sum = SumOf(cells, parts);
+                    var withoutAtRisk = SumOf(cells, parts.Except(atRisk));
                     var claim = $"{cells[0]} | {header[totalColumn]}: {cells[totalColumn]}";
-                    var sumText = $"{string.Join(" + ", parts.Select(c => header[c]))} = {Figure.Show(sum)}, not {cells[totalColumn]}";
-                    if (sum == typed)
+                    var sumText = $"{string.Join(" + ", parts.Select(c => header[c]))} = {Show(sum.Amount, typed)}, not {cells[totalColumn]}";
+                    if (Agrees(sum, typed))
                     {
                         continue;
                     }
 
                     // Tasks "at risk" may be counted within "ongoing" (as seed report 004 does) or beside it; a table that
                     // does both is inconsistent, so a row that adds up only the first way is flagged when another adds up the second.
-                    if (atRisk.Count > 0 && withoutAtRisk == typed)
+                    if (atRisk.Count > 0 && Agrees(withoutAtRisk, typed))
                     {
                         if (someRowCountsAtRiskBeside)
                         {
@@ -191,6 +192,33 @@ internal static partial class TableClaims
             }
         }
     }
+
+    /// <summary>A cell's figure: a plain number, or a sum of money with the rounding its typing allows.</summary>
+    private readonly record struct Value(decimal Amount, decimal Tolerance, Money.Amount? Money);
+
+    private static Value? Read(string cell)
+    {
+        if (Figure.Parse(cell) is { } plain)
+        {
+            return new Value(plain, 0, null);
+        }
+
+        var trimmed = cell.Trim();
+        return Money.Find(trimmed).FirstOrDefault() is { Index: 0 } money && money.Length == trimmed.Length
+            ? new Value(money.Pounds, money.Tolerance, money)
+            : null;
+    }
+
+    private static Value Sum(IEnumerable<string> cells)
+    {
+        var values = cells.Select(Read).OfType<Value>().ToList();
+        return new Value(values.Sum(v => v.Amount), values.Sum(v => v.Tolerance), null);
+    }
+
+    /// <summary>Whether a sum agrees with the typed total, within what rounding the typed figures allows.</summary>
+    private static bool Agrees(Value sum, Value typed) => Math.Abs(sum.Amount - typed.Amount) <= sum.Tolerance + typed.Tolerance;
+
+    private static string Show(decimal amount, Value like) => like.Money is { } money ? Money.Show(amount, money) : Figure.Show(amount);
 
     private static List<string>? Cells(string line)
     {
