@@ -14,7 +14,7 @@ public sealed partial class AnonymousRouteMatrixTests(DemoSite site) : IClassFix
     /// <summary>The only routes anyone may open without signing in.</summary>
     private static readonly HashSet<string> Public = new(StringComparer.Ordinal)
     {
-        "/account/sign-in", "/account/access-denied", "/accessibility", "/error", "/health",
+        "/account/sign-in", "/account/access-denied", "/accessibility", "/error", "/health", "/health/live", "/health/ready",
         "/account/sign-in/sso", "/account/sign-in/sso/status",
     };
 

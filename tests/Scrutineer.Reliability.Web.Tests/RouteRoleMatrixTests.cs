@@ -36,6 +36,8 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("GET /accessibility",                                                    "200     200     200     200     200     200     200     200     200", _ => "/accessibility"),
         new("GET /error",                                                            "200     200     200     200     200     200     200     200     200", _ => "/error"),
         new("GET /health",                                                           "200     200     200     200     200     200     200     200     200", _ => "/health"),
+        new("GET /health/live",                                                      "200     200     200     200     200     200     200     200     200", _ => "/health/live"),
+        new("GET /health/ready",                                                     "200     200     200     200     200     200     200     200     200", _ => "/health/ready"),
         new("GET /account/access-denied",                                            "403     403     403     403     403     403     403     403     403", _ => "/account/access-denied"),
         new("GET /account/sign-in",                                                  "200     200     200     200     200     200     200     200     200", _ => "/account/sign-in"),
         new("POST /account/sign-in",                                                 "200     200     200     200     200     200     200     200     200", _ => "/account/sign-in"),

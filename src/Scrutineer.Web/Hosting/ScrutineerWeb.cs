@@ -37,6 +37,7 @@ public static class ScrutineerWeb
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => StoreLocation.Resolve(sp.GetRequiredService<IConfiguration>()[DbSetting]));
         services.AddDbContextPool<ScrutineerDb>((sp, options) => sp.GetRequiredService<StoreLocation>().Configure(options));
+        services.AddScrutineerKeyRing();
         services.AddScrutineerAccounts();
         services.AddScrutineerApiTokens();
         services.AddScoped<Quarterly.RoundBoard>();
@@ -50,7 +51,12 @@ public static class ScrutineerWeb
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => PagePolicies.Apply(o.Conventions));
-        services.AddAntiforgery(o => o.Cookie.Name = "scrutineer-antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "scrutineer-antiforgery";
+            // Secure whenever the request came over HTTPS (directly or through the TLS proxy), like the session cookie.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Scrutineer API";
@@ -58,7 +64,7 @@ public static class ScrutineerWeb
             ApiTokenOpenApi.DeclareBearer(document);
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: [StoreHealthCheck.Ready]);
         builder.AddScrutineerHardening();
         builder.AddScrutineerSingleSignOn();
         return builder;
@@ -86,6 +92,10 @@ public static class ScrutineerWeb
         app.UsePendingSignInSteps();
         app.UseAuditedRequests();
         app.UseAuthorization();
+        // Live: the process answers (a proxy restarts nothing on it). Ready: the store answers and its schema is current
+        // (the proxy sends requests only to a ready instance). "/health" is "ready", kept for existing monitors.
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains(StoreHealthCheck.Ready) }).AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/api/openapi.json");
         app.MapScrutineerApi();

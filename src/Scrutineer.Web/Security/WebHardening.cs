@@ -53,6 +53,13 @@ public static class WebHardening
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                if (context.Request.IsHttps)
+                {
+                    // Behind the TLS proxy (X-Forwarded-Proto from a trusted proxy) or on HTTPS itself: browsers keep to
+                    // HTTPS for a year. Never sent over plain HTTP, where it would be ignored anyway.
+                    headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                }
+
                 if (!context.Request.Path.StartsWithSegments("/static", StringComparison.OrdinalIgnoreCase)
                     && !headers.ContainsKey("Cache-Control"))
                 {

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scrutineer.Application.Accounts;
+using Scrutineer.Application.Audit;
+
+namespace Scrutineer.Application.Data.Configurations;
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
+    {
+        builder.ToTable("DataProtectionKeys");
+        builder.Property(k => k.FriendlyName).HasMaxLength(100).IsRequired();
+        builder.Property(k => k.Xml).IsRequired();
+        builder.NotAudited();
+    }
+}
