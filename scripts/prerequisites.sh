@@ -10,6 +10,8 @@ ensure_system_packages() {
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
   command -v bc >/dev/null 2>&1 || missing+=(bc)
+  command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} ..."
     if [ "$(id -u)" -ne 0 ]; then
@@ -27,6 +29,29 @@ ensure_system_packages() {
   fi
 }
 
+# TLS for the test server, so that connections with SSL Mode=VerifyFull (as production requires) are exercised: a CA
+# made here once, and a server certificate it signs for 127.0.0.1 and localhost.
+SCRUTINEER_PG_TLS=/etc/postgresql/scrutineer-tls
+ensure_postgres_tls() {
+  local version=$1
+  if [ ! -f "$SCRUTINEER_PG_TLS/server.crt" ]; then
+    mkdir -p "$SCRUTINEER_PG_TLS"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Scrutineer test CA" \
+      -keyout "$SCRUTINEER_PG_TLS/ca.key" -out "$SCRUTINEER_PG_TLS/ca.crt" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$SCRUTINEER_PG_TLS/server.key" -out "$SCRUTINEER_PG_TLS/server.csr" 2>/dev/null
+    printf "subjectAltName=IP:127.0.0.1,DNS:localhost\n" > "$SCRUTINEER_PG_TLS/san.ext"
+    openssl x509 -req -in "$SCRUTINEER_PG_TLS/server.csr" -CA "$SCRUTINEER_PG_TLS/ca.crt" -CAkey "$SCRUTINEER_PG_TLS/ca.key" \
+      -CAcreateserial -days 3650 -extfile "$SCRUTINEER_PG_TLS/san.ext" -out "$SCRUTINEER_PG_TLS/server.crt" 2>/dev/null
+    chown postgres:postgres "$SCRUTINEER_PG_TLS/server.key" "$SCRUTINEER_PG_TLS/server.crt"
+    chmod 600 "$SCRUTINEER_PG_TLS/server.key" "$SCRUTINEER_PG_TLS/ca.key"
+    chmod 644 "$SCRUTINEER_PG_TLS/ca.crt"
+  fi
+  local tls="/etc/postgresql/$version/main/conf.d/scrutineer-tls.conf"
+  if [ ! -f "$tls" ]; then
+    printf "ssl = on\nssl_cert_file = '%s/server.crt'\nssl_key_file = '%s/server.key'\n" "$SCRUTINEER_PG_TLS" "$SCRUTINEER_PG_TLS" > "$tls"
+  fi
+}
+
 start_postgres() {
   local version
   version=$(ls /usr/lib/postgresql | sort -n | tail -1)
@@ -37,8 +62,11 @@ start_postgres() {
   if [ ! -f "$conf" ]; then
     printf "listen_addresses = '127.0.0.1'\nport = %s\nfsync = off\nsynchronous_commit = off\nmax_connections = 300\n" "$SCRUTINEER_PG_PORT" > "$conf"
   fi
+  ensure_postgres_tls "$version"
   if ! pg_lsclusters -h | grep "^$version main" | grep -q online; then
     pg_ctlcluster "$version" main start
+  else
+    pg_ctlcluster "$version" main reload
   fi
   for _ in $(seq 1 30); do
     pg_isready -h 127.0.0.1 -p "$SCRUTINEER_PG_PORT" -q && break
@@ -47,6 +75,7 @@ start_postgres() {
   pg_isready -h 127.0.0.1 -p "$SCRUTINEER_PG_PORT" -q || { echo "ERROR: PostgreSQL did not start on 127.0.0.1:$SCRUTINEER_PG_PORT" >&2; exit 1; }
   su postgres -c "psql -q -p $SCRUTINEER_PG_PORT -tc \"SELECT 1 FROM pg_roles WHERE rolname='scrutineer'\" | grep -q 1 || psql -q -p $SCRUTINEER_PG_PORT -c \"CREATE ROLE scrutineer LOGIN SUPERUSER PASSWORD 'scrutineer'\"" >/dev/null
   export SCRUTINEER_TEST_POSTGRES="Host=127.0.0.1;Port=$SCRUTINEER_PG_PORT;Username=scrutineer;Password=scrutineer;Database=postgres"
+  export SCRUTINEER_TEST_POSTGRES_CA="$SCRUTINEER_PG_TLS/ca.crt"
   echo "PostgreSQL $version running on 127.0.0.1:$SCRUTINEER_PG_PORT"
 }
 

@@ -12,6 +12,9 @@ public sealed class StoreSetting
     /// <summary>"true" when every local account must sign in with a second step.</summary>
     public const string RequireTwoStep = "require-two-step";
 
+    /// <summary>The last backup restored into the store: file, checksum, what it held, what newer history was discarded.</summary>
+    public const string LastRestore = "last-restore";
+
     /// <summary>Creates a setting.</summary>
     public StoreSetting(string name, string value)
     {
