@@ -13,7 +13,20 @@ public static class StoreSchema
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         var isNew = pending.Count == db.Database.GetMigrations().Count();
-        await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            // Only when there is something to apply: the application's own PostgreSQL role may read the schema history
+            // but not change the schema (ApplicationRole).
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ApplicationRole.IsPermissionDenied(ex))
+            {
+                throw new Domain.Common.DomainException(
+                    $"The store's schema is {pending.Count} {(pending.Count == 1 ? "migration" : "migrations")} behind this version, and this account may not change the schema. Run 'scrutineer init' as the store's owner, then start again.");
+            }
+        }
         IReadOnlyList<string> changed = [];
         if (pending.Contains(Migrations.M0060_Classification.Name) && !isNew)
         {
