@@ -42,6 +42,7 @@ public static class ScrutineerWeb
         services.AddScrutineerApiTokens();
         services.AddScoped<Quarterly.RoundBoard>();
         services.AddSingleton<Dashboard.DashboardCache>();
+        services.AddSingleton(sp => new Reporting.ReportGenerationLimit(sp.GetRequiredService<IConfiguration>().GetValue(Reporting.ReportGenerationLimit.Setting, 2)));
         services.AddRouting(o => o.LowercaseUrls = true);
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -12,9 +12,10 @@ namespace Scrutineer.Web.Pages.Reports;
 /// Builds and downloads a report from the catalogue (GET, so a link can be shared):
 /// <c>?report=quarterly&amp;round=4&amp;format=pdf&amp;version=public</c> (no version: the full one); the strategy report
 /// also takes its cover details (<c>agenda</c>, <c>meeting</c>, <c>paperVersion</c>, <c>written</c>, <c>approved</c>). A round or a
-/// version the account may not have answers 404; a report the store cannot build yet shows why.
+/// version the account may not have answers 404; a report the store cannot build yet shows why; an account already
+/// generating as many reports as <see cref="Reporting.ReportGenerationLimit"/> allows is answered 429.
 /// </summary>
-public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
+public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock, Reporting.ReportGenerationLimit limit) : ScrutineerPageModel
 {
     public string? Problem { get; private set; }
 
@@ -54,6 +55,15 @@ public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : Scrutin
                 Problem = ex.Message;
                 return Page();
             }
+        }
+
+        using var slot = limit.TryEnter(Me.UserName);
+        if (slot is null)
+        {
+            Heading = "Too many reports at once";
+            Problem = limit.Refusal;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
         }
 
         var entry = new ReportCatalogue.Entry(kind, fmt, v);
