@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Scrutineer.Testing;
 
 namespace Scrutineer.Application.Tests.Architecture;
 
