@@ -6,6 +6,7 @@ using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Reports;
 using Scrutineer.Testing;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Reports.Tests;
 

@@ -3,6 +3,7 @@ using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Testing;
+using Scrutineer.Application.QuarterlyUpdates;
 
 namespace Scrutineer.Reports.Tests;
 

@@ -5,6 +5,7 @@ using Scrutineer.Domain.FiguresCheck;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Reports.Tests;
 

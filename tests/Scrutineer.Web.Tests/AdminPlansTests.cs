@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Plans;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Web.Tests;
 
@@ -48,10 +49,10 @@ public sealed partial class AdminPlansTests(DemoSite site) : IClassFixture<DemoS
         Assert.Equal(59, plan.Priorities.Sum(p => p.Commitments.Count));
         var page = await admin.GetStringAsync("/admin");
         Assert.Contains("Police and Crime Plan rehearsal copy imported from rehearsal.yaml: 12 priorities, 59 commitments", page, StringComparison.Ordinal);
-        var runs = (await Scrutineer.Application.Imports.ImportRuns.ListAsync(db)).Where(r => r.Kind == Scrutineer.Application.Imports.ImportRunKind.Plan).ToList();
+        var runs = (await Scrutineer.Application.Imports.ImportRuns.ListAsync(db)).Where(r => r.Kind == Scrutineer.Domain.Imports.ImportRunKind.Plan).ToList();
         var run = Assert.Single(runs, r => r.Files.Any(f => f.Name == "rehearsal.yaml"));
         var bytes = System.Text.Encoding.UTF8.GetBytes(renamed);
-        Assert.Equal(Scrutineer.Application.Imports.ImportedFile.Of("rehearsal.yaml", bytes), Assert.Single(run.Files));
+        Assert.Equal(Scrutineer.Domain.Imports.ImportedFile.Of("rehearsal.yaml", bytes), Assert.Single(run.Files));
         Assert.Equal("admin (Alex Morgan)", run.By);
         Assert.StartsWith("Plan 'Police and Crime Plan rehearsal copy': 12 priorities, 59 commitments;", run.Wrote, StringComparison.Ordinal);
     }

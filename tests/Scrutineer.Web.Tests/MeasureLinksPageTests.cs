@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Web.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Reports;
+using Scrutineer.Application.QuarterlyUpdates;
 
 namespace Scrutineer.Web.Tests;
 

@@ -2,7 +2,7 @@ namespace Scrutineer.Application.Audit;
 
 /// <summary>
 /// One recorded change to one row of the store: who made it, when, what (table and key) and the values before and after.
-/// Written by <see cref="AuditInterceptor"/> in the same transaction as the change; never changed or deleted afterwards
+/// Written by the store's save (<c>Data/SaveInterceptor</c>) in the same transaction as the change; never changed or deleted afterwards
 /// (the interceptor refuses it and a database trigger refuses it on both engines).
 /// </summary>
 public sealed class AuditEntry

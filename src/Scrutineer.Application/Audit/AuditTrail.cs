@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Scrutineer.Application.Data;
 
 namespace Scrutineer.Application.Audit;
 
-/// <summary>Reads the audit trail for administrators: newest first, filtered by table, key, actor and time.</summary>
-public sealed class AuditTrail(ScrutineerDb db)
+/// <summary>
+/// Reads the audit trail for administrators: newest first, filtered by table, key, actor and time. Built over the store's
+/// entries (<c>new AuditTrail(db.AuditEntries)</c>): the audit trail sits below the store and does not know it.
+/// </summary>
+public sealed class AuditTrail(IQueryable<AuditEntry> trail)
 {
     /// <summary>Entries matching <paramref name="query"/>, newest first, at most <see cref="AuditQuery.Limit"/>.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken = default)
@@ -28,7 +30,7 @@ public sealed class AuditTrail(ScrutineerDb db)
 
     private IQueryable<AuditEntry> Filtered(AuditQuery query)
     {
-        var entries = db.AuditEntries.AsNoTracking();
+        var entries = trail.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Entity))
         {
             entries = entries.Where(e => e.Entity == query.Entity.Trim());

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Scrutineer.Application.Audit;
 
 namespace Scrutineer.Application.Concurrency;
 
@@ -23,4 +26,49 @@ public static class EditVersion
     /// <summary>Makes the next save of <paramref name="entity"/> succeed only if the stored row is still at <paramref name="version"/>.</summary>
     public static void Expect(DbContext db, object entity, int version) =>
         db.Entry(entity).Property(Property).OriginalValue = version;
+
+    /// <summary>
+    /// Moves on, before a save, the edit version of every modified row that the domain did not move on itself, and of
+    /// every unchanged owner whose owned rows (a commitment's sub-points, a plan's metadata) are among
+    /// <paramref name="changed"/>, so a save made from an older version of the owner is refused.
+    /// </summary>
+    internal static void MoveOn(DbContext context, IReadOnlyList<EntityEntry> changed)
+    {
+        Dictionary<(IEntityType, string), EntityEntry>? owners = null;
+        foreach (var entry in changed.Where(e => e.Metadata.IsOwned()))
+        {
+            var ownership = entry.Metadata.FindOwnership()!;
+            var ownerType = ownership.PrincipalEntityType;
+            if (ownerType.FindProperty(Property) is not { IsConcurrencyToken: true })
+            {
+                continue;
+            }
+
+            owners ??= context.ChangeTracker.Entries()
+                .Where(e => e.Metadata.FindProperty(Property) is { IsConcurrencyToken: true })
+                .GroupBy(e => (e.Metadata, RowText.Key(e, original: false)))
+                .ToDictionary(g => ((IEntityType)g.Key.Metadata, g.Key.Item2), g => g.First());
+            var values = ownership.Properties.Select(p => entry.State == EntityState.Deleted
+                ? entry.Property(p.Name).OriginalValue
+                : entry.Property(p.Name).CurrentValue);
+            var ownerKey = string.Join(", ", ownership.PrincipalKey.Properties.Zip(values, (p, v) => $"{RowText.Column(p)}={RowText.Value(p, v)}"));
+            if (owners.TryGetValue((ownerType, ownerKey), out var owner) && owner.State == EntityState.Unchanged)
+            {
+                var version = owner.Property(Property);
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            if (entry.Metadata.FindProperty(Property) is { IsConcurrencyToken: true, ClrType: var type } && type == typeof(int))
+            {
+                var version = entry.Property(Property);
+                if (Equals(version.CurrentValue, version.OriginalValue))
+                {
+                    version.CurrentValue = (int)version.OriginalValue! + 1;
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Data;
 

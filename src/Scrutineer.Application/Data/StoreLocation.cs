@@ -72,7 +72,7 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
         // Every change is audited in its own transaction and moves edit versions on: see docs/decisions/0050.
-        builder.AddInterceptors(Audit.AuditInterceptor.Instance);
+        builder.AddInterceptors(SaveInterceptor.Instance);
     }
 
     /// <summary>Opens a context on this store, creating the file's folder for SQLite.</summary>

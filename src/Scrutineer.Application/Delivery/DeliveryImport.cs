@@ -8,6 +8,8 @@ using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
+using Scrutineer.Domain.Imports;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Delivery;
 
@@ -172,12 +174,12 @@ public static partial class DeliveryImport
                 }
             }
 
-            Domain.Performance.BetterDirection? better = m.Better.ToLowerInvariant() switch
+            Domain.Statistics.BetterDirection? better = m.Better.ToLowerInvariant() switch
             {
                 "" => null,
-                "lower" => Domain.Performance.BetterDirection.Lower,
-                "higher" => Domain.Performance.BetterDirection.Higher,
-                "neither" => Domain.Performance.BetterDirection.Neither,
+                "lower" => Domain.Statistics.BetterDirection.Lower,
+                "higher" => Domain.Statistics.BetterDirection.Higher,
+                "neither" => Domain.Statistics.BetterDirection.Neither,
                 _ => null,
             };
             if (better is null && m.Better.Length > 0)

@@ -4,6 +4,8 @@ using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Reports;
+using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Demo;
 

@@ -4,6 +4,8 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Demo;
 

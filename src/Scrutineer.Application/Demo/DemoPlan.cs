@@ -3,6 +3,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Plans;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Demo;
 

@@ -1,3 +1,5 @@
+using Scrutineer.Domain.Imports;
+
 namespace Scrutineer.Application.Imports;
 
 /// <summary>An import run as the list of runs shows it.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
-using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Imports;
 

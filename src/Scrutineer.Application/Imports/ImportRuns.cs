@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
-using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Imports;
 

@@ -4,6 +4,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Performance;
 

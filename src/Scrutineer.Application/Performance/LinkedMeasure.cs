@@ -1,4 +1,5 @@
 using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Performance;
 

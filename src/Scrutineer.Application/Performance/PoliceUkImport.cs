@@ -6,6 +6,8 @@ using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Imports;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Performance;
 

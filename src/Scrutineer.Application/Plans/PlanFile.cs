@@ -2,6 +2,7 @@ using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Plans;
 

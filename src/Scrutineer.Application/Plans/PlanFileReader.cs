@@ -4,6 +4,7 @@ using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Plans;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
-using Scrutineer.Application.Reports;
 using Scrutineer.Domain.FiguresCheck;
 using Scrutineer.Domain.QuarterlyUpdates;
 

@@ -66,6 +66,22 @@ public static class ReportingRounds
     public const string PublishConfirmation = "PublishConfirmation";
 
     /// <summary>
+    /// What publishing <paramref name="round"/> now would leave not ready (<see cref="PublishReadiness"/>), for the
+    /// publisher to review before confirming; the first step of publishing on every front door.
+    /// </summary>
+    /// <exception cref="DomainException">The round is open or published already (the round's own rule and message).</exception>
+    public static async Task<PublishReadiness> ReadinessToPublishAsync(ScrutineerDb db, ReportingRound round, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (round.State != RoundState.Closed)
+        {
+            // Only a closed round can be published: the round's own rule refuses an open or published one, with its message.
+            round.Publish(now);
+        }
+
+        return await PublishReadiness.ForAsync(db, round, UkClock.DateOf(now), cancellationToken);
+    }
+
+    /// <summary>
     /// Publishes the closed round for <paramref name="period"/>: refuses while anything is not ready
     /// (<see cref="PublishReadiness"/>) unless <paramref name="accept"/> says the publisher confirmed publishing anyway.
     /// </summary>
@@ -87,13 +103,7 @@ public static class ReportingRounds
     public static async Task<PublishReadiness> PublishAsync(ScrutineerDb db, ReportingRound round, string actor, bool accept, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (round.State != RoundState.Closed)
-        {
-            // Only a closed round can be published: the round's own rule refuses an open or published one, with its message.
-            round.Publish(now);
-        }
-
-        var readiness = await PublishReadiness.ForAsync(db, round, UkClock.DateOf(now), cancellationToken);
+        var readiness = await ReadinessToPublishAsync(db, round, now, cancellationToken);
         if (!readiness.IsReady && !accept)
         {
             throw new RoundNotReadyToPublish(readiness);

@@ -28,7 +28,7 @@ public sealed record RoundStatus(ReportingRound Round, IReadOnlyList<RoundStatus
             .Select(u => new { u.Id, u.CommitmentId, u.UnitId, u.State, u.Status, u.UpdatedAt })
             .ToListAsync(cancellationToken);
         var byKey = updates.ToDictionary(u => (u.CommitmentId, u.UnitId));
-        var lateAndOpen = round.IsOpen && round.IsPastDeadline(today);
+        var chases = round.ChasesOutstanding(today);
 
         var lines = new List<RoundStatusLine>();
         foreach (var commitment in plan.Commitments)
@@ -36,10 +36,10 @@ public sealed record RoundStatus(ReportingRound Round, IReadOnlyList<RoundStatus
             foreach (Unit unit in commitment.Units)
             {
                 byKey.TryGetValue((commitment.Id, unit.Id), out var update);
-                var outstanding = update is null || update.State is UpdateState.Draft or UpdateState.Returned;
+                var outstanding = QuarterlyUpdate.IsOutstanding(update?.State);
                 lines.Add(new RoundStatusLine(
                     commitment.Priority.Number, commitment.Reference, commitment.Text, unit.ShortName, unit.Name,
-                    update?.Id, update?.State, update?.Status, update?.UpdatedAt, outstanding, outstanding && lateAndOpen));
+                    update?.Id, update?.State, update?.Status, update?.UpdatedAt, outstanding, outstanding && chases));
             }
         }
 

@@ -9,6 +9,7 @@ using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
 using Scrutineer.Domain.QuarterlyUpdates;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.QuarterlyUpdates;
 

@@ -1,6 +1,7 @@
 using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Reports;
 

@@ -30,7 +30,7 @@ internal static class AuditCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var query = new AuditQuery(parse.GetValue(entity), parse.GetValue(key), parse.GetValue(actor),
                 Date(parse.GetValue(since), "--since"), Date(parse.GetValue(until), "--until"), Math.Max(1, parse.GetValue(limit)));
-            var entries = await new AuditTrail(db).ListAsync(query, ct);
+            var entries = await new AuditTrail(db.AuditEntries).ListAsync(query, ct);
             var fmt = parse.GetValue(format);
             ToListing(entries, summarise: fmt == OutputFormat.Table).Write(context.Out, fmt);
             return 0;
@@ -46,7 +46,7 @@ internal static class AuditCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var query = new AuditQuery(parse.GetValue(entity), parse.GetValue(key), parse.GetValue(actor),
                 Date(parse.GetValue(since), "--since"), Date(parse.GetValue(until), "--until"));
-            var entries = (await new AuditTrail(db).ListAsync(query, ct)).Reverse().ToList();
+            var entries = (await new AuditTrail(db.AuditEntries).ListAsync(query, ct)).Reverse().ToList();
             var path = Path.GetFullPath(parse.GetValue(outOption)!);
             await using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
             {

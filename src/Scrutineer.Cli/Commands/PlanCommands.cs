@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Cli.Commands;
 

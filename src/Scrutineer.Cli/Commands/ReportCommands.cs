@@ -5,6 +5,7 @@ using Scrutineer.Application.Security;
 using Scrutineer.Domain.FiguresCheck;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Reports;
+using Scrutineer.Application.QuarterlyUpdates;
 
 namespace Scrutineer.Cli.Commands;
 

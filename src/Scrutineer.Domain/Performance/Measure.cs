@@ -1,4 +1,5 @@
 using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Domain.Performance;
 

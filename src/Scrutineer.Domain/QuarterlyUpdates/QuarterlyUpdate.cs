@@ -17,6 +17,12 @@ namespace Scrutineer.Domain.QuarterlyUpdates;
 /// </remarks>
 public sealed class QuarterlyUpdate
 {
+    /// <summary>
+    /// Whether a unit still owes the update: nothing written (<paramref name="state"/> null), a draft, or returned to it.
+    /// Submitted and approved updates are not outstanding.
+    /// </summary>
+    public static bool IsOutstanding(UpdateState? state) => state is null or UpdateState.Draft or UpdateState.Returned;
+
     private readonly List<UpdateRevision> history = [];
 
     private QuarterlyUpdate()

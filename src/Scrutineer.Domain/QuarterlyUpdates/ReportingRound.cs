@@ -70,6 +70,17 @@ public sealed class ReportingRound
     /// <summary>Whether a round due on <paramref name="deadline"/> is past it on <paramref name="today"/> (the deadline day itself is still in time).</summary>
     public static bool DeadlinePassed(DateOnly deadline, DateOnly today) => today > deadline;
 
+    /// <summary>
+    /// Whether a unit that still owes an update (<see cref="QuarterlyUpdate.IsOutstanding"/>) is overdue on
+    /// <paramref name="today"/>: the round is open and its deadline has passed. A closed or published round chases nobody.
+    /// One rule for the round status, the dashboard, the outstanding list and the command line.
+    /// </summary>
+    public static bool ChasesOutstanding(RoundState state, DateOnly deadline, DateOnly today) =>
+        state == RoundState.Open && DeadlinePassed(deadline, today);
+
+    /// <inheritdoc cref="ChasesOutstanding(RoundState, DateOnly, DateOnly)"/>
+    public bool ChasesOutstanding(DateOnly today) => ChasesOutstanding(State, Deadline, today);
+
     /// <summary>Moves the deadline.</summary>
     /// <exception cref="DomainException">The round is published.</exception>
     public void SetDeadline(DateOnly deadline)

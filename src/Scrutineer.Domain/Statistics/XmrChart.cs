@@ -1,5 +1,4 @@
 using Scrutineer.Domain.Common;
-using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Domain.Statistics;

@@ -15,6 +15,9 @@ public sealed record RoundSummary(int Id, int PlanId, string PlanTitle, Financia
 
     /// <summary>Whether the deadline has passed on <paramref name="today"/> (the round's own rule).</summary>
     public bool IsPastDeadline(DateOnly today) => ReportingRound.DeadlinePassed(Deadline, today);
+
+    /// <summary>Whether whoever still owes an update is overdue on <paramref name="today"/> (the round's own rule, as the CLI's).</summary>
+    public bool ChasesOutstanding(DateOnly today) => ReportingRound.ChasesOutstanding(State, Deadline, today);
 }
 
 /// <summary>An update in brief (no commentary or history).</summary>
@@ -24,7 +27,7 @@ public sealed record UpdateRow(int Id, int RoundId, int CommitmentId, int UnitId
 public sealed record Slot(int CommitmentId, string Reference, string CommitmentText, int PriorityId, int PriorityNumber, string PriorityTitle, int UnitId, string UnitShortName, string UnitName, UpdateRow? Update)
 {
     /// <summary>Whether the unit still owes the update: nothing submitted or approved yet.</summary>
-    public bool Outstanding => Update is null || Update.State is UpdateState.Draft or UpdateState.Returned;
+    public bool Outstanding => QuarterlyUpdate.IsOutstanding(Update?.State);
 }
 
 /// <summary>Counts for a round's progress.</summary>
@@ -77,7 +80,7 @@ public sealed class RoundBoard(ScrutineerDb db, TimeProvider clock)
         slots.Count(s => s.Update?.State == UpdateState.Submitted),
         slots.Count(s => s.Update?.State == UpdateState.Approved),
         slots.Count(s => s.Update?.State == UpdateState.Returned),
-        round.State == RoundState.Open && round.IsPastDeadline(Today) ? slots.Count(s => s.Outstanding) : 0);
+        round.ChasesOutstanding(Today) ? slots.Count(s => s.Outstanding) : 0);
 
     /// <summary>Updates in brief.</summary>
     public static async Task<List<UpdateRow>> UpdatesAsync(IQueryable<QuarterlyUpdate> query, CancellationToken ct) =>

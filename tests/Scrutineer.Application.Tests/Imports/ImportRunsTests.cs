@@ -10,6 +10,7 @@ using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Testing;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Tests.Imports;
 

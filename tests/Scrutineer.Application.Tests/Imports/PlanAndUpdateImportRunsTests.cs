@@ -9,6 +9,7 @@ using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Testing;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Tests.Imports;
 

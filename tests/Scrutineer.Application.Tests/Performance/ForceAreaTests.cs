@@ -3,6 +3,7 @@ using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Testing;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Tests.Performance;
 

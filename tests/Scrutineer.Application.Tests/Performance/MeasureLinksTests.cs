@@ -4,6 +4,7 @@ using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Testing;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Tests.Performance;
 

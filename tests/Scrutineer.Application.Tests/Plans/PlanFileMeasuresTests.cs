@@ -3,6 +3,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Testing;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Tests.Plans;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Scrutineer.Application.Audit;
-using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Data.Configurations;
 

@@ -6,6 +6,7 @@ using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.Plans;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Web.Pages.Admin;
 

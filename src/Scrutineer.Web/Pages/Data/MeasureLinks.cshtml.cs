@@ -3,6 +3,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Web.Pages.Data;
 

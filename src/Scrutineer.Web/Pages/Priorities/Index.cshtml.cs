@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Plans;
-using Scrutineer.Web.Quarterly;
 
 namespace Scrutineer.Web.Pages.Priorities;
 
-public sealed class IndexModel(ScrutineerDb db, RoundBoard board) : ScrutineerPageModel
+public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
 {
     public IReadOnlyList<(int Id, string Title)> Plans { get; private set; } = [];
 
@@ -15,15 +15,17 @@ public sealed class IndexModel(ScrutineerDb db, RoundBoard board) : ScrutineerPa
     {
         Plans = (await db.Plans.AsNoTracking().OrderByDescending(p => p.FirstYear).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             .Select(p => (p.Id, p.Title)).ToList();
-        var id = plan ?? (await board.CurrentAsync(ct))?.PlanId ?? Plans.Select(p => (int?)p.Id).FirstOrDefault();
-        if (id is null)
+        if (Plans.Count == 0)
         {
             return;
         }
 
-        Plan = await db.Plans.AsNoTracking()
-            .Include("Priorities.Commitments.responsibilities.Unit")
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(p => p.Id == id, ct);
+        // The plan named, else the one the CLI means when none is named (PlanLoader's rule: the latest-starting plan).
+        Plan = plan is { } id
+            ? await db.Plans.AsNoTracking()
+                .Include("Priorities.Commitments.responsibilities.Unit")
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(p => p.Id == id, ct)
+            : await PlanLoader.LoadAsync(db, null, ct);
     }
 }

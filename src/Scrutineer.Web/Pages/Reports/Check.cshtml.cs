@@ -4,6 +4,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.Reports;
 using Scrutineer.Domain.FiguresCheck;
 using Scrutineer.Web.Reporting;
+using Scrutineer.Application.QuarterlyUpdates;
 
 namespace Scrutineer.Web.Pages.Reports;
 

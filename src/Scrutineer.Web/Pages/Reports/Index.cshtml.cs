@@ -5,6 +5,7 @@ using Scrutineer.Application.Reports;
 using Scrutineer.Domain.FiguresCheck;
 using Scrutineer.Domain.Reports;
 using Scrutineer.Web.Reporting;
+using Scrutineer.Application.QuarterlyUpdates;
 
 namespace Scrutineer.Web.Pages.Reports;
 

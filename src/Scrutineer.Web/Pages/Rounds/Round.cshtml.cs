@@ -74,13 +74,7 @@ public sealed class RoundModel(ScrutineerDb db, RoundBoard board, TimeProvider c
         {
             if (PublishStep != "confirm")
             {
-                if (round.State != RoundState.Closed)
-                {
-                    // Only a closed round can be published: the round's own rule says why not.
-                    round.Publish(clock.GetUtcNow());
-                }
-
-                return await Confirmation(await PublishReadiness.ForAsync(db, round, board.Today, ct));
+                return await Confirmation(await ReportingRounds.ReadinessToPublishAsync(db, round, clock.GetUtcNow(), ct));
             }
 
             try

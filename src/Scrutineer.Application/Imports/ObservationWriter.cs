@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Scrutineer.Application.Data;
 
-namespace Scrutineer.Application.Performance;
+namespace Scrutineer.Application.Imports;
 
 /// <summary>
 /// Writes observations in multi-row INSERT batches inside the caller's transaction (the same SQL on SQLite and

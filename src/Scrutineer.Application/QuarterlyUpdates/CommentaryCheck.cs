@@ -4,7 +4,7 @@ using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Domain.FiguresCheck;
 using Scrutineer.Domain.Periods;
 
-namespace Scrutineer.Application.Reports;
+namespace Scrutineer.Application.QuarterlyUpdates;
 
 /// <summary>
 /// Runs the figures check over the store's commentary for a reporting period (every update with commentary). The one

@@ -1,4 +1,4 @@
-namespace Scrutineer.Application.Imports;
+namespace Scrutineer.Domain.Imports;
 
 /// <summary>Whether a measure's month written by an import run is held back as provisional.</summary>
 public enum MonthHold

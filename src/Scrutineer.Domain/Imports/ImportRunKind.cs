@@ -1,4 +1,4 @@
-namespace Scrutineer.Application.Imports;
+namespace Scrutineer.Domain.Imports;
 
 /// <summary>What an import run loaded.</summary>
 public enum ImportRunKind

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Scrutineer.Application.Imports;
+namespace Scrutineer.Domain.Imports;
 
 /// <summary>A file an import read: its name (without the folder), its size in bytes and its SHA-256 in lower-case hex.</summary>
 public sealed record ImportedFile(string Name, long Bytes, string Sha256)

@@ -1,7 +1,7 @@
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
-namespace Scrutineer.Application.Performance;
+namespace Scrutineer.Application.Imports;
 
 /// <summary>An observation ready to be written in bulk.</summary>
 internal readonly record struct ObservationRow(int MeasureId, int AreaId, PeriodKind Kind, ReportingMonth Period, decimal Value, decimal? Numerator = null, decimal? Denominator = null);

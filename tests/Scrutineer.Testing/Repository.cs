@@ -1,7 +1,7 @@
-namespace Scrutineer.Reliability.Tests;
+namespace Scrutineer.Testing;
 
-/// <summary>Files in the repository (sample inputs that ship with the application).</summary>
-internal static class Repository
+/// <summary>Files in the repository: sample inputs that ship with the application, and the sources the architecture tests read.</summary>
+public static class Repository
 {
     public static string Root { get; } = Find();
 

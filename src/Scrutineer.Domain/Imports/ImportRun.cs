@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Scrutineer.Application.Imports;
+namespace Scrutineer.Domain.Imports;
 
 /// <summary>
 /// One import, from the command line or the web: who ran it, when, the files it read (names, sizes, SHA-256), how many
@@ -20,7 +20,7 @@ public sealed class ImportRun
         Wrote = "";
     }
 
-    internal ImportRun(ImportRunKind kind, DateTimeOffset started, string by, IReadOnlyList<ImportedFile> files, long rows)
+    public ImportRun(ImportRunKind kind, DateTimeOffset started, string by, IReadOnlyList<ImportedFile> files, long rows)
     {
         Kind = kind;
         Started = started;
@@ -64,9 +64,9 @@ public sealed class ImportRun
     public static ImportRunStatus StatusOf(bool undone, bool holdsMonths) =>
         undone ? ImportRunStatus.Undone : holdsMonths ? ImportRunStatus.Provisional : ImportRunStatus.Completed;
 
-    internal void Finish(string wrote) => Wrote = wrote.Length <= WroteMaxLength ? wrote : wrote[..WroteMaxLength];
+    public void Finish(string wrote) => Wrote = wrote.Length <= WroteMaxLength ? wrote : wrote[..WroteMaxLength];
 
-    internal void Undo(DateTimeOffset at, string by)
+    public void Undo(DateTimeOffset at, string by)
     {
         UndoneAt = at;
         UndoneBy = by.Length <= 200 ? by : by[..200];

@@ -1,4 +1,4 @@
-namespace Scrutineer.Domain.Performance;
+namespace Scrutineer.Domain.Statistics;
 
 /// <summary>Which way a measure should move: decides whether a signal is an improvement or a concern.</summary>
 public enum BetterDirection

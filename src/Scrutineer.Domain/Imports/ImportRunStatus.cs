@@ -1,4 +1,4 @@
-namespace Scrutineer.Application.Imports;
+namespace Scrutineer.Domain.Imports;
 
 /// <summary>Where an import run stands.</summary>
 public enum ImportRunStatus

@@ -1,7 +1,7 @@
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
-namespace Scrutineer.Application.Imports;
+namespace Scrutineer.Domain.Imports;
 
 /// <summary>
 /// One figure an import run changed: its key (measure, area, period) and the value before (null when the run added it)

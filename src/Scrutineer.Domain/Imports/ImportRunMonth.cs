@@ -1,6 +1,6 @@
 using Scrutineer.Domain.Periods;
 
-namespace Scrutineer.Application.Imports;
+namespace Scrutineer.Domain.Imports;
 
 /// <summary>
 /// A measure's month written by an import run: its total before and after (summed over the top-level areas, such as
@@ -16,7 +16,7 @@ public sealed class ImportRunMonth
     {
     }
 
-    internal ImportRunMonth(long runId, int measureId, ReportingMonth period, decimal? before, decimal? after, string? heldBecause)
+    public ImportRunMonth(long runId, int measureId, ReportingMonth period, decimal? before, decimal? after, string? heldBecause)
     {
         RunId = runId;
         MeasureId = measureId;
@@ -54,20 +54,20 @@ public sealed class ImportRunMonth
     /// <summary>The later run that wrote the month again while it was held, or null.</summary>
     public long? ReplacedByRunId { get; private set; }
 
-    internal void Confirm() => Hold = Hold == MonthHold.Held ? MonthHold.Confirmed : Hold;
+    public void Confirm() => Hold = Hold == MonthHold.Held ? MonthHold.Confirmed : Hold;
 
-    internal void ReplaceBy(long runId)
+    public void ReplaceBy(long runId)
     {
         Hold = MonthHold.Replaced;
         ReplacedByRunId = runId;
     }
 
     /// <summary>The run that replaced this held month was undone: the month and its hold are back.</summary>
-    internal void Restore()
+    public void Restore()
     {
         Hold = MonthHold.Held;
         ReplacedByRunId = null;
     }
 
-    internal void Withdraw() => Hold = Hold == MonthHold.Held ? MonthHold.Withdrawn : Hold;
+    public void Withdraw() => Hold = Hold == MonthHold.Held ? MonthHold.Withdrawn : Hold;
 }
