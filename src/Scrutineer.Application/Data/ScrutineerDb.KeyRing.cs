@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Scrutineer.Application.Accounts;
 
 namespace Scrutineer.Application.Data;
 

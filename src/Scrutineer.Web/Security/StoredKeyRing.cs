@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
 
 namespace Scrutineer.Web.Security;

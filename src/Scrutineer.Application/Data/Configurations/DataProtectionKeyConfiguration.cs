@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Audit;
 
 namespace Scrutineer.Application.Data.Configurations;
