@@ -24,6 +24,15 @@ internal sealed class PoliceUkTally
 
     public PoliceUkFileKind Kind { get; }
 
+    /// <summary>A new, empty tally of the same kind knowing the same forces and categories by the same ids (for another part of one file).</summary>
+    public PoliceUkTally Started()
+    {
+        var started = new PoliceUkTally(Kind);
+        Forces.ForEach(f => started.Force(f));
+        Categories.ForEach(c => started.Category(c));
+        return started;
+    }
+
     public List<string> Forces { get; } = [];
 
     public List<string> Categories { get; } = [];
@@ -34,7 +43,7 @@ internal sealed class PoliceUkTally
     /// <summary>The LSOA name first seen with each code ("Castle Point 001A").</summary>
     public List<string> LsoaNames { get; } = [];
 
-    public Dictionary<long, long> Counts { get; } = [];
+    public Dictionary<long, long> Counts { get; } = new(1 << 12);
 
     public long Rows { get; set; }
 
