@@ -55,7 +55,7 @@ internal sealed class PoliceUkFileReader
         return parts > 1 ? ReadInParts(path, parts, bytesRead, cancellationToken) : ReadWhole(path, bytesRead, cancellationToken);
     }
 
-    private static PoliceUkTally ReadWhole(string path, Action<long>? bytesRead, CancellationToken cancellationToken)
+    internal static PoliceUkTally ReadWhole(string path, Action<long>? bytesRead, CancellationToken cancellationToken)
     {
         using var stream = Open(path, 0);
         using var reader = new CsvReader(stream, Limits, bytesRead, cancellationToken: cancellationToken);
@@ -64,7 +64,7 @@ internal sealed class PoliceUkFileReader
         return tally;
     }
 
-    private static PoliceUkTally ReadInParts(string path, int parts, Action<long> bytesRead, CancellationToken cancellationToken)
+    internal static PoliceUkTally ReadInParts(string path, int parts, Action<long> bytesRead, CancellationToken cancellationToken)
     {
         PoliceUkTally tally;
         Columns columns;
