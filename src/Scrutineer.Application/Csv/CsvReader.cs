@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 
@@ -112,6 +113,7 @@ internal sealed class CsvReader : IDisposable
 
     /// <summary>Moves to the next record. Returns false at the end of the stream (or of the part being read).</summary>
     /// <exception cref="CsvException">A limit broken, a quoted field not closed at the end, or text after a closing quote (with the line).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (true)
@@ -206,6 +208,7 @@ internal sealed class CsvReader : IDisposable
     /// Finds the fields of the record at the start of <paramref name="data"/> (offsets from its start). Returns the
     /// bytes consumed (record and line break), 0 at the end of the stream, or −1 when the record is not complete yet.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Split(ReadOnlySpan<byte> data, out int newlines)
     {
         Count = 0;
@@ -328,6 +331,7 @@ internal sealed class CsvReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(int fieldStart, int fieldEnd, bool isQuoted)
     {
         if (Count == starts.Length)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Scrutineer.Application.Performance;
 
 /// <summary>
@@ -14,6 +15,7 @@ internal sealed class FieldIds
 
     public FieldIds() => lookup = ids.GetAlternateLookup<ReadOnlySpan<byte>>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(ReadOnlySpan<byte> value, out int id)
     {
         if (lastId >= 0 && value.SequenceEqual(last))
@@ -48,12 +50,15 @@ internal sealed class FieldIds
 
         public int GetHashCode(byte[] obj) => Hash(obj);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int GetHashCode(ReadOnlySpan<byte> alternate) => Hash(alternate);
 
         public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static int Hash(ReadOnlySpan<byte> bytes)
         {
             var hash = new HashCode();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Scrutineer.Application.Csv;
 using Scrutineer.Domain.Performance;
@@ -181,6 +182,7 @@ internal sealed class PoliceUkFileReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Count(CsvReader reader)
     {
         while (Next(path, reader))
@@ -201,6 +203,7 @@ internal sealed class PoliceUkFileReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountRow(CsvReader reader)
     {
         var line = reader.Line;
@@ -349,6 +352,7 @@ internal sealed class PoliceUkFileReader
     }
 
     /// <summary>"2023-09" as bytes → month ordinal, or −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseMonth(ReadOnlySpan<byte> text)
     {
         if (text.Length != 7 || text[4] != (byte)'-')

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Scrutineer.Domain.Periods;
 
@@ -76,6 +77,7 @@ internal sealed class PoliceUkTally
     public static (ReportingMonth Month, int Force, int Lsoa, int Category) Unpack(long key) =>
         (ReportingMonth.FromOrdinal((int)(key >> 42) + MonthBase), (int)((key >> 32) & 0x3FF), (int)((key >> 10) & 0x3FFFFF), (int)(key & 0x3FF));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long key, long count = 1) => CollectionsMarshal.GetValueRefOrAddDefault(Counts, key, out _) += count;
 
     /// <summary>Adds another tally's counts (from a file read on another thread) into this one, remapping its ids.</summary>
