@@ -1,6 +1,6 @@
 // Loads a street-level CSV with DuckDB and groups it as Scrutineer does (month × force × LSOA × crime type).
 // Prints: seconds rows groups peak_rss_mb
-// Usage: node benchmarks/duckdb-load.mjs FILE.csv
+// Usage: node benchmarks/duckdb-load.mjs FILE.csv (or a glob: DIR/*.csv)
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const file = process.argv[2];

@@ -1,10 +1,11 @@
 // Writes a data.police.uk-format street-level CSV of N rows, deterministically (same N, same bytes).
-// Usage: node benchmarks/generate-street.mjs OUT.csv ROWS
+// Usage: node benchmarks/generate-street.mjs OUT.csv ROWS [YYYY-MM]
+// Without a month the rows spread over the twelve months of 2023; with one, every row is in that month (a monthly file).
 import { createWriteStream } from 'node:fs';
 
-const [, , out, rowsArg] = process.argv;
+const [, , out, rowsArg, fixedMonth] = process.argv;
 const rows = Number(rowsArg ?? 5_000_000);
-let seed = 20240112;
+let seed = 20240112 + (fixedMonth ? Number(fixedMonth.replace('-', '')) : 0);
 const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
 
 const types = [
@@ -25,7 +26,7 @@ const stream = createWriteStream(out);
 stream.write('Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n');
 let chunk = '';
 for (let i = 0; i < rows; i++) {
-  const month = `2023-${String(1 + Math.floor((i * 12) / rows)).padStart(2, '0')}`;
+  const month = fixedMonth ?? `2023-${String(1 + Math.floor((i * 12) / rows)).padStart(2, '0')}`;
   const type = pickType();
   const [code, name] = lsoas[Math.floor(next() * lsoas.length)];
   const id = type === 'Anti-social behaviour' ? '' : hex();

@@ -1,46 +1,71 @@
 #!/usr/bin/env bash
-# Import benchmark: generates a data.police.uk-format street file (default 5 million rows), then loads and groups it
-# (month × force × LSOA × crime type) with Scrutineer, DuckDB (npm @duckdb/node-api) and the sqlite3 command-line tool,
-# one after the other in the same run, and prints rows per second and peak memory (maximum resident set size).
-#   benchmarks/import-benchmark.sh [ROWS]
+# Import benchmark: Scrutineer against DuckDB in the same run, on two cases of data.police.uk street files, grouping by
+# month × force × LSOA × crime type:
+#   many files  26 monthly files of 41,154 rows (1,070,004 rows), imported as one folder;
+#   one file    a single file of ROWS rows (default 5,000,000).
+# The files are generated (benchmarks/generate-street.mjs, deterministic) on the first run. Each tool runs RUNS times
+# per case, alternating, each run a whole command (process start included) on the same warm files, Scrutineer into a
+# fresh copy of an empty store made by `scrutineer init` (creating the store is not the import); the median wall
+# time and the highest peak memory (maximum resident set size) come from /usr/bin/time. Prints, per case, the ratio
+# Scrutineer/DuckDB (at most 1.00 passes) and both peaks.
+#   benchmarks/import-benchmark.sh [ROWS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prerequisites.sh
 ensure_npm_packages
 (cd benchmarks && npm install --no-audit --no-fund --loglevel=error)
 rows="${1:-5000000}"
+runs="${2:-3}"
 work="${TMPDIR:-/tmp}/scrutineer-bench"
-mkdir -p "$work"
+mkdir -p "$work/many"
+
 file="$work/2023-01-essex-street.csv"
 if [ ! -f "$file" ] || [ "$(cat "$work/rows" 2>/dev/null)" != "$rows" ]; then
   echo "Generating $rows rows ..." >&2
   node benchmarks/generate-street.mjs "$file" "$rows"
   echo "$rows" > "$work/rows"
 fi
-size_mb=$(( $(stat -c %s "$file") / 1048576 ))
+if [ "$(ls "$work/many" | wc -l)" != 26 ]; then
+  echo "Generating 26 monthly files ..." >&2
+  for i in $(seq 0 25); do
+    month="$((2021 + i / 12))-$(printf %02d $(( i % 12 + 1 )))"
+    node benchmarks/generate-street.mjs "$work/many/$month-essex-street.csv" 41154 "$month"
+  done
+fi
+
 ./scrutineer --help > /dev/null   # build first, outside the timing
-cat "$file" > /dev/null            # same warm page cache for all three
+rm -f "$work/template.db" && ./scrutineer init --db "$work/template.db" > /dev/null   # the store exists before an import
+cat "$file" "$work"/many/*.csv > /dev/null   # same warm page cache for both tools
 
 measure() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; read -r secs kb < "$work/time"; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+max() { printf '%s\n' "$@" | sort -n | tail -1; }
 
-rm -f "$work/s.db"
-measure ./scrutineer import police-uk "$file" --db "$work/s.db"
-s_secs=$secs; s_mb=$((kb / 1024))
+# run_case NAME PATH DUCKDB_INPUT
+run_case() {
+  local name="$1" path="$2" input="$3" s_all=() d_all=() s_kb=() d_kb=()
+  for _ in $(seq "$runs"); do
+    cp "$work/template.db" "$work/s.db"
+    measure ./scrutineer import police-uk "$path" --db "$work/s.db"; s_all+=("$secs"); s_kb+=("$kb")
+    measure node benchmarks/duckdb-load.mjs "$input"; d_all+=("$secs"); d_kb+=("$kb")
+    read -r _ d_rows d_groups _ < "$work/out"
+  done
+  local s d ratio verdict
+  s=$(median "${s_all[@]}"); d=$(median "${d_all[@]}")
+  ratio=$(echo "$s $d" | awk '{ printf "%.2f", $1 / $2 }')
+  verdict=$(echo "$ratio" | awk '{ print ($1 <= 1.0 ? "PASS" : "FAIL") }')
+  local mb=$(( $(du -cb "$path" | tail -1 | cut -f1) / 1048576 ))
+  rows_line+=("| $name | $(printf "%'d" "$d_rows") | $mb | $d_groups | $s | $d | $ratio | $verdict | $(( $(max "${s_kb[@]}") / 1024 )) | $(( $(max "${d_kb[@]}") / 1024 )) |")
+  echo "$name: Scrutineer ${s_all[*]} s; DuckDB ${d_all[*]} s" >&2
+}
 
-measure node benchmarks/duckdb-load.mjs "$file"
-d_secs=$secs; d_mb=$((kb / 1024)); read -r _ d_rows d_groups _ < "$work/out"
+rows_line=()
+run_case "26 monthly files" "$work/many" "$work/many/*.csv"
+run_case "one file" "$file" "$file"
 
-rm -f "$work/q.db"
-sed "s|__FILE__|$file|" benchmarks/sqlite-load.sql > "$work/load.sql"
-measure sqlite3 "$work/q.db" ".read $work/load.sql"
-q_secs=$secs; q_mb=$((kb / 1024))
-
-rate() { echo "$rows $1" | awk '{ printf "%\047d", $1 / $2 }'; }
 echo
-echo "$rows rows, $size_mb MB, $(nproc) cores; DuckDB counted $d_rows rows in $d_groups groups"
+echo "$(nproc) cores; median of $runs runs each, alternating; DuckDB $(node -p "require('./benchmarks/node_modules/@duckdb/node-api/package.json').version") (read_csv + GROUP BY, in memory)"
 echo
-echo "| Tool | Seconds | Rows per second | Peak memory (MB) |"
-echo "|---|---:|---:|---:|"
-echo "| Scrutineer (import police-uk, into SQLite) | $s_secs | $(rate "$s_secs") | $s_mb |"
-echo "| DuckDB $(node -p "require('./benchmarks/node_modules/@duckdb/node-api/package.json').version") (read_csv + GROUP BY, in memory) | $d_secs | $(rate "$d_secs") | $d_mb |"
-echo "| sqlite3 $(sqlite3 --version | cut -d' ' -f1) (.import + GROUP BY) | $q_secs | $(rate "$q_secs") | $q_mb |"
+echo "| Case | Rows | MB | Groups | Scrutineer (s) | DuckDB (s) | Scrutineer/DuckDB | ≤ 1.00 | Scrutineer peak (MB) | DuckDB peak (MB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"
+printf '%s\n' "${rows_line[@]}"

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using Scrutineer.Application.Csv;
 
 namespace Scrutineer.Application.Delivery;
 
@@ -104,29 +105,12 @@ public static class WorkbookLimits
         }
     }
 
-    /// <summary>Refuses a CSV record longer than <see cref="MaxCsvRecordChars"/>, past row <see cref="MaxRows"/> or with more than <see cref="MaxColumns"/> fields.</summary>
-    /// <exception cref="DeliveryImportException">The record breaks a limit (the message names the file, the line and the limit).</exception>
-    public static void CheckCsvRecord(string name, int line, int chars, int fields)
-    {
-        string? broken = null;
-        if (chars > MaxCsvRecordChars)
-        {
-            broken = string.Create(CultureInfo.InvariantCulture, $"a record longer than {MaxCsvRecordChars:N0} characters, the most one may hold: is a quote left open?");
-        }
-        else if (fields > MaxColumns)
-        {
-            broken = string.Create(CultureInfo.InvariantCulture, $"more than {MaxColumns:N0} fields, the most a record may have");
-        }
-        else if (line > MaxRows)
-        {
-            broken = string.Create(CultureInfo.InvariantCulture, $"more than {MaxRows:N0} lines, the most a delivery plan file may hold");
-        }
-
-        if (broken is not null)
-        {
-            throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture, $"{name}, line {line}: {broken}; a delivery plan is far smaller."));
-        }
-    }
+    /// <summary>What a delivery plan CSV file may hold, and the words each limit is refused in (the file's size is checked before, <see cref="CheckFileSize"/>).</summary>
+    internal static readonly CsvLimits CsvRecords = new(MaxFileBytes, MaxCsvRecordChars, MaxColumns, MaxRows,
+        bytes => string.Create(CultureInfo.InvariantCulture, $"the file is {bytes / (1024 * 1024):N0} MB, more than the {MaxFileBytes / (1024 * 1024):N0} MB a delivery plan file may be."),
+        string.Create(CultureInfo.InvariantCulture, $"a record longer than {MaxCsvRecordChars:N0} characters, the most one may hold: is a quote left open? A delivery plan is far smaller."),
+        string.Create(CultureInfo.InvariantCulture, $"more than {MaxColumns:N0} fields, the most a record may have; a delivery plan is far smaller."),
+        string.Create(CultureInfo.InvariantCulture, $"more than {MaxRows:N0} lines, the most a delivery plan file may hold; a delivery plan is far smaller."));
 
     /// <summary>Refuses a cell beyond <see cref="MaxRows"/> or <see cref="MaxColumns"/>.</summary>
     /// <exception cref="DeliveryImportException">The cell is out of bounds.</exception>

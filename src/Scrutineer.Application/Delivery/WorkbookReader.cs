@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Scrutineer.Application.Csv;
 using Scrutineer.Application.Exports;
 using Scrutineer.Domain.Common;
 
@@ -304,109 +305,46 @@ public static class WorkbookReader
             throw new DeliveryImportException($"{name}: this is a binary (Excel) file, not CSV text; rename it .xlsx or save it as CSV.");
         }
 
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             throw new DeliveryImportException($"{name}: not UTF-8 text; save the CSV as 'CSV UTF-8'.");
         }
 
-        if (text.Contains('\0', StringComparison.Ordinal))
+        if (bytes.AsSpan().Contains((byte)0))
         {
             throw new DeliveryImportException($"{name}: not a CSV text file (it holds binary data).");
         }
 
-        text = text.TrimStart('\uFEFF');
         var rows = new List<GridRow>();
-        var cells = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var line = 1;
-        var rowStart = 1;
-        var recordStart = 0;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = new CsvReader(new MemoryStream(bytes, writable: false), WorkbookLimits.CsvRecords);
+        while (true)
         {
-            var c = text[i];
-            if (i - recordStart >= WorkbookLimits.MaxCsvRecordChars || cells.Count >= WorkbookLimits.MaxColumns || line > WorkbookLimits.MaxRows)
+            try
             {
-                WorkbookLimits.CheckCsvRecord(name, line > WorkbookLimits.MaxRows ? line : rowStart, i - recordStart + 1, cells.Count + 1);
-            }
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                if (!reader.Read())
                 {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
+                    break;
                 }
             }
-            else if (c == '"' && field.Length == 0)
+            catch (CsvException ex)
             {
-                quoted = true;
+                throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture, $"{name}, line {ex.Line}: {ex.Problem}"));
             }
-            else if (c == ',')
-            {
-                cells.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
 
-                cells.Add(field.ToString());
-                field.Clear();
-                Flush(rowStart);
-                line++;
-                rowStart = line;
-                recordStart = i + 1;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new DeliveryImportException($"{name}, line {rowStart}: a quoted field is never closed (the file may be truncated).");
-        }
-
-        if (field.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(field.ToString());
-            Flush(rowStart);
-        }
-
-        return new SheetGrid(name, Path.GetFileNameWithoutExtension(name), rows);
-
-        void Flush(int number)
-        {
             // The apostrophe an export puts before a formula character is taken off again (CsvCell.Read).
-            var row = new GridRow(number, cells.Select(s => CsvCell.Read(s.Replace("\r\n", "\n", StringComparison.Ordinal).Trim())).ToArray(), new HashSet<int>());
+            var cells = new string[reader.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = CsvCell.Read(reader.Text(i).Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+            }
+
+            var row = new GridRow(checked((int)reader.Line), cells, new HashSet<int>());
             if (!row.IsBlank)
             {
                 rows.Add(row);
             }
-
-            cells.Clear();
         }
+
+        return new SheetGrid(name, Path.GetFileNameWithoutExtension(name), rows);
     }
 }

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Common;
@@ -241,6 +243,12 @@ public static class ImportRuns
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Import run changes are written inside the import's transaction.");
+        if (connection is NpgsqlConnection postgres)
+        {
+            await CopyChangesAsync(postgres, runId, changes, cancellationToken);
+            return;
+        }
+
         foreach (var batch in changes.Chunk(RowsPerBatch))
         {
             await using var command = connection.CreateCommand();
@@ -264,5 +272,30 @@ public static class ImportRuns
             command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>On PostgreSQL the changes go in one binary COPY, inside the import's transaction.</summary>
+    private static async Task CopyChangesAsync(NpgsqlConnection connection, long runId, IEnumerable<(ObservationRow? Before, ObservationRow? After)> changes, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("COPY \"ImportRunChanges\" (\"RunId\", \"MeasureId\", \"AreaId\", \"Kind\", \"Period\", "
+            + "\"BeforeValue\", \"BeforeNumerator\", \"BeforeDenominator\", \"AfterValue\", \"AfterNumerator\", \"AfterDenominator\") FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var (was, now) in changes)
+        {
+            var key = (now ?? was)!.Value;
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(runId, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(key.MeasureId, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(key.AreaId, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(key.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync((key.Period.Year * 100) + key.Period.Month, NpgsqlDbType.Integer, cancellationToken);
+            await ObservationWriter.WriteAsync(copy, was?.Value, cancellationToken);
+            await ObservationWriter.WriteAsync(copy, was?.Numerator, cancellationToken);
+            await ObservationWriter.WriteAsync(copy, was?.Denominator, cancellationToken);
+            await ObservationWriter.WriteAsync(copy, now?.Value, cancellationToken);
+            await ObservationWriter.WriteAsync(copy, now?.Numerator, cancellationToken);
+            await ObservationWriter.WriteAsync(copy, now?.Denominator, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
     }
 }

@@ -3,13 +3,16 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 using Scrutineer.Application.Data;
 
 namespace Scrutineer.Application.Imports;
 
 /// <summary>
-/// Writes observations in multi-row INSERT batches inside the caller's transaction (the same SQL on SQLite and
-/// PostgreSQL): thousands of aggregated rows in a few round trips instead of one EF entity each.
+/// Writes observations inside the caller's transaction: on PostgreSQL with one binary COPY, on SQLite in multi-row
+/// INSERT batches (thousands of aggregated rows in a few statements instead of one EF entity each). Either way the rows
+/// go when the transaction rolls back.
 /// </summary>
 internal static class ObservationWriter
 {
@@ -20,6 +23,11 @@ internal static class ObservationWriter
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Observations are written inside the import's transaction.");
+        if (connection is NpgsqlConnection postgres)
+        {
+            return await CopyAsync(postgres, rows, cancellationToken);
+        }
+
         var written = 0;
         var batch = new List<ObservationRow>(RowsPerBatch);
         foreach (var row in rows)
@@ -38,6 +46,38 @@ internal static class ObservationWriter
         }
 
         return written;
+    }
+
+    private static async Task<int> CopyAsync(NpgsqlConnection connection, IEnumerable<ObservationRow> rows, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY \"Observations\" (\"MeasureId\", \"AreaId\", \"Kind\", \"Period\", \"Value\", \"Numerator\", \"Denominator\") FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(row.MeasureId, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.AreaId, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync((row.Period.Year * 100) + row.Period.Month, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.Value, NpgsqlDbType.Numeric, cancellationToken);
+            await WriteAsync(copy, row.Numerator, cancellationToken);
+            await WriteAsync(copy, row.Denominator, cancellationToken);
+        }
+
+        return (int)await copy.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>Writes a decimal (null as NULL) to a binary COPY row.</summary>
+    internal static async Task WriteAsync(NpgsqlBinaryImporter copy, decimal? value, CancellationToken cancellationToken)
+    {
+        if (value is { } v)
+        {
+            await copy.WriteAsync(v, NpgsqlDbType.Numeric, cancellationToken);
+        }
+        else
+        {
+            await copy.WriteNullAsync(cancellationToken);
+        }
     }
 
     private static async Task<int> WriteBatchAsync(DbConnection connection, DbTransaction transaction, List<ObservationRow> batch, CancellationToken cancellationToken)

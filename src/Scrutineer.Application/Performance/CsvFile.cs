@@ -1,12 +1,11 @@
 using System.Globalization;
-using System.Text;
+using Scrutineer.Application.Csv;
 
 namespace Scrutineer.Application.Performance;
 
 /// <summary>
-/// A small RFC 4180 CSV reader for modest files (definitions, tidy observations, mappings): quoted fields, doubled
-/// quotes, line breaks in quotes. Its limits are enforced while reading, character by character: the file's size, a
-/// record's length and field count, and the number of records.
+/// Modest CSV files (measure definitions, tidy observations, area mappings) read as text records through the one
+/// <see cref="CsvReader"/>, with their limits: the file's size, a record's length and field count, and the number of lines.
 /// </summary>
 internal static class CsvFile
 {
@@ -19,116 +18,61 @@ internal static class CsvFile
     /// <summary>The most fields one record may have.</summary>
     public const int MaxFields = 100;
 
-    /// <summary>The most records one file may hold (header included).</summary>
+    /// <summary>The most records (lines) one file may hold, header included.</summary>
     public const int MaxRecords = 1_000_000;
+
+    private static readonly CsvLimits Limits = new(MaxFileBytes, MaxRecordChars, MaxFields, MaxRecords,
+        size => Limit($"the file is {size / (1024 * 1024):N0} MB, more than the {MaxFileBytes / (1024 * 1024):N0} MB a CSV file may be: split it into smaller files."),
+        Limit($"a record longer than {MaxRecordChars:N0} characters, the most one may hold: is a quote left open?"),
+        Limit($"more than {MaxFields} fields, the most a record may have."),
+        Limit($"more than {MaxRecords:N0} records, the most one CSV file may hold: split it into smaller files."));
 
     /// <summary>Each record with the line it starts on (1-based). Blank lines are skipped.</summary>
     /// <exception cref="ImportException">A quote left open at the end of the file, or a limit broken (the message names it).</exception>
     public static IEnumerable<(long Line, string[] Fields)> Read(string path)
     {
-        var size = new FileInfo(path).Length;
-        if (size > MaxFileBytes)
+        try
         {
-            throw new ImportException(path, 1, Limit($"the file is {size / (1024 * 1024):N0} MB, more than the {MaxFileBytes / (1024 * 1024):N0} MB a CSV file may be: split it into smaller files."));
+            Limits.CheckFileSize(new FileInfo(path).Length);
+        }
+        catch (CsvException ex)
+        {
+            throw new ImportException(path, ex.Line, ex.Problem);
         }
 
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var recordChars = 0;
-        var records = 0;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        long line = 1, start = 1;
-        var inQuotes = false;
-        var fieldStarted = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
+        return Records(path);
+    }
+
+    private static IEnumerable<(long Line, string[] Fields)> Records(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var reader = new CsvReader(stream, Limits);
+        while (Next(path, reader))
         {
-            var ch = (char)c;
-            if (++recordChars > MaxRecordChars)
+            if (reader.IsBlank)
             {
-                throw new ImportException(path, start, Limit($"a record longer than {MaxRecordChars:N0} characters, the most one may hold: is a quote left open?"));
-            }
-
-            if (inQuotes)
-            {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else
-                {
-                    if (ch == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(ch);
-                }
-
                 continue;
             }
 
-            switch (ch)
+            var fields = new string[reader.Count];
+            for (var i = 0; i < fields.Length; i++)
             {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    fieldStarted = true;
-                    break;
-                case ',':
-                    if (fields.Count + 1 >= MaxFields)
-                    {
-                        throw new ImportException(path, start, Limit($"more than {MaxFields} fields, the most a record may have."));
-                    }
-
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    fieldStarted = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    if (fieldStarted || field.Length > 0 || fields.Count > 0)
-                    {
-                        if (++records > MaxRecords)
-                        {
-                            throw new ImportException(path, start, Limit($"more than {MaxRecords:N0} records, the most one CSV file may hold: split it into smaller files."));
-                        }
-
-                        fields.Add(field.ToString());
-                        yield return (start, fields.ToArray());
-                    }
-
-                    recordChars = 0;
-                    fields.Clear();
-                    field.Clear();
-                    fieldStarted = false;
-                    line++;
-                    start = line;
-                    break;
-                default:
-                    field.Append(ch);
-                    fieldStarted = true;
-                    break;
+                fields[i] = reader.Text(i);
             }
-        }
 
-        if (inQuotes)
-        {
-            throw new ImportException(path, start, "a quoted field is not closed before the end of the file.");
+            yield return (reader.Line, fields);
         }
+    }
 
-        if (fieldStarted || field.Length > 0 || fields.Count > 0)
+    private static bool Next(string path, CsvReader reader)
+    {
+        try
         {
-            fields.Add(field.ToString());
-            yield return (start, fields.ToArray());
+            return reader.Read();
+        }
+        catch (CsvException ex)
+        {
+            throw new ImportException(path, ex.Line, ex.Problem);
         }
     }
 

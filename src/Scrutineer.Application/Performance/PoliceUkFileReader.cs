@@ -1,16 +1,18 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Globalization;
-using System.Text;
+using Scrutineer.Application.Csv;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Application.Performance;
 
 /// <summary>
-/// Streams one data.police.uk CSV file into a <see cref="PoliceUkTally"/>: a hand-written reader over UTF-8 bytes
-/// (no string per row, no per-row allocation) that splits unquoted rows with vectorised searches and falls back to a
-/// quote-aware path (quoted fields, doubled quotes, line breaks inside quotes) only for rows that contain a quote.
-/// Memory is one read buffer plus the tally, whatever the file's size.
+/// Streams one data.police.uk CSV file into a <see cref="PoliceUkTally"/> through the one <see cref="CsvReader"/>: no
+/// string per row (a column's values are known by their bytes, <see cref="FieldIds"/>), so memory is the reader's
+/// buffer plus the tally, whatever the file's size. A file of <see cref="PartBytes"/> or more is read in parts, one per
+/// core, each starting at a line start, and the parts' tallies merged; should any part meet a line break inside
+/// quotes (which data.police.uk files never hold), a part may not have started at a record, so the file is read again
+/// from the start in one piece.
 /// </summary>
 internal sealed class PoliceUkFileReader
 {
@@ -23,139 +25,194 @@ internal sealed class PoliceUkFileReader
     /// <summary>The most lines one file may hold: 10 million (the largest force-month holds about 100,000 rows).</summary>
     public const long MaxLines = 10_000_000;
 
-    private readonly string path;
-    private readonly Action<long> bytesRead;
-    private readonly char[][] scratch = [new char[512], new char[512], new char[512]];
-    private readonly Memo forceMemo = new(), lsoaMemo = new(), categoryMemo = new();
+    /// <summary>A file this large or larger is read in parts on all cores: 32 MB (a monthly force file is a few MB).</summary>
+    public const long PartBytes = 32L << 20;
 
-    private PoliceUkFileReader(string path, Action<long> bytesRead)
+    /// <summary>The limits of a data.police.uk file and the words each is refused in.</summary>
+    internal static readonly CsvLimits Limits = new(long.MaxValue, MaxRowBytes, MaxFields, MaxLines,
+        bytes => "the file is too large.",
+        $"a row longer than {MaxRowBytes >> 20} MB, the most a data.police.uk row may be: is a quote left open?",
+        $"more than {MaxFields} fields, the most a data.police.uk row may have.",
+        string.Create(CultureInfo.InvariantCulture, $"more than {MaxLines:N0} lines, the most one data.police.uk file may hold: split the file by month."));
+
+    private readonly string path;
+    private readonly PoliceUkTally tally;
+    private readonly Columns columns;
+    private readonly FieldIds forceIds = new(), lsoaIds = new(), categoryIds = new();
+    private char[] scratch = new char[256], nameScratch = new char[256];
+
+    private PoliceUkFileReader(string path, PoliceUkTally tally, Columns columns)
     {
         this.path = path;
-        this.bytesRead = bytesRead;
+        this.tally = tally;
+        this.columns = columns;
     }
 
     /// <summary>Reads <paramref name="path"/> into a new tally of the kind its header shows.</summary>
     /// <exception cref="ImportException">The header is not a data.police.uk header, or a row is malformed (file:line and why).</exception>
     public static PoliceUkTally Read(string path, Action<long> bytesRead, CancellationToken cancellationToken)
     {
-        var reader = new PoliceUkFileReader(path, bytesRead);
-        return reader.Run(cancellationToken);
+        var parts = new FileInfo(path).Length >= PartBytes ? Math.Max(1, Environment.ProcessorCount) : 1;
+        return parts > 1 ? ReadInParts(path, parts, bytesRead, cancellationToken) : ReadWhole(path, bytesRead, cancellationToken);
     }
 
-    private PoliceUkTally Run(CancellationToken cancellationToken)
+    internal static PoliceUkTally ReadWhole(string path, Action<long>? bytesRead, CancellationToken cancellationToken)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        try
+        using var stream = Open(path, 0);
+        using var reader = new CsvReader(stream, Limits, bytesRead, cancellationToken: cancellationToken);
+        var (tally, columns) = Header(path, reader);
+        new PoliceUkFileReader(path, tally, columns).Count(reader);
+        return tally;
+    }
+
+    internal static PoliceUkTally ReadInParts(string path, int parts, Action<long> bytesRead, CancellationToken cancellationToken)
+    {
+        PoliceUkTally tally;
+        Columns columns;
+        long headerEnd, headerLines, length;
+        using (var stream = Open(path, 0))
+        using (var reader = new CsvReader(stream, Limits, cancellationToken: cancellationToken))
         {
-            Span<int> starts = stackalloc int[MaxFields];
-            Span<int> ends = stackalloc int[MaxFields];
-            Span<bool> quoted = stackalloc bool[MaxFields];
-            int start = 0, end = 0;
-            var eof = false;
-            long line = 1;
-            PoliceUkTally? tally = null;
-            Columns columns = default;
-            var sinceCheck = 0;
+            (tally, columns) = Header(path, reader);
+            headerEnd = reader.Position;
+            headerLines = reader.NextLine - 1;
+            length = stream.Length;
+        }
 
-            while (true)
+        // Part k reads the records starting in [bounds[k], bounds[k + 1]); each bound but the first is a line start.
+        var bounds = new long[parts + 1];
+        bounds[0] = headerEnd;
+        bounds[parts] = length;
+        for (var k = 1; k < parts; k++)
+        {
+            bounds[k] = Math.Max(bounds[k - 1], LineStartFrom(path, headerEnd + ((length - headerEnd) * k / parts)));
+        }
+
+        var results = new (PoliceUkTally Tally, long Lines, bool Unsafe, ImportException? Error)[parts];
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, k =>
+        {
+            var partTally = k == 0 ? tally : tally.Started();
+            using var stream = Open(path, bounds[k]);
+            using var reader = new CsvReader(stream, Limits, bytesRead, bounds[k + 1] - bounds[k], cancellationToken);
+            try
             {
-                var data = buffer.AsSpan(start, end - start);
-                int consumed, count, newlines;
-                try
-                {
-                    consumed = SplitRow(data, eof, starts, ends, quoted, out count, out newlines);
-                }
-                catch (FormatException ex)
-                {
-                    throw new ImportException(path, line, ex.Message);
-                }
+                new PoliceUkFileReader(path, partTally, columns).Count(reader);
+                results[k] = (partTally, reader.NextLine - 1, reader.SawLineBreakInQuotes, null);
+            }
+            catch (ImportException ex)
+            {
+                results[k] = (partTally, 0, reader.SawLineBreakInQuotes, ex);
+            }
+        });
 
-                if (consumed < 0)
-                {
-                    if (start > 0)
-                    {
-                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                        end -= start;
-                        start = 0;
-                    }
-
-                    if (end == buffer.Length)
-                    {
-                        if (buffer.Length >= MaxRowBytes)
-                        {
-                            throw new ImportException(path, line, $"a row longer than {MaxRowBytes >> 20} MB, the most a data.police.uk row may be: is a quote left open?");
-                        }
-
-                        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, bigger, 0, end);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
-                    }
-
-                    var read = stream.Read(buffer, end, buffer.Length - end);
-                    if (read == 0)
-                    {
-                        eof = true;
-                    }
-
-                    end += read;
-                    bytesRead(read);
-                    if (++sinceCheck >= 16)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        sinceCheck = 0;
-                    }
-
-                    continue;
-                }
-
-                if (consumed == 0)
-                {
-                    break;
-                }
-
-                var row = data[..consumed];
-                if (tally is null)
-                {
-                    (tally, columns) = Header(row, starts[..count], ends[..count], quoted[..count]);
-                }
-                else if (!(count == 1 && ends[0] == starts[0]))
-                {
-                    try
-                    {
-                        CountRow(tally, columns, row, starts, ends, quoted, count, line);
-                    }
-                    catch (InvalidDataException ex)
-                    {
-                        throw new ImportException(path, line, ex.Message);
-                    }
-                }
-
-                start += consumed;
-                line += newlines;
-                if (line > MaxLines + 1)
-                {
-                    throw new ImportException(path, line - 1, string.Create(CultureInfo.InvariantCulture, $"more than {MaxLines:N0} lines, the most one data.police.uk file may hold: split the file by month."));
-                }
+        var linesBefore = headerLines;
+        foreach (var (_, lines, isUnsafe, error) in results)
+        {
+            if (isUnsafe)
+            {
+                return ReadWhole(path, null, cancellationToken);
             }
 
-            return tally ?? throw new ImportException(path, 1, "the file is empty: expected a data.police.uk header row.");
+            if (error is not null)
+            {
+                throw new ImportException(path, error.Line + linesBefore, error.Problem);
+            }
+
+            linesBefore += lines;
         }
-        finally
+
+        if (linesBefore > MaxLines)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            throw new ImportException(path, MaxLines + 1, Limits.TooManyLines);
+        }
+
+        for (var k = 1; k < parts; k++)
+        {
+            try
+            {
+                tally.Merge(results[k].Tally);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new ImportException(path, linesBefore, ex.Message);
+            }
+        }
+
+        return tally;
+    }
+
+    /// <summary>The first line start at or after <paramref name="offset"/> (the end of the file when there is none).</summary>
+    private static long LineStartFrom(string path, long offset)
+    {
+        using var stream = Open(path, offset - 1);
+        var buffer = new byte[1 << 16];
+        var position = offset - 1;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            var nl = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (nl >= 0)
+            {
+                return position + nl + 1;
+            }
+
+            position += read;
+        }
+
+        return stream.Length;
+    }
+
+    private static FileStream Open(string path, long offset)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        stream.Position = offset;
+        return stream;
+    }
+
+    /// <summary>Moves <paramref name="reader"/> to its next record; a broken limit becomes an <see cref="ImportException"/>.</summary>
+    private static bool Next(string path, CsvReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvException ex)
+        {
+            throw new ImportException(path, ex.Line, ex.Problem);
         }
     }
 
-    private void CountRow(PoliceUkTally tally, Columns columns, ReadOnlySpan<byte> row, Span<int> starts, Span<int> ends, Span<bool> quoted, int count, long line)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Count(CsvReader reader)
     {
-        if (count != columns.Count)
+        while (Next(path, reader))
         {
-            throw new ImportException(path, line, $"expected {columns.Count} fields as in the header, found {count}.");
+            if (reader.IsBlank)
+            {
+                continue;
+            }
+
+            try
+            {
+                CountRow(reader);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new ImportException(path, reader.Line, ex.Message);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CountRow(CsvReader reader)
+    {
+        var line = reader.Line;
+        if (reader.Count != columns.Count)
+        {
+            throw new ImportException(path, line, $"expected {columns.Count} fields as in the header, found {reader.Count}.");
         }
 
-        var monthBytes = row[starts[columns.Month]..ends[columns.Month]];
+        var monthBytes = reader.Raw(columns.Month);
         if (tally.Kind == PoliceUkFileKind.StopAndSearch && monthBytes.Length >= 7)
         {
             monthBytes = monthBytes[..7];
@@ -164,8 +221,7 @@ internal sealed class PoliceUkFileReader
         var month = ParseMonth(monthBytes);
         if (month < 0)
         {
-            throw new ImportException(path, line,
-                $"{columns.MonthName} '{Encoding.UTF8.GetString(row[starts[columns.Month]..ends[columns.Month]])}' is not a month: expected YYYY-MM.");
+            throw new ImportException(path, line, $"{columns.MonthName} '{reader.Text(columns.Month)}' is not a month: expected YYYY-MM.");
         }
 
         int force;
@@ -175,17 +231,17 @@ internal sealed class PoliceUkFileReader
         }
         else
         {
-            var bytes = row[starts[columns.Force]..ends[columns.Force]];
-            if (!forceMemo.TryGet(bytes, out force))
+            var bytes = reader.Raw(columns.Force);
+            if (!forceIds.TryGet(bytes, out force))
             {
-                var text = Decode(bytes, quoted[columns.Force], 0);
+                var text = reader.Chars(columns.Force, ref scratch).Trim();
                 if (text.IsEmpty)
                 {
                     throw new ImportException(path, line, "Falls within is empty: expected the force's name.");
                 }
 
                 force = tally.Force(ImportText.Name(path, line, "Falls within", text, Area.NameMaxLength));
-                forceMemo.Set(bytes, force);
+                forceIds.Add(bytes, force);
             }
         }
 
@@ -196,10 +252,10 @@ internal sealed class PoliceUkFileReader
         }
         else
         {
-            var bytes = row[starts[columns.Category]..ends[columns.Category]];
-            if (!categoryMemo.TryGet(bytes, out category))
+            var bytes = reader.Raw(columns.Category);
+            if (!categoryIds.TryGet(bytes, out category))
             {
-                var text = Decode(bytes, quoted[columns.Category], 1);
+                var text = reader.Chars(columns.Category, ref scratch).Trim();
                 if (text.IsEmpty)
                 {
                     throw new ImportException(path, line, $"{columns.CategoryName} is empty.");
@@ -208,20 +264,20 @@ internal sealed class PoliceUkFileReader
                 // The category names a measure ("Outcome: " + the outcome type for outcome files).
                 var max = Measure.NameMaxLength - (tally.Kind == PoliceUkFileKind.Outcomes ? "Outcome: ".Length : 0);
                 category = tally.Category(ImportText.Name(path, line, columns.CategoryName, text, max));
-                categoryMemo.Set(bytes, category);
+                categoryIds.Add(bytes, category);
             }
         }
 
         var lsoa = 0;
         if (columns.Lsoa >= 0)
         {
-            var bytes = row[starts[columns.Lsoa]..ends[columns.Lsoa]];
-            if (bytes.Length > 0 && !lsoaMemo.TryGet(bytes, out lsoa))
+            var bytes = reader.Raw(columns.Lsoa);
+            if (bytes.Length > 0 && !lsoaIds.TryGet(bytes, out lsoa))
             {
-                var code = Decode(bytes, quoted[columns.Lsoa], 1);
-                var name = Decode(row[starts[columns.LsoaName]..ends[columns.LsoaName]], quoted[columns.LsoaName], 2);
+                var code = reader.Chars(columns.Lsoa, ref scratch).Trim();
+                var name = reader.Chars(columns.LsoaName, ref nameScratch).Trim();
                 lsoa = tally.Lsoa(code, name);
-                lsoaMemo.Set(bytes, lsoa);
+                lsoaIds.Add(bytes, lsoa);
             }
         }
 
@@ -229,12 +285,17 @@ internal sealed class PoliceUkFileReader
         tally.Rows++;
     }
 
-    private (PoliceUkTally Tally, Columns Columns) Header(ReadOnlySpan<byte> row, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<bool> quoted)
+    private static (PoliceUkTally Tally, Columns Columns) Header(string path, CsvReader reader)
     {
-        var names = new string[starts.Length];
+        if (!Next(path, reader))
+        {
+            throw new ImportException(path, 1, "the file is empty: expected a data.police.uk header row.");
+        }
+
+        var names = new string[reader.Count];
         for (var i = 0; i < names.Length; i++)
         {
-            names[i] = Decode(row[starts[i]..ends[i]], quoted[i], 0).ToString().Trim().TrimStart('\uFEFF');
+            names[i] = reader.Text(i).Trim().TrimStart('\uFEFF');
         }
 
         int Index(string name) => Array.FindIndex(names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
@@ -290,27 +351,8 @@ internal sealed class PoliceUkFileReader
         return null;
     }
 
-    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes, bool isQuoted, int slot)
-    {
-        var buffer = scratch[slot];
-        if (buffer.Length < bytes.Length)
-        {
-            buffer = scratch[slot] = new char[bytes.Length * 2];
-        }
-
-        var length = Encoding.UTF8.GetChars(bytes, buffer);
-        var text = buffer.AsSpan(0, length);
-        if (isQuoted && text.Contains('"'))
-        {
-            var unescaped = text.ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
-            unescaped.CopyTo(buffer);
-            text = buffer.AsSpan(0, unescaped.Length);
-        }
-
-        return text.Trim();
-    }
-
     /// <summary>"2023-09" as bytes → month ordinal, or −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseMonth(ReadOnlySpan<byte> text)
     {
         if (text.Length != 7 || text[4] != (byte)'-')
@@ -340,171 +382,6 @@ internal sealed class PoliceUkFileReader
         return year is < 1900 or > 2999 || month is < 1 or > 12 ? -1 : new ReportingMonth(year, month).Ordinal;
     }
 
-    /// <summary>
-    /// Finds the fields of the row at the start of <paramref name="data"/>. Returns the bytes consumed (row and line
-    /// break), 0 at the end of the file, or −1 when the row is not complete in <paramref name="data"/> yet.
-    /// </summary>
-    /// <exception cref="FormatException">Too many fields, a quote left open at the end of the file, or text after a closing quote.</exception>
-    internal static int SplitRow(ReadOnlySpan<byte> data, bool eof, Span<int> starts, Span<int> ends, Span<bool> quoted, out int count, out int newlines)
-    {
-        count = 0;
-        newlines = 1;
-        if (data.IsEmpty)
-        {
-            return eof ? 0 : -1;
-        }
-
-        var nl = data.IndexOf((byte)'\n');
-        if (nl < 0 && !eof)
-        {
-            return -1;
-        }
-
-        var consumed = nl < 0 ? data.Length : nl + 1;
-        var line = data[..(nl < 0 ? data.Length : nl)];
-        if (line.Length > 0 && line[^1] == (byte)'\r')
-        {
-            line = line[..^1];
-        }
-
-        if (!line.Contains((byte)'"'))
-        {
-            var pos = 0;
-            while (true)
-            {
-                if (count == starts.Length)
-                {
-                    throw new FormatException($"more than {starts.Length} fields, the most a data.police.uk row may have.");
-                }
-
-                var comma = line[pos..].IndexOf((byte)',');
-                starts[count] = pos;
-                quoted[count] = false;
-                if (comma < 0)
-                {
-                    ends[count++] = line.Length;
-                    return consumed;
-                }
-
-                ends[count++] = pos + comma;
-                pos += comma + 1;
-            }
-        }
-
-        // Quote-aware path: a quoted field may hold commas, doubled quotes and line breaks.
-        var i = 0;
-        while (true)
-        {
-            if (count == starts.Length)
-            {
-                throw new FormatException($"more than {starts.Length} fields, the most a data.police.uk row may have.");
-            }
-
-            if (i < data.Length && data[i] == (byte)'"')
-            {
-                var j = i + 1;
-                while (true)
-                {
-                    var q = j < data.Length ? data[j..].IndexOf((byte)'"') : -1;
-                    if (q < 0)
-                    {
-                        return eof ? throw new FormatException("a quoted field is not closed before the end of the file.") : -1;
-                    }
-
-                    j += q;
-                    if (j + 1 < data.Length && data[j + 1] == (byte)'"')
-                    {
-                        j += 2;
-                        continue;
-                    }
-
-                    if (j + 1 >= data.Length && !eof)
-                    {
-                        return -1;
-                    }
-
-                    break;
-                }
-
-                newlines += data[(i + 1)..j].Count((byte)'\n');
-                starts[count] = i + 1;
-                ends[count] = j;
-                quoted[count++] = true;
-                i = j + 1;
-                if (i < data.Length && data[i] == (byte)',')
-                {
-                    i++;
-                    continue;
-                }
-
-                if (i < data.Length && data[i] == (byte)'\r')
-                {
-                    i++;
-                }
-
-                if (i >= data.Length)
-                {
-                    return eof ? data.Length : -1;
-                }
-
-                return data[i] == (byte)'\n' ? i + 1 : throw new FormatException("unexpected text after a closing quote.");
-            }
-
-            var k = data[i..].IndexOfAny((byte)',', (byte)'\n');
-            if (k < 0)
-            {
-                if (!eof)
-                {
-                    return -1;
-                }
-
-                starts[count] = i;
-                ends[count] = data.Length > i && data[^1] == (byte)'\r' ? data.Length - 1 : data.Length;
-                quoted[count++] = false;
-                return data.Length;
-            }
-
-            var e = i + k;
-            starts[count] = i;
-            quoted[count] = false;
-            if (data[e] == (byte)',')
-            {
-                ends[count++] = e;
-                i = e + 1;
-                continue;
-            }
-
-            ends[count++] = e > i && data[e - 1] == (byte)'\r' ? e - 1 : e;
-            return e + 1;
-        }
-    }
-
     private readonly record struct Columns(
         int Count, int Month, string MonthName, int Force, int FixedForce, int Category, string CategoryName, int FixedCategory, int Lsoa, int LsoaName);
-
-    /// <summary>The last value seen in a column and its id: consecutive rows often repeat it (same force, same place).</summary>
-    private sealed class Memo
-    {
-        private byte[] bytes = new byte[128];
-        private int length = -1;
-        private int id;
-
-        public bool TryGet(ReadOnlySpan<byte> value, out int found)
-        {
-            found = id;
-            return length == value.Length && value.SequenceEqual(bytes.AsSpan(0, length));
-        }
-
-        public void Set(ReadOnlySpan<byte> value, int newId)
-        {
-            if (value.Length > bytes.Length)
-            {
-                bytes = new byte[value.Length * 2];
-            }
-
-            value.CopyTo(bytes);
-            length = value.Length;
-            id = newId;
-        }
-    }
 }

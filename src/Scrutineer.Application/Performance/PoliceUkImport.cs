@@ -38,7 +38,15 @@ public sealed class PoliceUkImport(ScrutineerDb db)
 
     /// <summary>Imports the files, and the data.police.uk files inside any folders, named by <paramref name="paths"/>.</summary>
     /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>). Nothing is written then.</exception>
-    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        await ImportAsync(await ReadAsync(paths, progress, cancellationToken), progress, cancellationToken);
+
+    /// <summary>
+    /// Reads and tallies the files named by <paramref name="paths"/> without the store: files in parallel (a large one
+    /// in parts, <see cref="PoliceUkFileReader"/>), their SHA-256 alongside.
+    /// </summary>
+    /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>).</exception>
+    public static async Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = AuditContext.Clock.GetUtcNow();
         var files = FindFiles(paths);
@@ -57,6 +65,9 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 progress.Report(new ImportProgress(now, total, 0, "reading"));
             }
         }
+
+        // The files' hashes (for the import run) are taken while the files are parsed.
+        var describing = Task.Run(() => ImportedFile.DescribeAsync(files, cancellationToken), cancellationToken);
 
         // Files are read in parallel (one tally each) and merged: the cores share the parsing.
         await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -85,13 +96,20 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 return ValueTask.CompletedTask;
             });
 
-        progress?.Report(new ImportProgress(total, total, tallies.Values.Sum(t => t.Rows), "writing"));
+        return new PoliceUkReading(started, files, await describing, tallies, total);
+    }
+
+    /// <summary>Writes files read by <see cref="ReadAsync"/>, in one transaction.</summary>
+    /// <exception cref="DomainException">A value the store refuses (the files are named). Nothing is written then.</exception>
+    public async Task<PoliceUkImportResult> ImportAsync(PoliceUkReading reading, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (files, tallies, total) = (reading.Files, reading.Tallies, reading.Bytes);
+        progress?.Report(new ImportProgress(total, total, reading.Rows, "writing"));
         PoliceUkImportResult result;
         try
         {
-            var described = await ImportedFile.DescribeAsync(files, cancellationToken);
             result = await WriteAsync(files.Count, tallies, (before, after) =>
-                ImportRuns.RecordFiguresAsync(db, ImportRunKind.PoliceUk, started, described, tallies.Values.Sum(t => t.Rows), before, after, cancellationToken), cancellationToken);
+                ImportRuns.RecordFiguresAsync(db, ImportRunKind.PoliceUk, reading.Started, reading.Described, reading.Rows, before, after, cancellationToken), cancellationToken);
         }
         catch (StoreValueException ex)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Scrutineer.Domain.Periods;
 
@@ -24,6 +25,15 @@ internal sealed class PoliceUkTally
 
     public PoliceUkFileKind Kind { get; }
 
+    /// <summary>A new, empty tally of the same kind knowing the same forces and categories by the same ids (for another part of one file).</summary>
+    public PoliceUkTally Started()
+    {
+        var started = new PoliceUkTally(Kind);
+        Forces.ForEach(f => started.Force(f));
+        Categories.ForEach(c => started.Category(c));
+        return started;
+    }
+
     public List<string> Forces { get; } = [];
 
     public List<string> Categories { get; } = [];
@@ -34,7 +44,7 @@ internal sealed class PoliceUkTally
     /// <summary>The LSOA name first seen with each code ("Castle Point 001A").</summary>
     public List<string> LsoaNames { get; } = [];
 
-    public Dictionary<long, long> Counts { get; } = [];
+    public Dictionary<long, long> Counts { get; } = new(1 << 12);
 
     public long Rows { get; set; }
 
@@ -67,6 +77,7 @@ internal sealed class PoliceUkTally
     public static (ReportingMonth Month, int Force, int Lsoa, int Category) Unpack(long key) =>
         (ReportingMonth.FromOrdinal((int)(key >> 42) + MonthBase), (int)((key >> 32) & 0x3FF), (int)((key >> 10) & 0x3FFFFF), (int)(key & 0x3FF));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long key, long count = 1) => CollectionsMarshal.GetValueRefOrAddDefault(Counts, key, out _) += count;
 
     /// <summary>Adds another tally's counts (from a file read on another thread) into this one, remapping its ids.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Scrutineer.Application.Data;
 using Scrutineer.Application.Imports;
 using Scrutineer.Application.Performance;
 using Scrutineer.Cli.Output;
@@ -22,10 +23,23 @@ internal static class ImportCommands
         var policeUk = new Command("police-uk", "Import data.police.uk street-level crime, outcomes and stop-and-search files. A month imported again replaces what was there.") { paths };
         policeUk.SetAction(async (parse, ct) =>
         {
-            await using var db = await context.OpenStoreAsync(parse, ct);
             var bar = new ProgressBar(context.Error);
             var watch = Stopwatch.StartNew();
-            var result = await new PoliceUkImport(db).ImportAsync(parse.GetValue(paths)!, bar, ct);
+            // The files are read while the store opens; an unreadable file is reported before a store problem.
+            var reading = Task.Run(() => PoliceUkImport.ReadAsync(parse.GetValue(paths)!, bar, ct), ct);
+            ScrutineerDb db;
+            try
+            {
+                db = await context.OpenStoreAsync(parse, ct);
+            }
+            catch
+            {
+                await reading;
+                throw;
+            }
+
+            await using var store = db;
+            var result = await new PoliceUkImport(db).ImportAsync(await reading, bar, ct);
             bar.Finish();
             await context.Out.WriteLineAsync(
                 $"Imported {Figures.Count(result.Rows)} rows from {result.Files} file(s) in {watch.Elapsed.TotalSeconds:0.0} s: "

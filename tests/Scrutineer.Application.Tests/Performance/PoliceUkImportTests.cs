@@ -130,6 +130,29 @@ public sealed class PoliceUkImportTests
     }
 
     [Fact]
+    public async Task ImportAsync_PostgreSqlFailsAfterTheCopy_NothingWritten()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.PostgreSql);
+        using var files = new StreetFiles();
+        files.WriteMonths("2023-01", 2, _ => 3);
+        await using var db = store.Open();
+        // The run's changes are copied after the observations: refusing them, the store counts what the copy wrote so far.
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE FUNCTION refuse_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'refused after % observations', (SELECT count(*) FROM "Observations"); END $$;
+            CREATE TRIGGER refuse_changes BEFORE INSERT ON "ImportRunChanges" FOR EACH ROW EXECUTE FUNCTION refuse_changes();
+            """);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => new PoliceUkImport(db).ImportAsync([files.Folder]));
+
+        Assert.Contains("refused after 8 observations", error.ToString(), StringComparison.Ordinal);
+        await using var check = store.Open();
+        Assert.Equal(0, await check.Observations.CountAsync());
+        Assert.Equal(0, await check.ImportRuns.CountAsync());
+        Assert.Equal(0, await check.Measures.CountAsync());
+    }
+
+    [Fact]
     public async Task ImportAsync_QuotedFieldsAndCrLf_ParsedAsCsv()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

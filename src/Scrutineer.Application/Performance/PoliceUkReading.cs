@@ -1,0 +1,34 @@
+using Scrutineer.Application.Imports;
+
+namespace Scrutineer.Application.Performance;
+
+/// <summary>
+/// data.police.uk files read and tallied, not yet written: <see cref="PoliceUkImport.ReadAsync"/> makes it without the
+/// store (so the command line reads the files while the store opens), <see cref="PoliceUkImport.ImportAsync(PoliceUkReading, IProgress{ImportProgress}?, CancellationToken)"/> writes it.
+/// </summary>
+public sealed class PoliceUkReading
+{
+    internal PoliceUkReading(DateTimeOffset started, List<string> files, IReadOnlyList<ImportedFile> described, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies, long bytes)
+    {
+        Started = started;
+        Files = files;
+        Described = described;
+        Tallies = tallies;
+        Bytes = bytes;
+    }
+
+    /// <summary>When reading began (the import run's start).</summary>
+    public DateTimeOffset Started { get; }
+
+    /// <summary>The files read, full paths.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>The rows counted, all files together.</summary>
+    public long Rows => Tallies.Values.Sum(t => t.Rows);
+
+    internal IReadOnlyList<ImportedFile> Described { get; }
+
+    internal Dictionary<PoliceUkFileKind, PoliceUkTally> Tallies { get; }
+
+    internal long Bytes { get; }
+}
