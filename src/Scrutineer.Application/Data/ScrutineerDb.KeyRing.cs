@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Scrutineer.Application.Accounts;
+using Scrutineer.Domain.Accounts;
 
 namespace Scrutineer.Application.Data;
 

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Accounts;
 
 namespace Scrutineer.Web.Security;
 
