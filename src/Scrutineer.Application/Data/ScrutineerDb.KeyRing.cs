@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Domain.Accounts;
 
 namespace Scrutineer.Application.Data;
 

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Accounts;
 
 namespace Scrutineer.Web.Security;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Scrutineer.Application.Audit;
+using Scrutineer.Domain.Accounts;
 
 namespace Scrutineer.Application.Data.Configurations;
 

@@ -1,4 +1,4 @@
-namespace Scrutineer.Application.Data;
+namespace Scrutineer.Domain.Accounts;
 
 /// <summary>
 /// One key of the ASP.NET Core data-protection key ring (it signs session and antiforgery cookies and seals two-step
