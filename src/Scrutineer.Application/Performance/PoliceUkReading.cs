@@ -1,4 +1,5 @@
 using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Performance;
 
