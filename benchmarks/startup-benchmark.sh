@@ -17,8 +17,11 @@ period="Q2 2023/24"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 echo "Building (Release, ReadyToRun) ..." >&2
-dotnet publish src/Scrutineer.Cli/Scrutineer.Cli.csproj -c Release --use-current-runtime --self-contained false \
-  -p:PublishReadyToRun=true -o "$work/cli" -nologo -v quiet >/dev/null
+if ! dotnet publish src/Scrutineer.Cli/Scrutineer.Cli.csproj -c Release --use-current-runtime --self-contained false \
+  -p:PublishReadyToRun=true -o "$work/cli" -nologo -v quiet >"$work/build.log" 2>&1; then
+  cat "$work/build.log" >&2
+  exit 1
+fi
 cli() { dotnet "$work/cli/scrutineer.dll" "$@"; }
 echo "Building the demo store ..." >&2
 cli demo --db "$work/demo.db" --files "$work/files" >/dev/null
