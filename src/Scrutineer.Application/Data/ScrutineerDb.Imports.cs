@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Imports;
@@ -16,9 +17,13 @@ public sealed partial class ScrutineerDb
     /// <summary>
     /// The one rule for provisional months: a monthly observation of a measure whose month an import run holds is left
     /// out of every query (dashboard, insights, reports, the API, "latest month" defaults). Imports and undo, which must
-    /// see every row, ask with <c>IgnoreQueryFilters()</c>.
+    /// see every row, ask with <c>IgnoreQueryFilters()</c>. <paramref name="db"/> stands for the context that runs the
+    /// query (EF puts the running context in its place), so the compiled models (<see cref="StoreModel"/>), which cannot
+    /// carry a filter of their own, add this same expression with no context at hand.
     /// </summary>
+    internal static Expression<Func<Observation, bool>> NotHeld(ScrutineerDb? db) =>
+        o => o.Kind != PeriodKind.Month || !db!.ImportRunMonths.Any(h => h.Hold == MonthHold.Held && h.MeasureId == o.MeasureId && h.Period == o.Period);
+
     private void HoldProvisionalMonths(ModelBuilder modelBuilder) =>
-        modelBuilder.Entity<Observation>().HasQueryFilter(o =>
-            o.Kind != PeriodKind.Month || !ImportRunMonths.Any(h => h.Hold == MonthHold.Held && h.MeasureId == o.MeasureId && h.Period == o.Period));
+        modelBuilder.Entity<Observation>().HasQueryFilter(NotHeld(this));
 }

@@ -32,9 +32,7 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
         value = value.Trim();
         if (LooksLikePostgreSql(value))
         {
-            var builder = new NpgsqlConnectionStringBuilder(value);
-            return new StoreLocation(StoreProvider.PostgreSql, builder.ConnectionString,
-                $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}");
+            return PostgreSql(value);
         }
 
         var path = value.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
@@ -59,21 +57,45 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
         return builder.Options;
     }
 
-    /// <summary>Configures <paramref name="builder"/> for this store (also used by the web host's registration).</summary>
+    /// <summary>
+    /// Configures <paramref name="builder"/> for this store (also used by the web host's registration): the engine, the
+    /// compiled model of that engine (no model building at start-up: docs/decisions/0142), and the audit.
+    /// </summary>
     public void Configure(DbContextOptionsBuilder builder)
     {
-        _ = Provider switch
+        ConfigureEngine(builder);
+        if (StoreModel.For(Provider) is { } model)
         {
-            StoreProvider.Sqlite => builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable("__SchemaHistory")),
-            StoreProvider.PostgreSql => builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable("__SchemaHistory")),
-        };
+            builder.UseModel(model);
+        }
 
-        // Migrations are written by hand (EF's design-time package is not available): see docs/decisions/0003.
+
+        // Migrations are written by hand (docs/decisions/0003), so EF has no model snapshot to compare the model with.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
         // Every change is audited in its own transaction and moves edit versions on: see docs/decisions/0050.
         builder.AddInterceptors(SaveInterceptor.Instance);
     }
+
+    /// <summary>
+    /// The engine and its schema history table alone, so the model is built from <c>OnModelCreating</c>: what the compiled
+    /// models are generated from (scripts/compile-model.sh) and what the test that they are current compares them with.
+    /// </summary>
+    public void ConfigureEngine(DbContextOptionsBuilder builder)
+    {
+        if (Provider == StoreProvider.PostgreSql)
+        {
+            UsePostgreSql(builder);
+        }
+        else
+        {
+            builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(StoreSchema.HistoryTable));
+        }
+    }
+
+    // Apart, so a command on SQLite never loads the PostgreSQL provider's assemblies.
+    private void UsePostgreSql(DbContextOptionsBuilder builder) =>
+        builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(StoreSchema.HistoryTable));
 
     /// <summary>Opens a context on this store, creating the file's folder for SQLite.</summary>
     public ScrutineerDb Open()
@@ -88,6 +110,14 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
         }
 
         return new ScrutineerDb(Options());
+    }
+
+    // Apart, so a command on SQLite never loads Npgsql.
+    private static StoreLocation PostgreSql(string value)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(value);
+        return new StoreLocation(StoreProvider.PostgreSql, builder.ConnectionString,
+            $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}");
     }
 
     private static bool LooksLikePostgreSql(string value) =>

@@ -85,6 +85,33 @@ public sealed class StoreSchemaTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task IsCurrent_NewStore_FalseUntilUpgraded(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, migrate: false);
+        await using var db = store.Open();
+
+        Assert.False(await StoreSchema.IsCurrentAsync(db));
+        await StoreSchema.UpgradeAsync(db);
+        Assert.True(await StoreSchema.IsCurrentAsync(db));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task IsCurrent_LastMigrationMissing_FalseAndUpgradeAppliesIt(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, migrate: false);
+        await using var db = store.Open();
+        var all = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(all[^2]);
+
+        Assert.False(await StoreSchema.IsCurrentAsync(db));
+        await StoreSchema.UpgradeAsync(db);
+        Assert.True(await StoreSchema.IsCurrentAsync(db));
+        Assert.Equal(all, await StoreSchema.AppliedAsync(db));
+    }
+
     private static async Task<List<string>> DescribeAsync(TestStore store)
     {
         await using var db = store.Open();
