@@ -14,7 +14,7 @@ namespace Scrutineer.Web.Pages.Reports;
 /// also takes its cover details (<c>agenda</c>, <c>meeting</c>, <c>paperVersion</c>, <c>written</c>, <c>approved</c>). A round or a
 /// version the account may not have answers 404; a report the store cannot build yet shows why.
 /// </summary>
-public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
+public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock, ChromiumPool chromium) : ScrutineerPageModel
 {
     public string? Problem { get; private set; }
 
@@ -61,7 +61,7 @@ public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock) : Scrutin
         ReportDocument document;
         try
         {
-            document = await ReportCatalogue.WriteAsync(db, entry, r.Period, Me.Reader, clock.GetUtcNow(), output, r.Plan, ct, cover);
+            document = await ReportCatalogue.WriteAsync(db, entry, r.Period, Me.Reader, clock.GetUtcNow(), output, r.Plan, ct, cover, chromium);
         }
         catch (DomainException ex)
         {
