@@ -80,7 +80,7 @@ public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
             if (waiting >= limits.Queue)
             {
                 throw new DomainException(
-                    $"The server is already printing {limits.Prints + limits.Queue} PDFs, as many as it takes at once. Try again in a minute, or choose DOCX or HTML.");
+                    $"The server is printing as many PDFs as it takes at once ({limits.Prints} printing, {limits.Queue} waiting). Try again in a minute, or choose DOCX or HTML.");
             }
 
             MostWaitingAtOnce = Math.Max(MostWaitingAtOnce, ++waiting);
@@ -117,6 +117,7 @@ public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
             if (browser is not null)
             {
                 await browser.DisposeAsync();
+                browser = null;
             }
 
             browser = await HeadlessChromium.StartAsync(limits.Chromium, cancellationToken);

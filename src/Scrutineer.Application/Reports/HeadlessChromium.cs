@@ -26,6 +26,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     private readonly Task reading;
     private readonly StringBuilder errors = new();
     private int lastId;
+    private volatile bool ended;
 
     private HeadlessChromium(Process process, DirectoryInfo profile)
     {
@@ -43,6 +44,8 @@ public sealed class HeadlessChromium : IAsyncDisposable
             }
         };
         process.BeginErrorReadLine();
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => FailAll();
         reading = Task.Run(ReadAsync);
     }
 
@@ -50,7 +53,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
     public int ProcessId => process.Id;
 
     /// <summary>Whether the browser has ended (crashed, killed or disposed).</summary>
-    public bool HasEnded => reading.IsCompleted;
+    public bool HasEnded => ended || reading.IsCompleted || process.HasExited;
 
     /// <summary>Starts Chromium at <paramref name="chromium"/> with a profile of its own in a temporary folder, and waits until it answers.</summary>
     /// <exception cref="InvalidOperationException">Chromium did not start or did not answer within 30 seconds.</exception>
@@ -196,6 +199,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             }
             catch (IOException ex)
             {
+                FailAll();
                 throw Gone(ex);
             }
             finally
@@ -246,16 +250,23 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
         finally
         {
-            var gone = Gone();
-            foreach (var reply in replies.Values)
-            {
-                reply.TrySetException(gone);
-            }
+            FailAll();
+        }
+    }
 
-            foreach (var load in loads.Values)
-            {
-                load.TrySetException(gone);
-            }
+    /// <summary>The browser has gone (its pipe closed or its process ended): every call waiting on it fails.</summary>
+    private void FailAll()
+    {
+        ended = true;
+        var gone = Gone();
+        foreach (var reply in replies.Values)
+        {
+            reply.TrySetException(gone);
+        }
+
+        foreach (var load in loads.Values)
+        {
+            load.TrySetException(gone);
         }
     }
 
@@ -297,6 +308,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ended = true;
         try
         {
             if (!process.HasExited)
