@@ -46,8 +46,9 @@ echo "warm-up: $(fetch warm) s"
 for i in $(seq 1 "$runs"); do fetch "single-$i" >> "$work/single"; done
 : > "$work/concurrent"
 for i in $(seq 1 "$runs"); do
-  for u in 1 2 3 4; do fetch "concurrent-$i-$u" > "$work/c-$i-$u" & done
-  wait
+  users=()
+  for u in 1 2 3 4; do fetch "concurrent-$i-$u" > "$work/c-$i-$u" & users+=($!); done
+  for pid in "${users[@]}"; do wait "$pid"; done
   cat "$work"/c-"$i"-* >> "$work/concurrent"
 done
 pages=$(pdfinfo "$work/single-1.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')

@@ -14,15 +14,15 @@ namespace Scrutineer.Application.Reports;
 /// command line). The page rules of the HTML put the classification at the top and bottom of every page and "Page n of
 /// m" at the foot. When the report has a contents table with page ranges, the ranges are read back from the printed
 /// pages (<c>pdftotext</c>): the report is printed with the ranges last found for the very same report in this process
-/// (when there are some) and printed again only when the pages it came out with differ, so a report asked for again is
-/// printed once (decision 0144).
+/// (when there are some) and printed again only when the pages it came out with differ; once a print with the ranges
+/// has been read back and agreed, the same report is printed once and not read back (decision 0144).
 /// </summary>
 public sealed partial class PdfReportRenderer : IReportRenderer
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>The contents page ranges last printed, by the SHA-256 of the report's HTML without them (at most 64 kept).</summary>
-    private static readonly ConcurrentDictionary<string, Dictionary<string, PageRange>> Remembered = new(StringComparer.Ordinal);
+    /// <summary>The contents page ranges last found, by the SHA-256 of the report's HTML without them (at most 64 kept).</summary>
+    private static readonly ConcurrentDictionary<string, ContentsPages> Remembered = new(StringComparer.Ordinal);
 
     private readonly HtmlReportRenderer html;
     private readonly ChromiumPool? pool;
@@ -69,20 +69,25 @@ public sealed partial class PdfReportRenderer : IReportRenderer
             else
             {
                 var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(html.Render(document))));
-                var guess = Remembered.TryGetValue(key, out var known) ? known : [];
-                pdf = await PrintAsync(printer, WithPages(document, contents, guess), folder.FullName, cancellationToken);
-                var found = Ranges(document, contents, await PagesAsync(Save(pdf, folder.FullName), cancellationToken));
-                if (!Same(guess, found))
+                var known = Remembered.TryGetValue(key, out var remembered) ? remembered : new ContentsPages([], Confirmed: false);
+                pdf = await PrintAsync(printer, WithPages(document, contents, known.Ranges), folder.FullName, cancellationToken);
+                if (!known.Confirmed)
                 {
-                    pdf = await PrintAsync(printer, WithPages(document, contents, found), folder.FullName, cancellationToken);
-                }
+                    var found = await RangesAsync(pdf, document, contents, folder.FullName, cancellationToken);
+                    var confirmed = Same(known.Ranges, found);
+                    if (!confirmed)
+                    {
+                        pdf = await PrintAsync(printer, WithPages(document, contents, found), folder.FullName, cancellationToken);
+                        confirmed = Same(found, await RangesAsync(pdf, document, contents, folder.FullName, cancellationToken));
+                    }
 
-                if (Remembered.Count >= 64)
-                {
-                    Remembered.Clear();
-                }
+                    if (Remembered.Count >= 64)
+                    {
+                        Remembered.Clear();
+                    }
 
-                Remembered[key] = found;
+                    Remembered[key] = new ContentsPages(found, confirmed);
+                }
             }
 
             await output.WriteAsync(pdf, cancellationToken);
@@ -110,15 +115,15 @@ public sealed partial class PdfReportRenderer : IReportRenderer
         Blocks = document.Blocks.Select(b => ReferenceEquals(b, contents) ? contents with { Pages = pages } : b).ToList(),
     };
 
-    private static bool Same(Dictionary<string, PageRange> guess, Dictionary<string, PageRange> found) =>
-        guess.Count == found.Count && guess.All(g => found.TryGetValue(g.Key, out var range) && range == g.Value);
-
-    private static string Save(byte[] pdf, string folder)
+    private static async Task<Dictionary<string, PageRange>> RangesAsync(byte[] pdf, ReportDocument document, ReportContents contents, string folder, CancellationToken cancellationToken)
     {
         var path = Path.Combine(folder, "report.pdf");
-        File.WriteAllBytes(path, pdf);
-        return path;
+        await File.WriteAllBytesAsync(path, pdf, cancellationToken);
+        return Ranges(document, contents, await PagesAsync(path, cancellationToken));
     }
+
+    private static bool Same(Dictionary<string, PageRange> guess, Dictionary<string, PageRange> found) =>
+        guess.Count == found.Count && guess.All(g => found.TryGetValue(g.Key, out var range) && range == g.Value);
 
     /// <summary>
     /// Refuses, in one line that says what to install, when this machine lacks Chromium or pdftotext (poppler-utils):
@@ -247,6 +252,13 @@ public sealed partial class PdfReportRenderer : IReportRenderer
     private static string Normalise(string text) => Spaces().Replace(text.Replace('–', '-').Replace('—', '-'), " ").Trim();
 
     private static string Tail(string text) => text.Length <= 600 ? text.Trim() : text[^600..].Trim();
+
+    /// <summary>
+    /// The contents page ranges found for a report; confirmed once a print with these very ranges was read back and
+    /// its sections started on these pages (the same HTML lays out the same in the same browser, so it need not be
+    /// read back again).
+    /// </summary>
+    private sealed record ContentsPages(Dictionary<string, PageRange> Ranges, bool Confirmed);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
