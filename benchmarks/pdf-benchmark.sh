@@ -18,7 +18,7 @@ period="${PERIOD:-Q4 2023/24}"
 port="${SCRUTINEER_BENCH_PORT:-5092}"
 work="$(mktemp -d)"
 server=""
-trap stop_demo_server EXIT
+trap 'code=$?; stop_demo_server; exit $code' EXIT
 start_demo_server
 sign_in analyst
 round=$(curl -fsS -b "$jar" "$url/reports" | grep -F "$period" | sed -nE 's/.*<option value="([0-9]+)">.*/\1/p' | head -1)

@@ -25,7 +25,7 @@ fi
 
 work="$(mktemp -d)"
 server=""
-trap stop_demo_server EXIT
+trap 'code=$?; stop_demo_server; exit $code' EXIT
 start_demo_server
 sign_in "$user"
 export SCRUTINEER_COMMITMENTS=$(curl -fsS -b "$jar" "$url/priorities" | grep -oE 'href="/priorities/commitments/[0-9]+"' | grep -oE '[0-9]+' | sort -un | tr '\n' ' ')

@@ -30,6 +30,18 @@ public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
     /// <summary>The most prints that have waited at once for a free tab.</summary>
     public int MostWaitingAtOnce { get; private set; }
 
+    /// <summary>Prints waiting for a free tab now.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (printing)
+            {
+                return waiting;
+            }
+        }
+    }
+
     /// <summary>The running browser's process id, or null before the first print.</summary>
     public int? BrowserProcessId => browser is { HasEnded: false } b ? b.ProcessId : null;
 
@@ -65,6 +77,33 @@ public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
             }
 
             printing.Release();
+        }
+    }
+
+    /// <summary>
+    /// Takes a print slot as a print does (waiting in the queue like one) and keeps it until the result is disposed:
+    /// with <see cref="PdfPrintLimits.Prints"/> of 1, the prints asked for meanwhile queue behind it.
+    /// </summary>
+    /// <exception cref="DomainException">The queue is full.</exception>
+    public async Task<IAsyncDisposable> HoldAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await WaitForTabAsync(cancellationToken);
+        return new Slot(printing);
+    }
+
+    private sealed class Slot(SemaphoreSlim printing) : IAsyncDisposable
+    {
+        private int released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                printing.Release();
+            }
+
+            return ValueTask.CompletedTask;
         }
     }
 
