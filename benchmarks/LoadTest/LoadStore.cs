@@ -15,9 +15,9 @@ namespace Scrutineer.LoadTest;
 /// </summary>
 internal static class LoadStore
 {
-    public static async Task<IReadOnlyList<LoadAccount>> BuildAsync(string db, int users, CancellationToken ct)
+    public static async Task<IReadOnlyList<LoadAccount>> BuildAsync(string store, int users, CancellationToken ct)
     {
-        var location = StoreLocation.Resolve(db);
+        var location = StoreLocation.Resolve(store);
         await using var db = location.Open();
         await StoreSchema.UpgradeAsync(db, ct);
         await DemoForce.BuildAsync(db, new DemoSettings(DemoSettings.DemoToday, null, _ => { }), ct);
