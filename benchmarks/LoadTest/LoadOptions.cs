@@ -14,10 +14,11 @@ internal sealed record LoadOptions(
     int ThinkMilliseconds,
     int SampleSeconds,
     string? SamplesCsv,
-    string Work)
+    string Work,
+    string Db)
 {
     public const string Usage = "Usage: LoadTest --cli artifacts/cli/scrutineer.dll [--users 200] [--seconds 60] [--submit-percent 5] "
-        + "[--think-ms 0] [--sample-seconds 10] [--samples-csv FILE] [--work FOLDER]";
+        + "[--think-ms 0] [--sample-seconds 10] [--samples-csv FILE] [--work FOLDER] [--db SQLITE-FILE|POSTGRESQL-CONNECTION-STRING]";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -51,7 +52,7 @@ internal sealed record LoadOptions(
 
         var work = values.TryGetValue("work", out var w) ? Path.GetFullPath(w) : Directory.CreateTempSubdirectory("scrutineer-load-").FullName;
         Directory.CreateDirectory(work);
-        var known = new[] { "cli", "users", "seconds", "submit-percent", "think-ms", "sample-seconds", "samples-csv", "work" };
+        var known = new[] { "cli", "users", "seconds", "submit-percent", "think-ms", "sample-seconds", "samples-csv", "work", "db" };
         var unknown = values.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.Ordinal));
         if (unknown is not null)
         {
@@ -66,6 +67,7 @@ internal sealed record LoadOptions(
             Number("think-ms", 0, 0, 60_000),
             Number("sample-seconds", 10, 1, 600),
             values.GetValueOrDefault("samples-csv"),
-            work);
+            work,
+            values.GetValueOrDefault("db") ?? Path.Combine(work, "load.db"));
     }
 }

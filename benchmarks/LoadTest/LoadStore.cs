@@ -7,7 +7,7 @@ using Scrutineer.Domain.QuarterlyUpdates;
 namespace Scrutineer.LoadTest;
 
 /// <summary>
-/// Builds the demo force into a new SQLite file, makes every unit responsible for every commitment of the plan whose
+/// Builds the demo force into a new store (an SQLite file, or an empty PostgreSQL database), makes every unit responsible for every commitment of the plan whose
 /// round is open, and adds the run's contributors: contributor i writes for one unit,
 /// the units' writable slots in the open round (draft, returned or not yet started) are dealt out among the unit's
 /// contributors, and every third contributor also takes its neighbour's slots, so that some slots have two writers
@@ -15,9 +15,9 @@ namespace Scrutineer.LoadTest;
 /// </summary>
 internal static class LoadStore
 {
-    public static async Task<IReadOnlyList<LoadAccount>> BuildAsync(string path, int users, CancellationToken ct)
+    public static async Task<IReadOnlyList<LoadAccount>> BuildAsync(string store, int users, CancellationToken ct)
     {
-        var location = StoreLocation.Resolve(path);
+        var location = StoreLocation.Resolve(store);
         await using var db = location.Open();
         await StoreSchema.UpgradeAsync(db, ct);
         await DemoForce.BuildAsync(db, new DemoSettings(DemoSettings.DemoToday, null, _ => { }), ct);
@@ -28,9 +28,9 @@ internal static class LoadStore
         // far too few for hundreds of contributors. Every unit is made responsible for every commitment of the plan
         // (after the plan's own units), so each contributor has a few slots of its own.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO Responsibilities (CommitmentId, UnitId, Position)
-            SELECT c.Id, u.Id, 100 + u.Id FROM Commitments c JOIN Priorities p ON p.Id = c.PriorityId CROSS JOIN Units u
-            WHERE p.PlanId = {round.PlanId} AND NOT EXISTS (SELECT 1 FROM Responsibilities r WHERE r.CommitmentId = c.Id AND r.UnitId = u.Id)
+            INSERT INTO "Responsibilities" ("CommitmentId", "UnitId", "Position")
+            SELECT c."Id", u."Id", 100 + u."Id" FROM "Commitments" c JOIN "Priorities" p ON p."Id" = c."PriorityId" CROSS JOIN "Units" u
+            WHERE p."PlanId" = {round.PlanId} AND NOT EXISTS (SELECT 1 FROM "Responsibilities" r WHERE r."CommitmentId" = c."Id" AND r."UnitId" = u."Id")
             """, ct);
         var commitments = await db.Commitments.Include("responsibilities.Unit").Where(c => c.Priority.PlanId == round.PlanId).ToListAsync(ct);
         var locked = (await db.Updates.Where(u => u.RoundId == round.Id && (u.State == UpdateState.Submitted || u.State == UpdateState.Approved))

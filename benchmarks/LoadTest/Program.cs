@@ -1,7 +1,9 @@
 using System.Globalization;
+using Scrutineer.Application.Data;
 using Scrutineer.LoadTest;
 
-// Load and soak test of the web application (see docs/reliability.md): builds the demo force into a new SQLite store,
+// Load and soak test of the web application (see docs/reliability.md): builds the demo force into a new store (SQLite,
+// or an empty PostgreSQL database named by --db),
 // adds N contributor accounts, starts `scrutineer serve` as a process of its own on a free 127.0.0.1 port, signs every
 // contributor in through the sign-in form, lets them save and submit updates for the given time, samples the server's
 // memory, then checks the store against what each contributor was told. Exit code 0 only when there was no 5xx, no
@@ -22,8 +24,8 @@ catch (ArgumentException ex)
 
 void Say(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 
-var db = Path.Combine(options.Work, "load.db");
-Say($"machine: {Environment.ProcessorCount} cores; load average {LoadAverage.Read()}; store {db}");
+var db = options.Db;
+Say($"machine: {Environment.ProcessorCount} cores; load average {LoadAverage.Read()}; store {StoreLocation.Resolve(db).Description}");
 var accounts = await LoadStore.BuildAsync(db, options.Users, CancellationToken.None);
 var slots = accounts.SelectMany(a => a.Slots).Distinct().ToList();
 var shared = accounts.SelectMany(a => a.Slots).GroupBy(s => s).Count(g => g.Count() > 1);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
 
 namespace Scrutineer.LoadTest;
 
@@ -13,15 +15,17 @@ namespace Scrutineer.LoadTest;
 /// </summary>
 internal static partial class StoreVerification
 {
-    public static async Task<IReadOnlyList<string>> CheckAsync(string path, IReadOnlyCollection<SaveOutcome> saves)
+    /// <summary>Checks the store <paramref name="db"/> (an SQLite path or a PostgreSQL connection string) against <paramref name="saves"/>.</summary>
+    public static async Task<IReadOnlyList<string>> CheckAsync(string db, IReadOnlyCollection<SaveOutcome> saves)
     {
         var problems = new List<string>();
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
+        await using var store = StoreLocation.Resolve(db).Open();
+        DbConnection connection = store.Database.GetDbConnection();
         await connection.OpenAsync();
 
         await using (var duplicates = connection.CreateCommand())
         {
-            duplicates.CommandText = "SELECT RoundId, CommitmentId, UnitId, COUNT(*) FROM Updates GROUP BY RoundId, CommitmentId, UnitId HAVING COUNT(*) > 1";
+            duplicates.CommandText = """SELECT "RoundId", "CommitmentId", "UnitId", CAST(COUNT(*) AS INTEGER) FROM "Updates" GROUP BY "RoundId", "CommitmentId", "UnitId" HAVING COUNT(*) > 1""";
             await using var reader = await duplicates.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -32,7 +36,7 @@ internal static partial class StoreVerification
         var updates = new Dictionary<int, (Slot Slot, string Commentary)>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT Id, RoundId, CommitmentId, UnitId, Commentary FROM Updates";
+            command.CommandText = """SELECT "Id", "RoundId", "CommitmentId", "UnitId", "Commentary" FROM "Updates" """;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -43,7 +47,7 @@ internal static partial class StoreVerification
         var revisions = new List<(int UpdateId, int Sequence, string Action, string Commentary)>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT UpdateId, Sequence, Action, Commentary FROM UpdateRevisions ORDER BY UpdateId, Sequence";
+            command.CommandText = """SELECT "UpdateId", "Sequence", "Action", "Commentary" FROM "UpdateRevisions" ORDER BY "UpdateId", "Sequence" """;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

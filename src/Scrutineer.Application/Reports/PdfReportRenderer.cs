@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Reports;
@@ -6,56 +9,121 @@ using Scrutineer.Domain.Reports;
 namespace Scrutineer.Application.Reports;
 
 /// <summary>
-/// Prints the HTML report to PDF with headless Chromium (Debian's <c>chromium</c>; nothing is downloaded). The page
-/// rules of the HTML put the classification at the top and bottom of every page and "Page n of m" at the foot. When the
-/// report has a contents table with page ranges, the PDF is printed twice: the first print gives the page each section
-/// starts on (read back with <c>pdftotext</c>), the second prints the contents with those ranges.
+/// Prints the HTML report to PDF with headless Chromium (Debian's <c>chromium</c>; nothing is downloaded), through a
+/// <see cref="ChromiumPool"/>: the web server's warm one, or one started for this render and ended after it (the
+/// command line). The page rules of the HTML put the classification at the top and bottom of every page and "Page n of
+/// m" at the foot. When the report has a contents table with page ranges, the ranges are read back from the printed
+/// pages (<c>pdftotext</c>): the report is printed with the ranges last found for the very same report in this process
+/// (when there are some) and printed again only when the pages it came out with differ; once a print with the ranges
+/// has been read back and agreed, the same report is printed once and not read back (decision 0144).
 /// </summary>
-public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string chromium = "/usr/bin/chromium") : IReportRenderer
+public sealed partial class PdfReportRenderer : IReportRenderer
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>The contents page ranges last found, by the SHA-256 of the report's HTML without them (at most 64 kept).</summary>
+    private static readonly ConcurrentDictionary<string, ContentsPages> Remembered = new(StringComparer.Ordinal);
+
+    private readonly HtmlReportRenderer html;
+    private readonly ChromiumPool? pool;
+    private readonly string chromium;
+
+    /// <summary>Prints with a Chromium of its own, started for each render.</summary>
     public PdfReportRenderer()
-        : this(new HtmlReportRenderer())
+        : this(new HtmlReportRenderer(), pool: null)
     {
     }
 
+    /// <summary>Prints through <paramref name="pool"/>, or (null) a Chromium of its own started for each render.</summary>
+    public PdfReportRenderer(HtmlReportRenderer html, ChromiumPool? pool)
+    {
+        this.html = html;
+        this.pool = pool;
+        chromium = pool?.Limits.Chromium ?? PdfPrintLimits.Default.Chromium;
+    }
+
+    /// <summary>Prints with the Chromium at <paramref name="chromium"/>, started for each render.</summary>
+    public PdfReportRenderer(HtmlReportRenderer html, string chromium)
+        : this(html, pool: null) => this.chromium = chromium;
+
     public ReportFormat Format => ReportFormat.Pdf;
+
+    /// <summary>The prints the last render took (1, or 2 when the contents pages had to be printed again).</summary>
+    public int Prints { get; private set; }
 
     public async Task RenderAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default)
     {
         EnsureTools();
         var folder = Directory.CreateTempSubdirectory("scrutineer-pdf-");
+        var own = pool is null ? new ChromiumPool(PdfPrintLimits.Default with { Chromium = chromium, Prints = 1 }) : null;
         try
         {
-            var pdf = await PrintAsync(document, folder.FullName, cancellationToken);
+            var printer = pool ?? own!;
+            Prints = 0;
             var contents = document.Blocks.OfType<ReportContents>().FirstOrDefault(c => c.Entries.Count > 0);
-            if (contents is not null)
+            byte[] pdf;
+            if (contents is null)
             {
-                var pages = await PagesAsync(pdf, cancellationToken);
-                var ranges = Ranges(document, contents, pages);
-                var paged = document with
+                pdf = await PrintAsync(printer, document, folder.FullName, cancellationToken);
+            }
+            else
+            {
+                var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(html.Render(document))));
+                var known = Remembered.TryGetValue(key, out var remembered) ? remembered : new ContentsPages([], Confirmed: false);
+                pdf = await PrintAsync(printer, WithPages(document, contents, known.Ranges), folder.FullName, cancellationToken);
+                if (!known.Confirmed)
                 {
-                    Blocks = document.Blocks.Select(b => ReferenceEquals(b, contents) ? contents with { Pages = ranges } : b).ToList(),
-                };
-                pdf = await PrintAsync(paged, folder.FullName, cancellationToken);
+                    var found = await RangesAsync(pdf, document, contents, folder.FullName, cancellationToken);
+                    var confirmed = Same(known.Ranges, found);
+                    if (!confirmed)
+                    {
+                        pdf = await PrintAsync(printer, WithPages(document, contents, found), folder.FullName, cancellationToken);
+                        confirmed = Same(found, await RangesAsync(pdf, document, contents, folder.FullName, cancellationToken));
+                    }
+
+                    if (Remembered.Count >= 64)
+                    {
+                        Remembered.Clear();
+                    }
+
+                    Remembered[key] = new ContentsPages(found, confirmed);
+                }
             }
 
-            await using var file = File.OpenRead(pdf);
-            await file.CopyToAsync(output, cancellationToken);
+            await output.WriteAsync(pdf, cancellationToken);
         }
         finally
         {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+
             try
             {
                 folder.Delete(recursive: true);
             }
             catch (IOException)
             {
-                // Chromium may still be letting go of its profile; the temporary folder is cleaned by the system.
+                // A file may still be held open; the temporary folder is cleaned by the system.
             }
         }
     }
+
+    private static ReportDocument WithPages(ReportDocument document, ReportContents contents, Dictionary<string, PageRange> pages) => document with
+    {
+        Blocks = document.Blocks.Select(b => ReferenceEquals(b, contents) ? contents with { Pages = pages } : b).ToList(),
+    };
+
+    private static async Task<Dictionary<string, PageRange>> RangesAsync(byte[] pdf, ReportDocument document, ReportContents contents, string folder, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder, "report.pdf");
+        await File.WriteAllBytesAsync(path, pdf, cancellationToken);
+        return Ranges(document, contents, await PagesAsync(path, cancellationToken));
+    }
+
+    private static bool Same(Dictionary<string, PageRange> guess, Dictionary<string, PageRange> found) =>
+        guess.Count == found.Count && guess.All(g => found.TryGetValue(g.Key, out var range) && range == g.Value);
 
     /// <summary>
     /// Refuses, in one line that says what to install, when this machine lacks Chromium or pdftotext (poppler-utils):
@@ -123,26 +191,11 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
         return ranges;
     }
 
-    private async Task<string> PrintAsync(ReportDocument document, string folder, CancellationToken cancellationToken)
+    private async Task<byte[]> PrintAsync(ChromiumPool printer, ReportDocument document, string folder, CancellationToken cancellationToken)
     {
-        var source = Path.Combine(folder, "report.html");
-        var pdf = Path.Combine(folder, "report.pdf");
-        File.Delete(pdf);
+        var source = Path.Combine(folder, $"report-{++Prints}.html");
         await File.WriteAllTextAsync(source, html.Render(document), cancellationToken);
-        string[] arguments =
-        [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-extensions", "--disable-sync", "--no-default-browser-check", "--mute-audio",
-            "--no-pdf-header-footer", "--user-data-dir=" + Path.Combine(folder, "profile"),
-            "--print-to-pdf=" + pdf, new Uri(source).AbsoluteUri,
-        ];
-        var (exit, _, error) = await RunAsync(chromium, arguments, cancellationToken);
-        if (exit != 0 || !File.Exists(pdf))
-        {
-            throw new InvalidOperationException($"Chromium ({chromium}) did not print the PDF (exit {exit}): {Tail(error)}");
-        }
-
-        return pdf;
+        return await printer.PrintAsync(new Uri(source), cancellationToken);
     }
 
     /// <summary>The text of each page of <paramref name="pdf"/> (index 0 = page 1), laid out in columns or in reading order.</summary>
@@ -199,6 +252,13 @@ public sealed partial class PdfReportRenderer(HtmlReportRenderer html, string ch
     private static string Normalise(string text) => Spaces().Replace(text.Replace('–', '-').Replace('—', '-'), " ").Trim();
 
     private static string Tail(string text) => text.Length <= 600 ? text.Trim() : text[^600..].Trim();
+
+    /// <summary>
+    /// The contents page ranges found for a report; confirmed once a print with these very ranges was read back and
+    /// its sections started on these pages (the same HTML lays out the same in the same browser, so it need not be
+    /// read back again).
+    /// </summary>
+    private sealed record ContentsPages(Dictionary<string, PageRange> Ranges, bool Confirmed);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -82,21 +82,25 @@ public static class ReportCatalogue
             : await kind.Build(db, period, planTitle, version, now, cancellationToken);
     }
 
-    /// <summary>Builds <paramref name="entry"/> for <paramref name="period"/> and <paramref name="reader"/> and writes it to <paramref name="output"/>; returns the document written.</summary>
-    /// <exception cref="DomainException">As <see cref="BuildAsync"/>.</exception>
-    public static async Task<ReportDocument> WriteAsync(ScrutineerDb db, Entry entry, FinancialQuarter period, Reader reader, DateTimeOffset now, Stream output, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null)
+    /// <summary>
+    /// Builds <paramref name="entry"/> for <paramref name="period"/> and <paramref name="reader"/> and writes it to
+    /// <paramref name="output"/>; returns the document written. A PDF is printed through <paramref name="chromium"/>
+    /// (the web server's warm pool), or a Chromium started for it when null (the command line).
+    /// </summary>
+    /// <exception cref="DomainException">As <see cref="BuildAsync"/>; or the PDF queue is full, or Chromium is not installed.</exception>
+    public static async Task<ReportDocument> WriteAsync(ScrutineerDb db, Entry entry, FinancialQuarter period, Reader reader, DateTimeOffset now, Stream output, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null, ChromiumPool? chromium = null)
     {
         var document = await BuildAsync(db, entry.Kind, period, entry.Version, reader, now, planTitle, cancellationToken, cover);
-        await Renderer(entry.Format).RenderAsync(document, output, cancellationToken);
+        await Renderer(entry.Format, chromium).RenderAsync(document, output, cancellationToken);
         return document;
     }
 
-    /// <summary>The renderer of <paramref name="format"/>.</summary>
-    public static IReportRenderer Renderer(ReportFormat format) => format switch
+    /// <summary>The renderer of <paramref name="format"/>; PDFs print through <paramref name="chromium"/> when given.</summary>
+    public static IReportRenderer Renderer(ReportFormat format, ChromiumPool? chromium = null) => format switch
     {
         ReportFormat.Docx => new DocxReportRenderer(),
         ReportFormat.Html => new HtmlReportRenderer(),
-        ReportFormat.Pdf => new PdfReportRenderer(),
+        ReportFormat.Pdf => new PdfReportRenderer(new HtmlReportRenderer(), chromium),
     };
 
     /// <summary>The media type a download of <paramref name="format"/> carries.</summary>

@@ -5,6 +5,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Domain.Common;
 using Scrutineer.Web.Accounts;
 using Scrutineer.Web.Api;
+using Scrutineer.Web.Reporting;
 using Scrutineer.Web.Security;
 
 namespace Scrutineer.Web.Hosting;
@@ -43,6 +44,7 @@ public static class ScrutineerWeb
         services.AddScoped<Quarterly.RoundBoard>();
         services.AddSingleton<Dashboard.DashboardCache>();
         services.AddSingleton(sp => new Reporting.ReportGenerationLimit(sp.GetRequiredService<IConfiguration>().GetValue(Reporting.ReportGenerationLimit.Setting, 2)));
+        services.AddScrutineerPdf();
         services.AddRouting(o => o.LowercaseUrls = true);
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -15,7 +15,7 @@ namespace Scrutineer.Web.Pages.Reports;
 /// version the account may not have answers 404; a report the store cannot build yet shows why; an account already
 /// generating as many reports as <see cref="Reporting.ReportGenerationLimit"/> allows is answered 429.
 /// </summary>
-public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock, Reporting.ReportGenerationLimit limit) : ScrutineerPageModel
+public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock, ChromiumPool chromium, Reporting.ReportGenerationLimit limit) : ScrutineerPageModel
 {
     public string? Problem { get; private set; }
 
@@ -71,7 +71,7 @@ public sealed class DownloadModel(ScrutineerDb db, TimeProvider clock, Reporting
         ReportDocument document;
         try
         {
-            document = await ReportCatalogue.WriteAsync(db, entry, r.Period, Me.Reader, clock.GetUtcNow(), output, r.Plan, ct, cover);
+            document = await ReportCatalogue.WriteAsync(db, entry, r.Period, Me.Reader, clock.GetUtcNow(), output, r.Plan, ct, cover, chromium);
         }
         catch (DomainException ex)
         {
