@@ -31,10 +31,10 @@ public static class DemoAccounts
             "AQAAAAIAAYagAAAAEBouiOo0XhXIMo8MQJwuI0PzW67OK09G2DboXMH0gD/SiRMyvpAmVrvmKs78R92mlw=="),
         new("reviewer.roads", "Jo Whitfield", Role.Reviewer, "reviews priorities 7 to 12", [], [7, 8, 9, 10, 11, 12],
             "AQAAAAIAAYagAAAAECDBv7Ov+FwLjZ6Oep3rtH5G/vL60Evx6JC4r5uWpF77LTlh4HAqT5J0n6yDf4xuBA=="),
-        new("lead.strand", "Omar Patel", Role.Contributor, "leads the Domestic Abuse and Gangs and Knife Crime strands: writes their narratives", [], [],
+        new("lead.strand", "Omar Patel", Role.Contributor, "leads the Domestic Abuse and Sexual Crime, Child Abuse and Exploitation strands: writes their narratives", [], [],
             "AQAAAAIAAYagAAAAEHrt5Z6PNqcc8FNZlAsBEG1WViPeV4p48afLWcj68g9/muG1W32qu8Yf1/Se0wpjmA==")
         {
-            Strands = ["Domestic Abuse", "Gangs and Knife Crime"],
+            Strands = ["Domestic Abuse", "Sexual Crime, Child Abuse and Exploitation"],
         },
         new("reviewer.strategy", "Ruth Kerr", Role.Reviewer, "reviews the crime prevention strategy strands' narratives", [], [],
             "AQAAAAIAAYagAAAAEBouiOo0XhXIMo8MQJwuI0PzW67OK09G2DboXMH0gD/SiRMyvpAmVrvmKs78R92mlw==")
