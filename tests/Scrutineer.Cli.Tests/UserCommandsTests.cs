@@ -56,7 +56,7 @@ public sealed partial class UserCommandsTests
         await AssertRefusedAsync("error: The user name sam.okafor is taken. Choose another user name.", "user", "add", "sam.okafor", "--role", "viewer");
         await AssertRefusedAsync("error: Enter a password that is at least 12 characters long", "user", "add", "pat", "--role", "viewer", "--password", "short");
         await AssertRefusedAsync("error: Enter a password that is harder to guess: this one is on a list of common passwords. Three random words together make a strong password", "user", "add", "pat", "--role", "viewer", "--password", "password1234");
-        await AssertRefusedAsync("error: A contributor needs at least one unit, and only units.", "user", "add", "pat", "--role", "contributor");
+        await AssertRefusedAsync("error: A contributor needs at least one unit (or strategy strand it leads), and no priorities.", "user", "add", "pat", "--role", "contributor");
         await AssertRefusedAsync("error: There is no unit called 'NOPE'. Give a unit's short name, for example SCD.", "user", "add", "pat", "--role", "contributor", "--unit", "NOPE");
         await AssertRefusedAsync("--role 'wizard' is not a role. Give administrator, analyst, contributor, reviewer or viewer.", "user", "add", "pat", "--role", "wizard");
         await AssertRefusedAsync("error: You cannot disable alex: it is the only enabled administrator. Add another administrator first.", "user", "disable", "alex");

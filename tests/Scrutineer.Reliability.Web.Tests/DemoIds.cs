@@ -22,7 +22,10 @@ internal sealed record DemoIds(
     int Task,
     int TaskInAnotherStrand,
     int Strand,
-    int ViewerAccount)
+    int ViewerAccount,
+    int StrandNotLed,
+    int NarrativeOfStrand,
+    int NarrativeOfAnotherStrand)
 {
     public static async Task<DemoIds> ReadAsync(DemoSite site)
     {
@@ -36,6 +39,9 @@ internal sealed record DemoIds(
             .Select(u => new { u.Id, u.Commitment.Priority.Number }).OrderBy(u => u.Id).ToListAsync();
         var accounts = await db.Accounts.ToListAsync();
         var tasks = await db.DeliveryTasks.OrderBy(t => t.Id).Select(t => new { t.Id, t.Plan.StrandId }).ToListAsync();
+        var lead = accounts.Single(a => a.UserName == "lead.strand");
+        var strands = await db.Strands.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+        var narratives = await db.StrandNarratives.Where(n => n.RoundId == open.Id).OrderBy(n => n.Id).Select(n => new { n.Id, n.StrandId }).ToListAsync();
         return new DemoIds(
             open.PlanId,
             commitments[0].Id,
@@ -50,6 +56,9 @@ internal sealed record DemoIds(
             tasks[0].Id,
             tasks.First(t => t.StrandId != tasks[0].StrandId).Id,
             tasks[0].StrandId,
-            accounts.Single(a => a.UserName == "viewer").Id);
+            accounts.Single(a => a.UserName == "viewer").Id,
+            strands.First(s => !lead.StrandIds.Contains(s)),
+            narratives.Single(n => n.StrandId == tasks[0].StrandId).Id,
+            narratives.First(n => n.StrandId != tasks[0].StrandId).Id);
     }
 }

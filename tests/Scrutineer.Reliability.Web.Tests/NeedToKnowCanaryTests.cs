@@ -16,9 +16,10 @@ using Scrutineer.Web.Tests;
 namespace Scrutineer.Reliability.Web.Tests;
 
 /// <summary>
-/// The need-to-know canary. A unique token is planted in every OFFICIAL-SENSITIVE field of every record (update
-/// commentary, reviewers' comments, every history revision, delivery task notes) and another in the OFFICIAL text of
-/// every update that is not approved (drafts, submitted and returned text, and earlier revisions). Then every GET
+/// The need-to-know canary. A unique token is planted in every OFFICIAL-SENSITIVE field of every record (update and
+/// strand narrative commentary, reviewers' comments, every history revision, delivery task notes) and another in the
+/// OFFICIAL text of every update and strand narrative that is not approved (drafts, submitted and returned text, and
+/// earlier revisions). Then every GET
 /// route of the route table is crawled as anonymous and as each account, following links with real identities, and
 /// every token found is checked against the rule written out here independently of the application: sensitive text
 /// only to those holding the permission and, for contributors and reviewers, only in their scope; unapproved text only
@@ -36,7 +37,7 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
     private const int PagesPerPrincipal = 160;
 
     private static readonly string[] Principals =
-        ["anonymous", "admin", "analyst", "contributor.north", "contributor.scd", "reviewer", "reviewer.roads", "viewer", ClearedViewer, StrandReviewer];
+        ["anonymous", "admin", "analyst", "contributor.north", "contributor.scd", "reviewer", "reviewer.roads", "viewer", ClearedViewer, StrandReviewer, "lead.strand", "reviewer.strategy"];
 
     [Fact]
     public async Task EveryRoute_EveryPrincipal_ShowsEachTokenExactlyWhereAllowed()
@@ -109,6 +110,10 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
 
         Assert.True(seen["analyst"].Any(t => t.StartsWith("CANARYST", StringComparison.Ordinal)), "the analyst was shown no sensitive task note");
         Assert.True(seen["contributor.north"].Any(t => t.StartsWith("CANARYDU", StringComparison.Ordinal)), "North's contributor was shown none of its own drafts");
+        Assert.True(seen["lead.strand"].Any(t => t.StartsWith("CANARYSN", StringComparison.Ordinal)), "the strand lead was shown no sensitive narrative of its own strands");
+        Assert.True(seen["lead.strand"].Any(t => t.StartsWith("CANARYDN", StringComparison.Ordinal)), "the strand lead was shown none of its own unapproved narratives");
+        Assert.True(seen["reviewer.strategy"].Any(t => t.StartsWith("CANARYDN", StringComparison.Ordinal)), "the strategy reviewer was shown no submitted narrative");
+        Assert.True(seen["analyst"].Any(t => t.StartsWith("CANARYSN", StringComparison.Ordinal)), "the analyst was shown no sensitive narrative");
         Assert.DoesNotContain(seen["viewer"], t => t.StartsWith("CANARYS", StringComparison.Ordinal) || t.StartsWith("CANARYD", StringComparison.Ordinal));
     }
 
@@ -178,6 +183,8 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
             ["/updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}"] =
                 [$"/updates/write/{d.OpenRound}/{d.NorthSlot.Commitment}/{d.NorthSlot.Unit}", $"/updates/write/{d.OpenRound}/{d.ScdSlot.Commitment}/{d.ScdSlot.Unit}"],
             ["/review/{id:int}"] = [$"/review/{d.UpdateOnPriorityUpTo6}", $"/review/{d.UpdateOnPriority9}"],
+            ["/updates/narratives/{roundId:int}/{strandId:int}"] = [$"/updates/narratives/{d.OpenRound}/{d.Strand}", $"/updates/narratives/{d.OpenRound}/{d.StrandNotLed}"],
+            ["/review/narratives/{id:int}"] = [$"/review/narratives/{d.NarrativeOfStrand}", $"/review/narratives/{d.NarrativeOfAnotherStrand}"],
             ["/rounds/{id:int}"] = [$"/rounds/{d.OpenRound}", $"/rounds/{d.ClosedRound}", $"/rounds/{d.PublishedRound}"],
             ["/rounds/{id:int}/outstanding.csv"] = [$"/rounds/{d.OpenRound}/outstanding.csv"],
             ["/rounds/updates/{id:int}"] = [$"/rounds/updates/{d.UpdateOnPriority9}", $"/rounds/updates/{d.UpdateOnPriorityUpTo6}"],
@@ -302,6 +309,11 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
                 """UPDATE "UpdateRevisions" SET "SensitiveCommentary" = 'CANARYSH' || CAST("UpdateId" AS TEXT) || 'Z', "SensitiveComment" = 'CANARYSH' || CAST("UpdateId" AS TEXT) || 'Z'""",
                 """UPDATE "UpdateRevisions" SET "Commentary" = "Commentary" || ' CANARYDH' || CAST("UpdateId" AS TEXT) || 'Z' WHERE "Sequence" < (SELECT MAX(r."Sequence") FROM "UpdateRevisions" r WHERE r."UpdateId" = "UpdateRevisions"."UpdateId")""",
                 """UPDATE "DeliveryTasks" SET "SensitiveNote" = 'CANARYST' || CAST("Id" AS TEXT) || 'Z'""",
+                """UPDATE "StrandNarratives" SET "SensitiveCommentary" = 'CANARYSN' || CAST("Id" AS TEXT) || 'Z'""",
+                """UPDATE "StrandNarratives" SET "SensitiveReviewerComment" = 'CANARYSM' || CAST("Id" AS TEXT) || 'Z' WHERE "Reviewer" IS NOT NULL""",
+                """UPDATE "StrandNarratives" SET "Commentary" = "Commentary" || ' CANARYDN' || CAST("Id" AS TEXT) || 'Z' WHERE "State" <> 'Approved'""",
+                """UPDATE "StrandNarrativeRevisions" SET "SensitiveCommentary" = 'CANARYSR' || CAST("NarrativeId" AS TEXT) || 'Z', "SensitiveComment" = 'CANARYSR' || CAST("NarrativeId" AS TEXT) || 'Z'""",
+                """UPDATE "StrandNarrativeRevisions" SET "Commentary" = "Commentary" || ' CANARYDR' || CAST("NarrativeId" AS TEXT) || 'Z' WHERE "Sequence" < (SELECT MAX(r."Sequence") FROM "StrandNarrativeRevisions" r WHERE r."NarrativeId" = "StrandNarrativeRevisions"."NarrativeId")""",
             })
             {
                 await db.Database.ExecuteSqlRawAsync(sql);
@@ -312,10 +324,11 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
             .Select(u => new { u.Id, u.UnitId, u.Commitment.PriorityId, u.State })
             .ToDictionaryAsync(u => u.Id, u => (u.UnitId, u.PriorityId, u.State));
         var tasks = await db.DeliveryTasks.AsNoTracking().Select(t => new { t.Id, t.Plan.StrandId }).ToDictionaryAsync(t => t.Id, t => t.StrandId);
+        var narratives = await db.StrandNarratives.AsNoTracking().Select(n => new { n.Id, n.StrandId, n.State }).ToDictionaryAsync(n => n.Id, n => (n.StrandId, n.State));
         var readers = (await db.Accounts.AsNoTracking().ToListAsync())
             .ToDictionary(a => a.UserName, a => new Clearance(a.Role, a.UnitIds.ToHashSet(), a.PriorityIds.ToHashSet(), a.StrandIds.ToHashSet(), a.ReadsSensitive), StringComparer.Ordinal);
         readers["anonymous"] = new Clearance(Role.Viewer, [], [], [], false) { Anonymous = true };
-        return new World(updates, tasks, readers);
+        return new World(updates, tasks, readers) { Narratives = narratives };
     }
 
     /// <summary>What a principal holds, as the rule below judges it.</summary>
@@ -328,13 +341,17 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
     /// The rule, written out from the issue rather than taken from the application: unapproved text to those in scope
     /// (analysts and administrators, the writing unit's contributors, reviewers of the priority); sensitive text to those
     /// holding the permission — force-wide for analysts, administrators and cleared viewers (on approved updates for
-    /// viewers), in scope for contributors and reviewers; task notes force-wide or to reviewers leading the strand.
+    /// viewers), in scope for contributors and reviewers; task notes force-wide or to reviewers leading the strand. A
+    /// strand narrative's scope is its strand: the contributor leading it and the reviewers holding it.
     /// </summary>
     private sealed record World(
         Dictionary<int, (int Unit, int Priority, UpdateState State)> Updates,
         Dictionary<int, int> Tasks,
         Dictionary<string, Clearance> Readers)
     {
+        /// <summary>Strand narratives: identity → strand and state.</summary>
+        public Dictionary<int, (int Strand, UpdateState State)> Narratives { get; init; } = [];
+
         public bool Allows(Clearance who, string token)
         {
             if (who.Anonymous)
@@ -348,6 +365,19 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
             {
                 return who.ReadsSensitive && Tasks.TryGetValue(id, out var strand)
                     && (forceWide || who.Role == Role.Viewer || (who.Role == Role.Reviewer && who.Strands.Contains(strand)));
+            }
+
+            if (kind is "SN" or "SM" or "SR" or "DN" or "DR")
+            {
+                if (!Narratives.TryGetValue(id, out var narrative))
+                {
+                    return false;
+                }
+
+                var leadsOrReviews = forceWide || (who.Role is Role.Contributor or Role.Reviewer && who.Strands.Contains(narrative.Strand));
+                return kind is "DN" or "DR"
+                    ? leadsOrReviews
+                    : who.ReadsSensitive && (leadsOrReviews || (who.Role == Role.Viewer && narrative.State == UpdateState.Approved));
             }
 
             if (!Updates.TryGetValue(id, out var update))
@@ -371,11 +401,13 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
             var id = int.Parse(token[8..^1], CultureInfo.InvariantCulture);
             return token[6..8] == "ST"
                 ? $"task {id}"
+                : token[6..8] is "SN" or "SM" or "SR" or "DN" or "DR"
+                ? Narratives.TryGetValue(id, out var n) ? $"strand narrative {id}, strand {n.Strand}, {n.State}" : $"narrative {id}"
                 : Updates.TryGetValue(id, out var u) ? $"update {id}, unit {u.Unit}, priority id {u.Priority}, {u.State}" : $"record {id}";
         }
     }
 
-    [GeneratedRegex("CANARY(?:SU|SC|SH|ST|DU|DH)[0-9]+Z")]
+    [GeneratedRegex("CANARY(?:SU|SC|SH|ST|DU|DH|SN|SM|SR|DN|DR)[0-9]+Z")]
     private static partial Regex Tokens();
 
     [GeneratedRegex("href=\"([^\"]+)\"")]

@@ -35,9 +35,9 @@ public static class DemoForce
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var plan = await DemoPlan.AddAsync(db, settings, cancellationToken);
+        await DemoStrategy.AddAsync(db, settings, cancellationToken);
         await DemoRounds.AddAsync(db, plan, settings, cancellationToken);
         await DemoPerformanceData.AddAsync(db, settings, cancellationToken);
-        await DemoStrategy.AddAsync(db, settings, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await DemoMeasureLinks.AddAsync(db, cancellationToken);
         await DemoClosureReport.AddAsync(db, settings.Today, cancellationToken);

@@ -5,7 +5,7 @@ using Scrutineer.Application.Performance;
 namespace Scrutineer.Application.Demo;
 
 /// <summary>
-/// The demo plan's priorities and the demo strategy's strands name the demo measures that show their progress, as an
+/// The demo plan's priorities (and three of its commitments) and the demo strategy's strands name the demo measures that show their progress, as an
 /// analyst would link them, so the demo reports print figures. Measures the demo store does not hold are left out.
 /// </summary>
 internal static class DemoMeasureLinks
@@ -18,6 +18,13 @@ internal static class DemoMeasureLinks
         (4, ["Sexual offences", "Night-time economy violence"]),
         (8, ["Fraud", "Cyber-enabled crime"]),
         (11, ["Police officers"]),
+    ];
+
+    private static readonly (int Priority, int Commitment, string[] Measures)[] Commitments =
+    [
+        (1, 2, ["Residential burglary"]),
+        (2, 1, ["Knife crime"]),
+        (3, 1, ["Domestic abuse"]),
     ];
 
     private static readonly (string Strand, string[] Measures)[] Strands =
@@ -45,6 +52,15 @@ internal static class DemoMeasureLinks
                 if (priorities.FirstOrDefault(p => p.Number == number) is { } priority)
                 {
                     await MeasureLinks.SetForPriorityAsync(db, priority.Id, Held(measures), ct);
+                }
+            }
+
+            var commitments = await db.Commitments.Include(c => c.Priority).Where(c => c.Priority.PlanId == plan.Id).ToListAsync(ct);
+            foreach (var (number, commitmentNumber, measures) in Commitments)
+            {
+                if (commitments.FirstOrDefault(c => c.Priority.Number == number && c.Number == commitmentNumber) is { } commitment)
+                {
+                    await MeasureLinks.SetForCommitmentAsync(db, commitment.Id, Held(measures), ct);
                 }
             }
         }

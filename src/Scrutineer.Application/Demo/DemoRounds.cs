@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Plans;
@@ -8,7 +9,8 @@ namespace Scrutineer.Application.Demo;
 /// <summary>
 /// The four rounds of 2023/24: Q1 and Q2 published, Q3 closed, Q4 still open past its deadline (19 April 2024) with a
 /// mix of approved, submitted, returned (one resubmitted after return), draft and missing updates. Every review happens
-/// while its round is open (a closed round takes none); rounds are closed and published after.
+/// while its round is open (a closed round takes none); rounds are closed and published after. Each round also takes the
+/// strategy strands' narratives (<see cref="DemoNarratives"/>).
 /// </summary>
 internal static class DemoRounds
 {
@@ -22,6 +24,7 @@ internal static class DemoRounds
         var commentary = new DemoCommentary(seed: 2023);
         var random = new Random(2024);
         var pairs = plan.Commitments.SelectMany(c => c.Units.Select(u => (Commitment: c, Unit: u))).ToList();
+        var strands = await db.Strands.OrderBy(s => s.StrategyId).ThenBy(s => s.Position).ToListAsync(cancellationToken);
 
         foreach (var quarter in Enumerable.Range(1, 4).Select(q => new FinancialQuarter(year, q)))
         {
@@ -81,6 +84,7 @@ internal static class DemoRounds
                 counts[fate.Value] = counts.GetValueOrDefault(fate.Value) + 1;
             }
 
+            var narratives = DemoNarratives.Write(db, round, strands, opened);
             if (quarter.Quarter <= 3)
             {
                 round.Close(At(deadline.AddDays(10)));
@@ -93,7 +97,7 @@ internal static class DemoRounds
 
             settings.Progress($"Round {quarter}: {round.State.ToString().ToLowerInvariant()}, "
                 + string.Join(", ", counts.OrderBy(c => c.Key).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"))
-                + $", {missing} missing");
+                + $", {missing} missing; {narratives} of {strands.Count} strand narratives approved");
         }
 
         await db.SaveChangesAsync(cancellationToken);

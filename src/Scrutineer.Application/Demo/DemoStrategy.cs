@@ -65,6 +65,9 @@ internal static class DemoStrategy
             ["TB", "SOC Coordinator", "Financial Investigator", "Prison Intelligence Unit"]),
     ];
 
+    /// <summary>The strands' titles, in report order.</summary>
+    public static IEnumerable<string> StrandTitles => Strands.Select(s => s.Title);
+
     private static readonly Dictionary<FourPStage, string[]> Templates = new()
     {
         [FourPStage.Prevent] =

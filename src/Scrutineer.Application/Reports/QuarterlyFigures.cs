@@ -11,7 +11,8 @@ using Scrutineer.Domain.Statistics;
 namespace Scrutineer.Application.Reports;
 
 /// <summary>
-/// The figures the quarterly report carries: for every measure linked to a priority (<see cref="MeasureLinks"/>), the
+/// The figures the quarterly report carries: for every measure linked to a priority or to one of its commitments
+/// (<see cref="MeasureLinks"/>), the
 /// 12 months to the report's month against the 12 before (<see cref="RollingTwelveMonths"/>, with its significance
 /// verdict), the latest month's SPC signal (<see cref="XmrChart"/> over the 24 months) and the target status. The
 /// report's month is the last confirmed month (<see cref="LatestMonth.ConfirmedAsync"/>) within the quarter: a held month
@@ -20,7 +21,7 @@ namespace Scrutineer.Application.Reports;
 /// <param name="Period">The report's quarter.</param>
 /// <param name="To">The last month of the latest 12 months, or null when the store holds no confirmed month of the quarter.</param>
 /// <param name="Area">The force area the figures are for, or null when none were found.</param>
-/// <param name="Measures">The linked measures, by priority number then link order.</param>
+/// <param name="Measures">The linked measures, by priority number, the priority's own links first, then by commitment number; each in link order.</param>
 /// <param name="Notice">Why there are no figures, or which month they stop at when it is before the quarter's end; null otherwise.</param>
 public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? To, string? Area, IReadOnlyList<QuarterlyMeasureFigures> Measures, string? Notice)
 {
@@ -35,31 +36,37 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
     /// <summary>No measure is linked: every priority says so.</summary>
     public static QuarterlyFigures None(FinancialQuarter period) => new(period, null, null, [], null);
 
-    /// <summary>Reads the figures of the measures linked to <paramref name="plan"/>'s priorities for <paramref name="period"/>.</summary>
+    /// <summary>Reads the figures of the measures linked to <paramref name="plan"/>'s priorities and commitments for <paramref name="period"/>.</summary>
     public static async Task<QuarterlyFigures> LoadAsync(ScrutineerDb db, Plan plan, FinancialQuarter period, CancellationToken cancellationToken = default)
     {
         var numbers = plan.Priorities.ToDictionary(p => p.Id, p => p.Number);
+        var commitments = plan.Priorities.SelectMany(p => p.Commitments).ToDictionary(c => c.Id);
         var ids = numbers.Keys.ToList();
+        var commitmentIds = commitments.Keys.ToList();
         var links = await db.MeasureLinks.AsNoTracking().Include(l => l.Measure)
-            .Where(l => l.PriorityId != null && ids.Contains(l.PriorityId.Value)).OrderBy(l => l.Id).ToListAsync(cancellationToken);
+            .Where(l => (l.PriorityId != null && ids.Contains(l.PriorityId.Value)) || (l.CommitmentId != null && commitmentIds.Contains(l.CommitmentId.Value)))
+            .OrderBy(l => l.Id).ToListAsync(cancellationToken);
         if (links.Count == 0)
         {
             return None(period);
         }
 
-        var ordered = links.OrderBy(l => numbers[l.PriorityId!.Value]).ThenBy(l => l.Id).ToList();
+        var owners = links.ToDictionary(l => l, l => l.PriorityId is { } p
+            ? (Number: numbers[p], Commitment: (Commitment?)null)
+            : (Number: commitments[l.CommitmentId!.Value].Priority.Number, Commitment: commitments[l.CommitmentId!.Value]));
+        var ordered = links.OrderBy(l => owners[l].Number).ThenBy(l => owners[l].Commitment?.Number ?? 0).ThenBy(l => l.Id).ToList();
         var confirmed = await LatestMonth.ConfirmedAsync(db, cancellationToken);
         if (confirmed is not { } latest || latest < period.FirstMonth)
         {
             var notice = $"The store holds no confirmed month of {period} ({period.MonthsLabel})"
                 + (confirmed is { } c ? $"; the latest confirmed month is {c.LongLabel}" : "")
                 + ": no figures are printed. Import the quarter's data, or confirm a month held as provisional (scrutineer import confirm).";
-            return new QuarterlyFigures(period, null, null, ordered.Select(l => Without(numbers, l, "")).ToList(), notice);
+            return new QuarterlyFigures(period, null, null, ordered.Select(l => Owned(Without(owners[l].Number, l, ""), owners[l].Commitment)).ToList(), notice);
         }
 
         var to = latest < period.LastMonth ? latest : period.LastMonth;
         var (area, series) = await ReportMeasures.LoadAsync(db, ordered.Select(l => l.Measure.Name), to.Plus(-23), to, cancellationToken);
-        var measures = ordered.Select(l => Read(numbers[l.PriorityId!.Value], l, series.GetValueOrDefault(l.Measure.Name).Points ?? [], to)).ToList();
+        var measures = ordered.Select(l => Owned(Read(owners[l].Number, l, series.GetValueOrDefault(l.Measure.Name).Points ?? [], to), owners[l].Commitment)).ToList();
         var stopsEarly = to < period.LastMonth
             ? $"{period.LastMonth.LongLabel} is not yet confirmed in the store (not imported, or held as provisional): the figures are to the end of {to.LongLabel}."
             : null;
@@ -75,7 +82,7 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         if (Measures.Count == 0)
         {
             yield return new ReportParagraph(
-                "No measure is linked to any priority of this plan, so this report carries no figures: link measures in the plan file (measures:) or on the measure links page.",
+                "No measure is linked to any priority or commitment of this plan, so this report carries no figures: link measures in the plan file (measures:) or on the measure links page.",
                 ParagraphStyle.Notice);
             yield break;
         }
@@ -93,9 +100,10 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
                 $"Recorded figures for {Area}: the 12 months to the end of {to.LongLabel} compared with the 12 months to the end of {to.Plus(-12).LongLabel}. "
                 + "Verdict: conditional exact test for two Poisson counts, two-sided, at the 5% level (a small base is a previous total under "
                 + $"{CountComparison.SmallBaseThreshold}). SPC signal: the latest month on an XmR chart of the 24 monthly counts (NHS \"Making Data Count\" rules). "
-                + "Target: the latest 12 months against the target linked to the priority.");
+                + "Target: the latest 12 months against the target linked to the priority or commitment. "
+                + "Priority: the priority a measure is linked to, or the We Will (such as 3.2: priority 3, commitment 2).");
             var rows = Measures.Where(m => m.Rolling is not null).Select(m => ReportRow.Of(
-                m.Measure, m.PriorityNumber.ToString(EnGb.Culture), Figures.Count(m.Rolling!.Previous), Figures.Count(m.Rolling.Latest),
+                m.Measure, m.LinkedTo, Figures.Count(m.Rolling!.Previous), Figures.Count(m.Rolling.Latest),
                 Figures.Difference(m.Rolling.Comparison.Difference), Figures.SignedPercent(m.Rolling.Comparison.PercentChange),
                 Capital(m.Rolling.Comparison.Verdict), m.Signal, m.TargetStatus)).ToList();
             if (rows.Count > 0)
@@ -114,7 +122,7 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
 
         foreach (var gap in Measures.Where(m => m.Gap is { Length: > 0 }))
         {
-            yield return new ReportParagraph($"{gap.Measure} (priority {gap.PriorityNumber}): {gap.Gap}", ParagraphStyle.Notice);
+            yield return new ReportParagraph($"{gap.Measure} ({(gap.CommitmentReference is { } c ? "We Will " + c : "priority " + gap.PriorityNumber)}): {gap.Gap}", ParagraphStyle.Notice);
         }
 
         if (To is not null && Measures.Any(m => m.Rolling is not null))
@@ -128,7 +136,7 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
     /// <summary>The figures under priority <paramref name="priorityNumber"/>: its linked measures' rolling 12-month comparison, or one line saying it has none.</summary>
     public IEnumerable<ReportBlock> ForPriority(int priorityNumber)
     {
-        var linked = Measures.Where(m => m.PriorityNumber == priorityNumber).ToList();
+        var linked = Measures.Where(m => m.PriorityNumber == priorityNumber && m.CommitmentReference is null).ToList();
         if (linked.Count == 0)
         {
             yield return new ReportParagraph("No measure is linked to this priority.", ParagraphStyle.Notice);
@@ -155,6 +163,25 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         {
             yield return new ReportParagraph(m.Gap is { Length: > 0 } ? $"{m.Measure}: {m.Gap}" : $"{m.Measure}: no figures ({Notice})", ParagraphStyle.Notice);
         }
+    }
+
+    /// <summary>
+    /// The figures under the commitment <paramref name="reference"/> ("3.2"), for its We will cell: one line per linked
+    /// measure with its rolling 12-month comparison and verdict, or why it has none; nothing when no measure is linked.
+    /// </summary>
+    public IEnumerable<ReportBlock> ForCommitment(string reference)
+    {
+        var linked = Measures.Where(m => m.CommitmentReference == reference).ToList();
+        if (linked.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return new ReportParagraph("Linked measures:", ParagraphStyle.Strong);
+        yield return new ReportBulletList(linked.Select(m => m.Rolling is { } r && To is { } to
+            ? $"{m.Measure}: {Figures.Count(r.Latest)} in the 12 months to {to.ShortLabel}, against {Figures.Count(r.Previous)} in the 12 months to {to.Plus(-12).ShortLabel} "
+                + $"({Figures.Difference(r.Comparison.Difference)}, {Figures.SignedPercent(r.Comparison.PercentChange)}): {r.Comparison.Verdict}."
+            : m.Gap is { Length: > 0 } ? $"{m.Measure}: {m.Gap}" : $"{m.Measure}: no figures ({Notice})").ToList());
     }
 
     /// <summary>The appendix: the monthly counts behind the summary, months down, at most six measures a table.</summary>
@@ -219,8 +246,8 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
             RollingTwelveMonths.Compute(monthly, to), XmrChart.Build(window, link.BetterWay, link.Target), window, null);
     }
 
-    private static QuarterlyMeasureFigures Without(IReadOnlyDictionary<int, int> numbers, MeasureLink link, string gap) =>
-        Without(numbers[link.PriorityId!.Value], link, gap);
+    private static QuarterlyMeasureFigures Owned(QuarterlyMeasureFigures figures, Commitment? commitment) =>
+        commitment is null ? figures : figures with { CommitmentReference = commitment.Reference };
 
     private static QuarterlyMeasureFigures Without(int number, MeasureLink link, string gap) =>
         new(number, link.Measure.Name, link.BetterWay, link.Target, null, null, [], gap);

@@ -6,11 +6,11 @@ using Scrutineer.Domain.Statistics;
 namespace Scrutineer.Application.Reports;
 
 /// <summary>
-/// One measure linked to a priority, as the quarterly report prints it: its rolling 12-month comparison (with the
+/// One measure linked to a priority or to one of its commitments, as the quarterly report prints it: its rolling 12-month comparison (with the
 /// verdict of <see cref="CountComparison"/>), the XmR chart of the 24 months behind it and its target status, or the
 /// reason it has none (<see cref="Gap"/>).
 /// </summary>
-/// <param name="PriorityNumber">The priority the measure is linked to.</param>
+/// <param name="PriorityNumber">The priority the measure is linked to, or the priority of the commitment it is linked to.</param>
 /// <param name="Measure">The measure's name in the store.</param>
 /// <param name="Better">The direction that is better for this link (its own, else the measure's).</param>
 /// <param name="Target">The value aimed at for the latest 12 months, if any.</param>
@@ -28,6 +28,12 @@ public sealed record QuarterlyMeasureFigures(
     IReadOnlyList<(ReportingMonth Month, decimal Value)> Points,
     string? Gap)
 {
+    /// <summary>The commitment the measure is linked to ("3.2"); null when it is linked to the priority itself.</summary>
+    public string? CommitmentReference { get; init; }
+
+    /// <summary>What the measure is linked to, as the summary prints it: the priority's number ("3") or the commitment's reference ("3.2").</summary>
+    public string LinkedTo => CommitmentReference ?? PriorityNumber.ToString(EnGb.Culture);
+
     /// <summary>"Special cause — concerning", "Special cause — improving", "Common cause": the latest month's variation.</summary>
     public string Signal => Chart is null ? "" : Chart.LatestVariation switch
     {

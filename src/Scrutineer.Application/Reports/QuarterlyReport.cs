@@ -89,6 +89,8 @@ public static class QuarterlyReport
                     weWill.Add(new ReportBulletList(commitment.SubPoints));
                 }
 
+                weWill.AddRange(figures.ForCommitment(commitment.Reference));
+
                 var commentary = new List<ReportBlock>();
                 foreach (var unit in commitment.Units)
                 {
@@ -132,7 +134,8 @@ public static class QuarterlyReport
         return new ReportDocument($"{plan.Title}: {title}", classification, blocks) { RunningTitle = title };
     }
 
-    private static ReportBlock Block(CommentaryBlock block) => block.Kind switch
+    /// <summary>A commentary block as report paragraphs: a heading in bold, a paragraph, a bullet list.</summary>
+    internal static ReportBlock Block(CommentaryBlock block) => block.Kind switch
     {
         CommentaryBlockKind.Heading => new ReportParagraph(block.Text, ParagraphStyle.Strong),
         CommentaryBlockKind.Paragraph => new ReportParagraph(block.Text),

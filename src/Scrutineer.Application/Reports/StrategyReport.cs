@@ -2,12 +2,14 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Delivery;
+using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Statistics;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.QuarterlyUpdates;
 using Scrutineer.Domain.Reports;
 
 namespace Scrutineer.Application.Reports;
@@ -55,6 +57,7 @@ public static class StrategyReport
         var links = await ReportMeasures.ForStrandsAsync(db, strategy.Strands.Select(s => s.Id).ToList(), cancellationToken);
         var wanted = strategy.Strands.ToDictionary(s => s.Id, s => links.GetValueOrDefault(s.Id) ?? []);
         var (_, series) = await ReportMeasures.LoadAsync(db, wanted.Values.SelectMany(v => v), period.LastMonth.Plus(1 - SpcMonths), period.LastMonth, cancellationToken);
+        var narratives = await StrandNarratives.ApprovedAsync(db, period, strategy.Strands.Select(s => s.Id).ToList(), cancellationToken);
 
         var strands = new List<StrandReport>();
         foreach (var strand in strategy.Strands)
@@ -86,6 +89,8 @@ public static class StrategyReport
                 SensitiveNotes = version == ReportVersion.Full
                     ? strand.Plans.SelectMany(p => p.Tasks).Where(t => t.SensitiveNote is not null).Select(t => $"{t.Reference} – {t.SensitiveNote}").ToList()
                     : [],
+                Narrative = narratives.GetValueOrDefault(strand.Id)?.Commentary ?? Commentary.Empty,
+                SensitiveNarrative = version == ReportVersion.Full ? narratives.GetValueOrDefault(strand.Id)?.SensitiveCommentary ?? Commentary.Empty : Commentary.Empty,
             });
         }
 
@@ -164,7 +169,7 @@ public static class StrategyReport
         var q = data.Period;
         var m = data.Metadata;
         var full = version == ReportVersion.Full;
-        var classification = SensitivePart.Marking(version, full && data.Strands.Any(s => s.SensitiveNotes.Count > 0), m.Classification);
+        var classification = SensitivePart.Marking(version, full && data.Strands.Any(s => s.SensitiveNotes.Count > 0 || !s.SensitiveNarrative.IsEmpty), m.Classification);
         var title = $"{data.StrategyTitle} Report Q{q.Quarter}";
         var months = Months(q);
         var next = Months(q.Next);
@@ -216,6 +221,7 @@ public static class StrategyReport
             var strand = strands[k];
             blocks.Add(new ReportHeading(2, $"5.{k + 1} {strand.Name}"));
             blocks.Add(new ReportParagraph("Thematic Lead: " + strand.ThematicLead, ParagraphStyle.Strong));
+            blocks.AddRange(Narrative(strand, q, full));
             blocks.Add(new ReportParagraph("Insights:", ParagraphStyle.Strong));
             blocks.AddRange(Insights(strand, figures[k], q, appendix));
             blocks.Add(new ReportParagraph($"Delivery achieved {months}:", ParagraphStyle.Strong));
@@ -272,6 +278,32 @@ public static class StrategyReport
     /// The narrative by exception, at the front of the report: tasks at risk, tasks overdue, and strand measures whose
     /// rolling 12 months changed significantly or whose latest month shows special-cause variation; one line when there is nothing.
     /// </summary>
+    /// <summary>The lead's approved narrative for the quarter: its OFFICIAL part, then (full version only) its sensitive part, labelled.</summary>
+    private static IEnumerable<ReportBlock> Narrative(StrandReport strand, FinancialQuarter q, bool full)
+    {
+        yield return new ReportParagraph($"Lead's narrative for Q{q.Quarter} ({Months(q)}):", ParagraphStyle.Strong);
+        var sensitive = full ? strand.SensitiveNarrative : Commentary.Empty;
+        if (strand.Narrative.IsEmpty && sensitive.IsEmpty)
+        {
+            yield return new ReportParagraph("No narrative approved for this quarter.", ParagraphStyle.Notice);
+            yield break;
+        }
+
+        foreach (var block in strand.Narrative.Blocks)
+        {
+            yield return QuarterlyReport.Block(block);
+        }
+
+        if (!sensitive.IsEmpty)
+        {
+            yield return SensitivePart.Label();
+            foreach (var block in sensitive.Blocks)
+            {
+                yield return QuarterlyReport.Block(block);
+            }
+        }
+    }
+
     private static IEnumerable<ReportBlock> ByException(StrategyReportData data, IReadOnlyList<StrandFigures> figures)
     {
         var risks = data.Strands.SelectMany(s => s.Risks.Select(r => $"{s.Name}: {r.Task} ({r.Owner}). {r.Risk}")).ToList();

@@ -2,6 +2,7 @@ using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Statistics;
+using Scrutineer.Domain.QuarterlyUpdates;
 
 namespace Scrutineer.Application.Reports;
 
@@ -67,6 +68,12 @@ public sealed record StrandReport(
     /// version of the report; empty for the public version.
     /// </summary>
     public IReadOnlyList<string> SensitiveNotes { get; init; } = [];
+
+    /// <summary>The OFFICIAL part of the lead's approved narrative for the quarter; empty when none is approved.</summary>
+    public Commentary Narrative { get; init; } = Commentary.Empty;
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the approved narrative, gathered only for the full version of the report.</summary>
+    public Commentary SensitiveNarrative { get; init; } = Commentary.Empty;
 
     /// <summary>Total tasks: complete + ongoing + not started + at risk.</summary>
     public int Total => Complete + Ongoing + NotStarted + AtRisk;

@@ -24,8 +24,19 @@ public static class NeedToKnow
     /// own units, reviewers only on their own priorities.
     /// </summary>
     public static bool CanReadSensitive(Reader reader, int unitId, int priorityId, UpdateState state) =>
-        reader.ReadsSensitive && CanReadUpdate(reader, unitId, priorityId, state)
-        && (ForceWide(reader) || InScope(reader, unitId, priorityId));
+        Sensitive(reader, InScope(reader, unitId, priorityId), state);
+
+    /// <summary>
+    /// Whether <paramref name="reader"/> may read a strand's narrative (its OFFICIAL text in its current state): the same
+    /// rule as an update's, with the strand as its scope — analysts and administrators read every narrative; the strand's
+    /// lead (a contributor holding the strand) and its reviewers read it in any state; everyone else approved only.
+    /// </summary>
+    public static bool CanReadNarrative(Reader reader, int strandId, UpdateState state) =>
+        InStrandScope(reader, strandId) || state == UpdateState.Approved;
+
+    /// <summary>Whether <paramref name="reader"/> may read a strand narrative's OFFICIAL-SENSITIVE parts, by the rule of <see cref="CanReadSensitive"/>.</summary>
+    public static bool CanReadNarrativeSensitive(Reader reader, int strandId, UpdateState state) =>
+        Sensitive(reader, InStrandScope(reader, strandId), state);
 
     /// <summary>
     /// Whether <paramref name="reader"/> may read every record's OFFICIAL-SENSITIVE text: the full version of a report,
@@ -36,6 +47,16 @@ public static class NeedToKnow
     /// <summary>Whether <paramref name="reader"/> may read a delivery task's OFFICIAL-SENSITIVE note: force-wide readers, and reviewers leading its strand.</summary>
     public static bool CanReadTaskSensitive(Reader reader, int strandId) =>
         reader.ReadsSensitive && (ForceWide(reader) || (reader.Role == Role.Reviewer && reader.StrandIds.Contains(strandId)));
+
+    private static bool Sensitive(Reader reader, bool inScope, UpdateState state) =>
+        reader.ReadsSensitive && (inScope || state == UpdateState.Approved) && (ForceWide(reader) || inScope);
+
+    private static bool InStrandScope(Reader reader, int strandId) => reader.Role switch
+    {
+        Role.Administrator or Role.Analyst => true,
+        Role.Contributor or Role.Reviewer => reader.StrandIds.Contains(strandId),
+        Role.Viewer => false,
+    };
 
     private static bool ForceWide(Reader reader) => reader.Role is Role.Administrator or Role.Analyst or Role.Viewer;
 

@@ -12,14 +12,14 @@ using Scrutineer.Domain.QuarterlyUpdates;
 namespace Scrutineer.Cli.Commands;
 
 /// <summary>
-/// <c>scrutineer update list|show|import|approve|return</c>: reading quarterly updates, writing them from a file, and
-/// reviewing them. The command line reads as an operator (<see cref="Reader.Operator"/>): OFFICIAL-SENSITIVE parts too.
+/// <c>scrutineer update list|show|import|narratives|write|submit|approve|return</c>: reading quarterly updates, writing
+/// them from a file, writing strand narratives (<see cref="UpdateNarrativeCommands"/>), submitting and reviewing both. The command line reads as an operator (<see cref="Reader.Operator"/>): OFFICIAL-SENSITIVE parts too.
 /// </summary>
 internal static class UpdateCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        var update = new Command("update", "List, read, import and review the quarterly updates units write.");
+        var update = new Command("update", "List, read, import and review the quarterly updates units write, and the strand narratives strategy leads write.");
 
         var period = CliOptions.Period(required: true);
         var plan = CliOptions.Plan();
@@ -48,8 +48,11 @@ internal static class UpdateCommands
 
         update.Subcommands.Add(Show(context));
         update.Subcommands.Add(Import(context));
-        update.Subcommands.Add(Review(context, "approve", "Approve a submitted update (in an open round), with an optional comment.", commentRequired: false));
-        update.Subcommands.Add(Review(context, "return", "Return a submitted update to its unit (in an open round), saying what needs to change.", commentRequired: true));
+        update.Subcommands.Add(UpdateNarrativeCommands.List(context));
+        update.Subcommands.Add(UpdateNarrativeCommands.Write(context));
+        update.Subcommands.Add(UpdateNarrativeCommands.Submit(context));
+        update.Subcommands.Add(Review(context, "approve", "Approve a submitted update or strand narrative (in an open round), with an optional comment.", commentRequired: false));
+        update.Subcommands.Add(Review(context, "return", "Return a submitted update to its unit, or a strand narrative to its lead (in an open round), saying what needs to change.", commentRequired: true));
         yield return update;
     }
 
@@ -169,17 +172,18 @@ internal static class UpdateCommands
 
     private static Command Review(CliContext context, string name, string description, bool commentRequired)
     {
-        var id = new Argument<int>("ID") { Description = "The update's number, as 'update list' shows it." };
+        var target = UpdateNarrativeCommands.Target.Create("The update's number, as 'update list' shows it (or --strand and --period for a strand's narrative).");
         var comment = new Option<string?>("--comment")
         {
-            Description = commentRequired ? "What needs to change (OFFICIAL)." : "A comment for the unit (OFFICIAL).",
+            Description = commentRequired ? "What needs to change (OFFICIAL)." : "A comment for the unit or lead (OFFICIAL).",
         };
         var sensitiveComment = new Option<string?>("--sensitive-comment") { Description = "The OFFICIAL-SENSITIVE part of the comment, read only by those cleared for it." };
-        var command = new Command(name, description) { id, comment, sensitiveComment };
+        var command = new Command(name, description) { comment, sensitiveComment };
+        target.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var u = await UpdateQueries.GetAsync(db, parse.GetValue(id), ct);
+            var (u, what) = await UpdateNarrativeCommands.TargetAsync(parse, db, target, ct);
             var now = context.Clock.GetUtcNow();
             if (commentRequired)
             {
@@ -191,7 +195,7 @@ internal static class UpdateCommands
             }
 
             await db.SaveChangesAsync(ct);
-            await context.Out.WriteLineAsync($"{(commentRequired ? "Returned" : "Approved")} update {u.Id} ({u.Commitment.Reference}, {u.Unit.ShortName}, {u.Round.Period}).");
+            await context.Out.WriteLineAsync($"{(commentRequired ? "Returned" : "Approved")} {what}.");
             return 0;
         });
         return command;

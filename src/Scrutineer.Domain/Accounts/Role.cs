@@ -9,10 +9,10 @@ public enum Role
     /// <summary>Performance unit: opens, closes and publishes rounds, corrects any update, runs reports and imports.</summary>
     Analyst,
 
-    /// <summary>Writes and submits quarterly updates for the units in the account's scope.</summary>
+    /// <summary>Writes and submits quarterly updates for the units in the account's scope, and the narratives of the strategy strands it leads.</summary>
     Contributor,
 
-    /// <summary>Thematic lead or approver: approves or returns submitted updates on the priorities or strands in scope.</summary>
+    /// <summary>Thematic lead or approver: approves or returns submitted updates on the priorities in scope and narratives of the strands in scope.</summary>
     Reviewer,
 
     /// <summary>Reads the plan, approved updates, insights and reports (the Commissioner's office).</summary>

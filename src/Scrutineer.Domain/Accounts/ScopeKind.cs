@@ -9,6 +9,9 @@ public enum ScopeKind
     /// <summary>A plan priority (reviewers review updates on its commitments).</summary>
     Priority,
 
-    /// <summary>A delivery-plan strand (reviewers and leads of crime-prevention delivery).</summary>
+    /// <summary>
+    /// A crime prevention strategy strand: a contributor holding it is the strand's lead and writes its narrative for
+    /// the quarter; a reviewer holding it reviews that narrative and reads its delivery tasks' sensitive notes.
+    /// </summary>
     Strand,
 }

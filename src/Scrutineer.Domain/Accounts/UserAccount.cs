@@ -190,7 +190,7 @@ public sealed class UserAccount
 
     /// <summary>Sets the role and its scopes; existing sessions end.</summary>
     /// <exception cref="DomainException">
-    /// A contributor without a unit; a reviewer without a priority or strand; scopes of the wrong kind for the role;
+    /// A contributor without a unit or strand, or with a priority; a reviewer without a priority or strand; scopes of the wrong kind for the role;
     /// a scope identity below 1.
     /// </exception>
     public void Assign(Role role, IEnumerable<AccountScope> newScopes)
@@ -204,9 +204,9 @@ public sealed class UserAccount
         switch (role)
         {
             case Role.Contributor:
-                if (list.Count == 0 || list.Any(s => s.Kind != ScopeKind.Unit))
+                if (list.Count == 0 || list.Any(s => s.Kind == ScopeKind.Priority))
                 {
-                    throw new DomainException("A contributor needs at least one unit, and only units.");
+                    throw new DomainException("A contributor needs at least one unit (or strategy strand it leads), and no priorities.");
                 }
 
                 break;

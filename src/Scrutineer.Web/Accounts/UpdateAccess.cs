@@ -16,6 +16,12 @@ public static class UpdateAccess
     /// <summary>Reviewers review updates on their own priorities only.</summary>
     public static bool CanReview(CurrentUser user, int priorityId) => user.Role == Role.Reviewer && user.PriorityIds.Contains(priorityId);
 
+    /// <summary>A strand's narrative is written by its lead: a contributor holding the strand.</summary>
+    public static bool CanWriteNarrative(CurrentUser user, int strandId) => user.Role == Role.Contributor && user.StrandIds.Contains(strandId);
+
+    /// <summary>Reviewers review the narratives of their own strands only.</summary>
+    public static bool CanReviewNarrative(CurrentUser user, int strandId) => user.Role == Role.Reviewer && user.StrandIds.Contains(strandId);
+
     /// <summary>Analysts and administrators correct any update.</summary>
     public static bool CanCorrect(CurrentUser user) => user.IsAnalyst;
 }

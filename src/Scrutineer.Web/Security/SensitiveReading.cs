@@ -11,9 +11,16 @@ namespace Scrutineer.Web.Security;
 /// </summary>
 public static class SensitiveReading
 {
-    /// <summary>Whether <paramref name="me"/> may read the OFFICIAL-SENSITIVE parts of <paramref name="update"/> (its commitment loaded).</summary>
-    public static bool ShowsSensitive(this CurrentUser me, QuarterlyUpdate update) =>
-        NeedToKnow.CanReadSensitive(me.Reader, update.UnitId, update.Commitment.PriorityId, update.State);
+    /// <summary>
+    /// Whether <paramref name="me"/> may read the OFFICIAL-SENSITIVE parts of <paramref name="update"/>: a quarterly update
+    /// (its commitment loaded) or a strand narrative.
+    /// </summary>
+    public static bool ShowsSensitive(this CurrentUser me, ReviewedUpdate update) => update switch
+    {
+        QuarterlyUpdate u => NeedToKnow.CanReadSensitive(me.Reader, u.UnitId, u.Commitment.PriorityId, u.State),
+        StrandNarrative n => NeedToKnow.CanReadNarrativeSensitive(me.Reader, n.StrandId, n.State),
+        _ => false,
+    };
 
     /// <summary>Whether <paramref name="me"/> may read the OFFICIAL-SENSITIVE note of <paramref name="task"/> (its plan loaded).</summary>
     public static bool ShowsSensitive(this CurrentUser me, DeliveryTask task) =>

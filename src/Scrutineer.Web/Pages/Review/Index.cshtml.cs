@@ -16,6 +16,9 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
     /// <summary>Submitted updates on the reviewer's priorities waiting in closed rounds, by round.</summary>
     public IReadOnlyList<(FinancialQuarter Period, int Count)> WaitingInClosedRounds { get; private set; } = [];
 
+    /// <summary>Submitted narratives of the reviewer's strategy strands in open rounds, oldest first.</summary>
+    public IReadOnlyList<NarrativeItem> Narratives { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var priorities = Me.PriorityIds.ToList();
@@ -27,7 +30,15 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
             .OrderBy(i => i.SubmittedAt).ToList();
         WaitingInClosedRounds = (await submitted.Where(u => u.Round.State == RoundState.Closed).Select(u => u.Round.Period).ToListAsync(ct))
             .GroupBy(p => p).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+        var strands = Me.StrandIds.ToList();
+        Narratives = (await db.StrandNarratives.AsNoTracking()
+                .Where(n => n.State == UpdateState.Submitted && strands.Contains(n.StrandId) && n.Round.State == RoundState.Open)
+                .Select(n => new NarrativeItem(n.Id, n.Round.Period, n.Strand.Title, n.Status, n.SubmittedAt, n.Author))
+                .ToListAsync(ct))
+            .OrderBy(i => i.SubmittedAt).ToList();
     }
+
+    public sealed record NarrativeItem(int Id, FinancialQuarter Period, string Strand, DeliveryStatus Status, DateTimeOffset? SubmittedAt, string Author);
 
     public sealed record Item(int Id, FinancialQuarter Period, int PriorityNumber, int CommitmentNumber, string Text, string Unit, DeliveryStatus Status, DateTimeOffset? SubmittedAt, string Author)
     {

@@ -1,0 +1,278 @@
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Documents;
+
+namespace Scrutineer.Domain.QuarterlyUpdates;
+
+/// <summary>
+/// What every update written for a reporting round shares, whatever it reports on (a commitment, by a unit:
+/// <see cref="QuarterlyUpdate"/>; a strategy strand, by its lead: <see cref="StrandNarrative"/>): commentary and delivery
+/// status, written as a draft, submitted, then approved or returned with a comment, with every change kept in
+/// <see cref="History"/>. The commentary and the reviewer's comment each have an OFFICIAL part and an optional
+/// OFFICIAL-SENSITIVE part; who may read the sensitive part is decided by the need-to-know rule, and a marking typed into
+/// an OFFICIAL part is refused.
+/// </summary>
+/// <remarks>
+/// Rules: only an open round takes new updates, edits and submissions; a submitted update waits for review and
+/// cannot be edited; an approved update cannot be edited unless the round was reopened after the approval;
+/// a published round is read-only.
+/// </remarks>
+public abstract class ReviewedUpdate
+{
+    private readonly List<UpdateRevision> history = [];
+
+    /// <summary>For the store.</summary>
+    private protected ReviewedUpdate()
+    {
+        CommentaryText = "";
+        SensitiveCommentaryText = "";
+        Author = "";
+        Round = null!;
+    }
+
+    /// <summary>Starts a draft in an open round.</summary>
+    /// <exception cref="DomainException">The round is not open, or no author.</exception>
+    private protected ReviewedUpdate(ReportingRound round, string author, DateTimeOffset now)
+    {
+        EnsureOpen(round, "take new updates");
+        Round = round;
+        Author = Required(author, "author");
+        CommentaryText = "";
+        SensitiveCommentaryText = "";
+        Status = DeliveryStatus.OnTrack;
+        State = UpdateState.Draft;
+        CreatedAt = now;
+        UpdatedAt = now;
+        Record(UpdateAction.Created, Author, now, null);
+    }
+
+    /// <summary>Store identity.</summary>
+    public int Id { get; private set; }
+
+    /// <summary>Identity of the round.</summary>
+    public int RoundId { get; private set; }
+
+    /// <summary>The reporting round.</summary>
+    public ReportingRound Round { get; private set; }
+
+    /// <summary>How messages name this update: "The update on 3.2 by SCD", "The narrative for Domestic Abuse".</summary>
+    public abstract string Subject { get; }
+
+    /// <summary>The commentary in its text form (see <see cref="Commentary"/>).</summary>
+    public string CommentaryText { get; private set; }
+
+    /// <summary>The commentary as paragraphs and bullet lists.</summary>
+    public Commentary Commentary => Commentary.Parse(CommentaryText);
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the commentary in its text form; empty when there is none.</summary>
+    public string SensitiveCommentaryText { get; private set; }
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the commentary as paragraphs and bullet lists.</summary>
+    public Commentary SensitiveCommentary => Commentary.Parse(SensitiveCommentaryText);
+
+    /// <summary>OFFICIAL-SENSITIVE when the commentary or the reviewer's comment has a sensitive part; OFFICIAL otherwise.</summary>
+    public Classification Classification =>
+        SensitiveCommentaryText.Length > 0 || !string.IsNullOrEmpty(SensitiveReviewerComment) ? Classification.OfficialSensitive : Classification.Official;
+
+    /// <summary>The writer's delivery status for what the update reports on.</summary>
+    public DeliveryStatus Status { get; private set; }
+
+    /// <summary>Draft, submitted, approved or returned.</summary>
+    public UpdateState State { get; private set; }
+
+    /// <summary>Who last wrote the commentary.</summary>
+    public string Author { get; private set; }
+
+    /// <summary>When the update was started.</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When anything last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When last submitted.</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>Who last approved or returned it.</summary>
+    public string? Reviewer { get; private set; }
+
+    /// <summary>The reviewer's comment on the last approval or return (OFFICIAL).</summary>
+    public string? ReviewerComment { get; private set; }
+
+    /// <summary>The OFFICIAL-SENSITIVE part of the reviewer's comment; null when there is none.</summary>
+    public string? SensitiveReviewerComment { get; private set; }
+
+    /// <summary>When last approved or returned.</summary>
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    /// <summary>Rises by one on every change; the store refuses a save made from an older version.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Everything that happened to the update, oldest first.</summary>
+    public IReadOnlyList<UpdateRevision> History => history.OrderBy(h => h.Sequence).ToList();
+
+    /// <summary>Writes the commentary (its OFFICIAL part and the OFFICIAL-SENSITIVE part, null for none) and status (the writer's own edit).</summary>
+    /// <exception cref="DomainException">
+    /// Round not open; update submitted; approved and the round not reopened since; or a marking typed into the OFFICIAL part.
+    /// </exception>
+    public void Edit(ReportingRound round, Commentary commentary, DeliveryStatus status, string author, DateTimeOffset now, Commentary? sensitive = null)
+    {
+        EnsureRound(round);
+        var sensitiveText = OfficialOnly(commentary, sensitive);
+        EnsureOpen(round, "take edits");
+        switch (State)
+        {
+            case UpdateState.Submitted:
+                throw new DomainException($"{Subject} is submitted and awaiting review: it can be changed once returned.");
+            case UpdateState.Approved when round.ReopenedAt is null || round.ReopenedAt <= ReviewedAt:
+                throw new DomainException($"{Subject} is approved: it can only be changed if the {round.Period} round is reopened.");
+            case UpdateState.Approved:
+            case UpdateState.Draft:
+            case UpdateState.Returned:
+                break;
+        }
+
+        if (string.Equals(CommentaryText, commentary.ToString(), StringComparison.Ordinal)
+            && string.Equals(SensitiveCommentaryText, sensitiveText, StringComparison.Ordinal)
+            && Status == status && State != UpdateState.Approved)
+        {
+            return;
+        }
+
+        CommentaryText = commentary.ToString();
+        SensitiveCommentaryText = sensitiveText;
+        Status = status;
+        Author = Required(author, "author");
+        if (State == UpdateState.Approved)
+        {
+            State = UpdateState.Draft;
+        }
+
+        Touch(UpdateAction.Edited, Author, now, null);
+    }
+
+    /// <summary>
+    /// An analyst's correction: changes the commentary and status without changing the review state.
+    /// Allowed in an open or closed round, never in a published one; recorded in the history.
+    /// </summary>
+    public void Correct(ReportingRound round, Commentary commentary, DeliveryStatus status, string analyst, DateTimeOffset now, Commentary? sensitive = null)
+    {
+        EnsureRound(round);
+        round.EnsureNotPublished("take corrections");
+        var sensitiveText = OfficialOnly(commentary, sensitive);
+        CommentaryText = commentary.ToString();
+        SensitiveCommentaryText = sensitiveText;
+        Status = status;
+        Touch(UpdateAction.Edited, Required(analyst, "analyst"), now, "Corrected by the performance unit");
+    }
+
+    /// <summary>Sends the update for review.</summary>
+    /// <exception cref="DomainException">Round not open; not a draft or returned update; no commentary.</exception>
+    public void Submit(ReportingRound round, string actor, DateTimeOffset now)
+    {
+        EnsureRound(round);
+        EnsureOpen(round, "take submissions");
+        if (State is not (UpdateState.Draft or UpdateState.Returned))
+        {
+            throw new DomainException($"{Subject} is {Describe(State)}: only a draft or returned update can be submitted.");
+        }
+
+        if (string.IsNullOrWhiteSpace(CommentaryText) && string.IsNullOrWhiteSpace(SensitiveCommentaryText))
+        {
+            throw new DomainException($"{Subject} has no commentary: write some before submitting.");
+        }
+
+        State = UpdateState.Submitted;
+        SubmittedAt = now;
+        Touch(UpdateAction.Submitted, Required(actor, "actor"), now, null);
+    }
+
+    /// <summary>Accepts a submitted update, with an optional comment in two parts (OFFICIAL and OFFICIAL-SENSITIVE).</summary>
+    /// <exception cref="DomainException">Not submitted, the round is not open, or a marking typed into the OFFICIAL comment.</exception>
+    public void Approve(ReportingRound round, string reviewer, string? comment, DateTimeOffset now, string? sensitiveComment = null)
+    {
+        Review(round, UpdateState.Approved, reviewer, comment, sensitiveComment, now);
+    }
+
+    /// <summary>Sends a submitted update back to its writer with a comment saying what to change.</summary>
+    /// <exception cref="DomainException">Not submitted, the round is not open, no comment given, or a marking typed into the OFFICIAL comment.</exception>
+    public void Return(ReportingRound round, string reviewer, string comment, DateTimeOffset now, string? sensitiveComment = null)
+    {
+        if (string.IsNullOrWhiteSpace(comment) && string.IsNullOrWhiteSpace(sensitiveComment))
+        {
+            throw new DomainException("Say what needs to change when returning an update.");
+        }
+
+        Review(round, UpdateState.Returned, reviewer, comment, sensitiveComment, now);
+    }
+
+    private void Review(ReportingRound round, UpdateState outcome, string reviewer, string? comment, string? sensitiveComment, DateTimeOffset now)
+    {
+        EnsureRound(round);
+        round.EnsureNotPublished("take reviews");
+        if (!round.IsOpen)
+        {
+            throw new DomainException($"The {round.Period} round is closed, so it cannot take reviews: reopen the round first, so that a returned update can be changed.");
+        }
+
+        MarkingInText.RefuseIn(comment, "The comment");
+        if (State != UpdateState.Submitted)
+        {
+            throw new DomainException($"{Subject} is {Describe(State)}: only a submitted update can be reviewed.");
+        }
+
+        State = outcome;
+        Reviewer = Required(reviewer, "reviewer");
+        ReviewerComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        SensitiveReviewerComment = string.IsNullOrWhiteSpace(sensitiveComment) ? null : sensitiveComment.Trim();
+        ReviewedAt = now;
+        Touch(outcome == UpdateState.Approved ? UpdateAction.Approved : UpdateAction.Returned, Reviewer, now, ReviewerComment);
+    }
+
+    private void Touch(UpdateAction action, string actor, DateTimeOffset now, string? comment)
+    {
+        UpdatedAt = now;
+        Version++;
+        Record(action, actor, now, comment);
+    }
+
+    private void Record(UpdateAction action, string actor, DateTimeOffset now, string? comment) =>
+        history.Add(new UpdateRevision(history.Count + 1, action, actor, now, CommentaryText, Status, comment)
+        {
+            SensitiveCommentary = SensitiveCommentaryText,
+            SensitiveComment = action is UpdateAction.Approved or UpdateAction.Returned ? SensitiveReviewerComment : null,
+        });
+
+    /// <summary>Refuses a marking in the OFFICIAL part; gives the sensitive part's text form.</summary>
+    private static string OfficialOnly(Commentary commentary, Commentary? sensitive)
+    {
+        MarkingInText.RefuseIn(commentary.ToString(), "The OFFICIAL commentary");
+        return (sensitive ?? Commentary.Empty).ToString();
+    }
+
+    private void EnsureRound(ReportingRound round)
+    {
+        if (!ReferenceEquals(round, Round) && round.Id != RoundId)
+        {
+            throw new ArgumentException("The round given is not this update's round.", nameof(round));
+        }
+    }
+
+    private static void EnsureOpen(ReportingRound round, string what)
+    {
+        round.EnsureNotPublished(what);
+        if (!round.IsOpen)
+        {
+            throw new DomainException($"The {round.Period} round is closed, so it cannot {what}.");
+        }
+    }
+
+    private static string Describe(UpdateState state) => state switch
+    {
+        UpdateState.Draft => "a draft",
+        UpdateState.Submitted => "submitted",
+        UpdateState.Approved => "approved",
+        UpdateState.Returned => "returned",
+    };
+
+    private protected static string Required(string value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainException($"An update needs a {field}.") : value.Trim();
+}
