@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Query;
-using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Application.Data;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
@@ -20,7 +20,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Scrutineer.Application.Imports.ImportRunChange",
+                "Scrutineer.Domain.Imports.ImportRunChange",
                 typeof(ImportRunChange),
                 baseEntityType,
                 propertyCount: 12,

@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -17,7 +17,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Scrutineer.Application.Imports.ImportRun",
+                "Scrutineer.Domain.Imports.ImportRun",
                 typeof(ImportRun),
                 baseEntityType,
                 propertyCount: 9,

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 using Scrutineer.Domain.Periods;
 
 #pragma warning disable 219, 612, 618
@@ -19,7 +19,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Scrutineer.Application.Imports.ImportRunMonth",
+                "Scrutineer.Domain.Imports.ImportRunMonth",
                 typeof(ImportRunMonth),
                 baseEntityType,
                 propertyCount: 9,

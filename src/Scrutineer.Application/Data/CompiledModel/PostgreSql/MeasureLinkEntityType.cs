@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Statistics;
 
 #pragma warning disable 219, 612, 618
 #nullable disable

@@ -31,8 +31,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var id = runtimeEntityType.AddProperty(
                 "Id",
                 typeof(int),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("Id", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
@@ -41,16 +41,16 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var author = runtimeEntityType.AddProperty(
                 "Author",
                 typeof(string),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("Author", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<Author>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("Author", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<Author>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
             author.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var commentaryText = runtimeEntityType.AddProperty(
                 "CommentaryText",
                 typeof(string),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("CommentaryText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<CommentaryText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("CommentaryText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<CommentaryText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             commentaryText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             commentaryText.AddAnnotation("Relational:ColumnName", "Commentary");
 
@@ -65,24 +65,24 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var createdAt = runtimeEntityType.AddProperty(
                 "CreatedAt",
                 typeof(DateTimeOffset),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var reviewedAt = runtimeEntityType.AddProperty(
                 "ReviewedAt",
                 typeof(DateTimeOffset?),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("ReviewedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<ReviewedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("ReviewedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<ReviewedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             reviewedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var reviewer = runtimeEntityType.AddProperty(
                 "Reviewer",
                 typeof(string),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("Reviewer", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<Reviewer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("Reviewer", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<Reviewer>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 200);
             reviewer.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -90,8 +90,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var reviewerComment = runtimeEntityType.AddProperty(
                 "ReviewerComment",
                 typeof(string),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("ReviewerComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<ReviewerComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("ReviewerComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<ReviewerComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
             reviewerComment.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -99,24 +99,24 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var roundId = runtimeEntityType.AddProperty(
                 "RoundId",
                 typeof(int),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("RoundId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<RoundId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("RoundId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<RoundId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             roundId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sensitiveCommentaryText = runtimeEntityType.AddProperty(
                 "SensitiveCommentaryText",
                 typeof(string),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("SensitiveCommentaryText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<SensitiveCommentaryText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("SensitiveCommentaryText", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<SensitiveCommentaryText>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             sensitiveCommentaryText.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
             sensitiveCommentaryText.AddAnnotation("Relational:ColumnName", "SensitiveCommentary");
 
             var sensitiveReviewerComment = runtimeEntityType.AddProperty(
                 "SensitiveReviewerComment",
                 typeof(string),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("SensitiveReviewerComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<SensitiveReviewerComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("SensitiveReviewerComment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<SensitiveReviewerComment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 4000);
             sensitiveReviewerComment.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -124,8 +124,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var state = runtimeEntityType.AddProperty(
                 "State",
                 typeof(UpdateState),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("State", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("State", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<State>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
                 providerPropertyType: typeof(string));
             state.SetSentinelFromProviderValue("Draft");
@@ -134,8 +134,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var status = runtimeEntityType.AddProperty(
                 "Status",
                 typeof(DeliveryStatus),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 40,
                 providerPropertyType: typeof(string));
             status.SetSentinelFromProviderValue("NotStarted");
@@ -144,8 +144,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var submittedAt = runtimeEntityType.AddProperty(
                 "SubmittedAt",
                 typeof(DateTimeOffset?),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("SubmittedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<SubmittedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("SubmittedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<SubmittedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             submittedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
@@ -160,16 +160,16 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",
                 typeof(DateTimeOffset),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("UpdatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             updatedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var version = runtimeEntityType.AddProperty(
                 "Version",
                 typeof(int),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("Version", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<Version>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 concurrencyToken: true,
                 sentinel: 0);
             version.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
@@ -221,8 +221,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 runtimeForeignKey,
                 onDependent: true,
                 typeof(ReportingRound),
-                propertyInfo: typeof(QuarterlyUpdate).GetProperty("Round", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("<Round>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+                propertyInfo: typeof(ReviewedUpdate).GetProperty("Round", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("<Round>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             return runtimeForeignKey;
         }

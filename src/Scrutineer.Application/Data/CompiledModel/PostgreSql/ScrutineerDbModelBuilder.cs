@@ -12,19 +12,17 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d218afbd-9e11-4ac5-a180-226ab417da10"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("68c880f6-cabd-4b23-9cc3-933bcf2b4a52"), entityTypeCount: 43)
         {
         }
 
         partial void Initialize()
         {
             var auditEntry = AuditEntryEntityType.Create(this);
-            var importRun = ImportRunEntityType.Create(this);
-            var importRunChange = ImportRunChangeEntityType.Create(this);
-            var importRunMonth = ImportRunMonthEntityType.Create(this);
             var accountScope = AccountScopeEntityType.Create(this);
             var accountSession = AccountSessionEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var externalSignIn = ExternalSignInEntityType.Create(this);
             var groupMapping = GroupMappingEntityType.Create(this);
             var twoStepCredential = TwoStepCredentialEntityType.Create(this);
@@ -43,6 +41,9 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var taskStatusChange = TaskStatusChangeEntityType.Create(this);
             var thematicStrand = ThematicStrandEntityType.Create(this);
             var documentMetadata = DocumentMetadataEntityType.Create(this);
+            var importRun = ImportRunEntityType.Create(this);
+            var importRunChange = ImportRunChangeEntityType.Create(this);
+            var importRunMonth = ImportRunMonthEntityType.Create(this);
             var area = AreaEntityType.Create(this);
             var lsoaMapping = LsoaMappingEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
@@ -55,12 +56,12 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var responsibility = ResponsibilityEntityType.Create(this);
             var unit = UnitEntityType.Create(this);
             var quarterlyUpdate = QuarterlyUpdateEntityType.Create(this);
-            var reportingRound = ReportingRoundEntityType.Create(this);
             var updateRevision = UpdateRevisionEntityType.Create(this);
+            var reportingRound = ReportingRoundEntityType.Create(this);
+            var strandNarrative = StrandNarrativeEntityType.Create(this);
+            var updateRevision0 = UpdateRevision0EntityType.Create(this);
             var closureReportText = ClosureReportTextEntityType.Create(this);
 
-            ImportRunChangeEntityType.CreateForeignKey1(importRunChange, importRun);
-            ImportRunMonthEntityType.CreateForeignKey1(importRunMonth, importRun);
             AccountScopeEntityType.CreateForeignKey1(accountScope, userAccount);
             AccountSessionEntityType.CreateForeignKey1(accountSession, userAccount);
             ApiTokenEntityType.CreateForeignKey1(apiToken, userAccount);
@@ -79,6 +80,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             TaskStatusChangeEntityType.CreateForeignKey1(taskStatusChange, deliveryTask);
             ThematicStrandEntityType.CreateForeignKey1(thematicStrand, crimePreventionStrategy);
             DocumentMetadataEntityType.CreateForeignKey1(documentMetadata, plan);
+            ImportRunChangeEntityType.CreateForeignKey1(importRunChange, importRun);
+            ImportRunMonthEntityType.CreateForeignKey1(importRunMonth, importRun);
             AreaEntityType.CreateForeignKey1(area, area);
             LsoaMappingEntityType.CreateForeignKey1(lsoaMapping, area);
             MeasureLinkEntityType.CreateForeignKey1(measureLink, commitment);
@@ -97,17 +100,18 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             QuarterlyUpdateEntityType.CreateForeignKey1(quarterlyUpdate, commitment);
             QuarterlyUpdateEntityType.CreateForeignKey2(quarterlyUpdate, reportingRound);
             QuarterlyUpdateEntityType.CreateForeignKey3(quarterlyUpdate, unit);
-            ReportingRoundEntityType.CreateForeignKey1(reportingRound, plan);
             UpdateRevisionEntityType.CreateForeignKey1(updateRevision, quarterlyUpdate);
+            ReportingRoundEntityType.CreateForeignKey1(reportingRound, plan);
+            StrandNarrativeEntityType.CreateForeignKey1(strandNarrative, reportingRound);
+            StrandNarrativeEntityType.CreateForeignKey2(strandNarrative, thematicStrand);
+            UpdateRevision0EntityType.CreateForeignKey1(updateRevision0, strandNarrative);
             ClosureReportTextEntityType.CreateForeignKey1(closureReportText, plan);
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
-            ImportRunEntityType.CreateAnnotations(importRun);
-            ImportRunChangeEntityType.CreateAnnotations(importRunChange);
-            ImportRunMonthEntityType.CreateAnnotations(importRunMonth);
             AccountScopeEntityType.CreateAnnotations(accountScope);
             AccountSessionEntityType.CreateAnnotations(accountSession);
             ApiTokenEntityType.CreateAnnotations(apiToken);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             ExternalSignInEntityType.CreateAnnotations(externalSignIn);
             GroupMappingEntityType.CreateAnnotations(groupMapping);
             TwoStepCredentialEntityType.CreateAnnotations(twoStepCredential);
@@ -126,6 +130,9 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             TaskStatusChangeEntityType.CreateAnnotations(taskStatusChange);
             ThematicStrandEntityType.CreateAnnotations(thematicStrand);
             DocumentMetadataEntityType.CreateAnnotations(documentMetadata);
+            ImportRunEntityType.CreateAnnotations(importRun);
+            ImportRunChangeEntityType.CreateAnnotations(importRunChange);
+            ImportRunMonthEntityType.CreateAnnotations(importRunMonth);
             AreaEntityType.CreateAnnotations(area);
             LsoaMappingEntityType.CreateAnnotations(lsoaMapping);
             MeasureEntityType.CreateAnnotations(measure);
@@ -138,8 +145,10 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             ResponsibilityEntityType.CreateAnnotations(responsibility);
             UnitEntityType.CreateAnnotations(unit);
             QuarterlyUpdateEntityType.CreateAnnotations(quarterlyUpdate);
-            ReportingRoundEntityType.CreateAnnotations(reportingRound);
             UpdateRevisionEntityType.CreateAnnotations(updateRevision);
+            ReportingRoundEntityType.CreateAnnotations(reportingRound);
+            StrandNarrativeEntityType.CreateAnnotations(strandNarrative);
+            UpdateRevision0EntityType.CreateAnnotations(updateRevision0);
             ClosureReportTextEntityType.CreateAnnotations(closureReportText);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);

@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 
@@ -19,7 +19,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Scrutineer.Application.Imports.ImportRunChange",
+                "Scrutineer.Domain.Imports.ImportRunChange",
                 typeof(ImportRunChange),
                 baseEntityType,
                 propertyCount: 12,

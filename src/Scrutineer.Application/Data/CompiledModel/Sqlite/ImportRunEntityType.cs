@@ -3,7 +3,7 @@ using System;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -16,7 +16,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Scrutineer.Application.Imports.ImportRun",
+                "Scrutineer.Domain.Imports.ImportRun",
                 typeof(ImportRun),
                 baseEntityType,
                 propertyCount: 9,

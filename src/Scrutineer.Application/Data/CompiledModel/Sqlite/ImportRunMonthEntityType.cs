@@ -4,7 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Scrutineer.Application.Imports;
+using Scrutineer.Domain.Imports;
 using Scrutineer.Domain.Periods;
 
 #pragma warning disable 219, 612, 618
@@ -18,7 +18,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Scrutineer.Application.Imports.ImportRunMonth",
+                "Scrutineer.Domain.Imports.ImportRunMonth",
                 typeof(ImportRunMonth),
                 baseEntityType,
                 propertyCount: 9,

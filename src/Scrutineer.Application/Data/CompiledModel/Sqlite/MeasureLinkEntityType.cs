@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Scrutineer.Domain.Performance;
+using Scrutineer.Domain.Statistics;
 
 #pragma warning disable 219, 612, 618
 #nullable disable

@@ -11,19 +11,17 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9bc6c87c-6294-415e-8856-e4e83d3cbeed"), entityTypeCount: 40)
+            : base(skipDetectChanges: false, modelId: new Guid("af78df81-25bd-44c8-97a3-7bae8ea01eb6"), entityTypeCount: 43)
         {
         }
 
         partial void Initialize()
         {
             var auditEntry = AuditEntryEntityType.Create(this);
-            var importRun = ImportRunEntityType.Create(this);
-            var importRunChange = ImportRunChangeEntityType.Create(this);
-            var importRunMonth = ImportRunMonthEntityType.Create(this);
             var accountScope = AccountScopeEntityType.Create(this);
             var accountSession = AccountSessionEntityType.Create(this);
             var apiToken = ApiTokenEntityType.Create(this);
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var externalSignIn = ExternalSignInEntityType.Create(this);
             var groupMapping = GroupMappingEntityType.Create(this);
             var twoStepCredential = TwoStepCredentialEntityType.Create(this);
@@ -42,6 +40,9 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             var taskStatusChange = TaskStatusChangeEntityType.Create(this);
             var thematicStrand = ThematicStrandEntityType.Create(this);
             var documentMetadata = DocumentMetadataEntityType.Create(this);
+            var importRun = ImportRunEntityType.Create(this);
+            var importRunChange = ImportRunChangeEntityType.Create(this);
+            var importRunMonth = ImportRunMonthEntityType.Create(this);
             var area = AreaEntityType.Create(this);
             var lsoaMapping = LsoaMappingEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
@@ -54,12 +55,12 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             var responsibility = ResponsibilityEntityType.Create(this);
             var unit = UnitEntityType.Create(this);
             var quarterlyUpdate = QuarterlyUpdateEntityType.Create(this);
-            var reportingRound = ReportingRoundEntityType.Create(this);
             var updateRevision = UpdateRevisionEntityType.Create(this);
+            var reportingRound = ReportingRoundEntityType.Create(this);
+            var strandNarrative = StrandNarrativeEntityType.Create(this);
+            var updateRevision0 = UpdateRevision0EntityType.Create(this);
             var closureReportText = ClosureReportTextEntityType.Create(this);
 
-            ImportRunChangeEntityType.CreateForeignKey1(importRunChange, importRun);
-            ImportRunMonthEntityType.CreateForeignKey1(importRunMonth, importRun);
             AccountScopeEntityType.CreateForeignKey1(accountScope, userAccount);
             AccountSessionEntityType.CreateForeignKey1(accountSession, userAccount);
             ApiTokenEntityType.CreateForeignKey1(apiToken, userAccount);
@@ -78,6 +79,8 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             TaskStatusChangeEntityType.CreateForeignKey1(taskStatusChange, deliveryTask);
             ThematicStrandEntityType.CreateForeignKey1(thematicStrand, crimePreventionStrategy);
             DocumentMetadataEntityType.CreateForeignKey1(documentMetadata, plan);
+            ImportRunChangeEntityType.CreateForeignKey1(importRunChange, importRun);
+            ImportRunMonthEntityType.CreateForeignKey1(importRunMonth, importRun);
             AreaEntityType.CreateForeignKey1(area, area);
             LsoaMappingEntityType.CreateForeignKey1(lsoaMapping, area);
             MeasureLinkEntityType.CreateForeignKey1(measureLink, commitment);
@@ -96,17 +99,18 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             QuarterlyUpdateEntityType.CreateForeignKey1(quarterlyUpdate, commitment);
             QuarterlyUpdateEntityType.CreateForeignKey2(quarterlyUpdate, reportingRound);
             QuarterlyUpdateEntityType.CreateForeignKey3(quarterlyUpdate, unit);
-            ReportingRoundEntityType.CreateForeignKey1(reportingRound, plan);
             UpdateRevisionEntityType.CreateForeignKey1(updateRevision, quarterlyUpdate);
+            ReportingRoundEntityType.CreateForeignKey1(reportingRound, plan);
+            StrandNarrativeEntityType.CreateForeignKey1(strandNarrative, reportingRound);
+            StrandNarrativeEntityType.CreateForeignKey2(strandNarrative, thematicStrand);
+            UpdateRevision0EntityType.CreateForeignKey1(updateRevision0, strandNarrative);
             ClosureReportTextEntityType.CreateForeignKey1(closureReportText, plan);
 
             AuditEntryEntityType.CreateAnnotations(auditEntry);
-            ImportRunEntityType.CreateAnnotations(importRun);
-            ImportRunChangeEntityType.CreateAnnotations(importRunChange);
-            ImportRunMonthEntityType.CreateAnnotations(importRunMonth);
             AccountScopeEntityType.CreateAnnotations(accountScope);
             AccountSessionEntityType.CreateAnnotations(accountSession);
             ApiTokenEntityType.CreateAnnotations(apiToken);
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             ExternalSignInEntityType.CreateAnnotations(externalSignIn);
             GroupMappingEntityType.CreateAnnotations(groupMapping);
             TwoStepCredentialEntityType.CreateAnnotations(twoStepCredential);
@@ -125,6 +129,9 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             TaskStatusChangeEntityType.CreateAnnotations(taskStatusChange);
             ThematicStrandEntityType.CreateAnnotations(thematicStrand);
             DocumentMetadataEntityType.CreateAnnotations(documentMetadata);
+            ImportRunEntityType.CreateAnnotations(importRun);
+            ImportRunChangeEntityType.CreateAnnotations(importRunChange);
+            ImportRunMonthEntityType.CreateAnnotations(importRunMonth);
             AreaEntityType.CreateAnnotations(area);
             LsoaMappingEntityType.CreateAnnotations(lsoaMapping);
             MeasureEntityType.CreateAnnotations(measure);
@@ -137,8 +144,10 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             ResponsibilityEntityType.CreateAnnotations(responsibility);
             UnitEntityType.CreateAnnotations(unit);
             QuarterlyUpdateEntityType.CreateAnnotations(quarterlyUpdate);
-            ReportingRoundEntityType.CreateAnnotations(reportingRound);
             UpdateRevisionEntityType.CreateAnnotations(updateRevision);
+            ReportingRoundEntityType.CreateAnnotations(reportingRound);
+            StrandNarrativeEntityType.CreateAnnotations(strandNarrative);
+            UpdateRevision0EntityType.CreateAnnotations(updateRevision0);
             ClosureReportTextEntityType.CreateAnnotations(closureReportText);
 
             AddAnnotation("ProductVersion", "10.0.14");

@@ -18,9 +18,10 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "Scrutineer.Domain.QuarterlyUpdates.UpdateRevision",
+                "Scrutineer.Domain.QuarterlyUpdates.QuarterlyUpdate.history#UpdateRevision",
                 typeof(UpdateRevision),
                 baseEntityType,
+                sharedClrType: true,
                 propertyCount: 10,
                 foreignKeyCount: 1,
                 keyCount: 1);
@@ -119,7 +120,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 runtimeForeignKey,
                 onDependent: false,
                 typeof(List<UpdateRevision>),
-                fieldInfo: typeof(QuarterlyUpdate).GetField("history", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ReviewedUpdate).GetField("history", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 eagerLoaded: true);
 
             return runtimeForeignKey;
