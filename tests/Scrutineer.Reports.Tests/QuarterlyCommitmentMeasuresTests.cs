@@ -4,6 +4,7 @@ using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.Reports;
+using Scrutineer.Domain.Statistics;
 using Scrutineer.Testing;
 
 namespace Scrutineer.Reports.Tests;
