@@ -62,7 +62,9 @@ openssl rand -base64 32 > "$work/key-ring.key"; chmod 600 "$work/key-ring.key"
 port_a=5181; port_b=5182
 start_instance() {
   local port=$1
+  # The load generator signs 200 contributors in from one address: the per-address sign-in limit is raised for it.
   SCRUTINEER_DB="$app" DataProtection__KeyFile="$work/key-ring.key" Proxy__KnownProxies=127.0.0.1 ASPNETCORE_ENVIRONMENT=Production \
+    SignIn__AttemptsPerAddress=100000 \
     $cli serve --urls "http://127.0.0.1:$port" > "$work/instance-$port.log" 2>&1 &
   echo $!
 }
@@ -75,7 +77,9 @@ check "instance B ready (/health/ready)" wait_ready $port_b
 # 4. nginx with TLS in front of both, from deploy/nginx-scrutineer.conf.
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
   -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
+# As shipped, except the sign-in rate, raised because every contributor of the load test comes from 127.0.0.1.
 sed -e "s|@PORT_A@|$port_a|; s|@PORT_B@|$port_b|; s|@HTTPS_PORT@|8443|; s|@HTTP_PORT@|8080|; s|@SERVER_NAME@|localhost|g; s|@CERT@|$work/tls.crt|; s|@KEY@|$work/tls.key|" \
+  -e "s|rate=10r/m|rate=1000r/s|; s|burst=10 nodelay|burst=1000 nodelay|" \
   deploy/nginx-scrutineer.conf > "$work/scrutineer.conf"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
@@ -107,14 +111,13 @@ session_across() {
 check "a session started on instance A works on instance B" session_across
 
 # 6. The load test through nginx across both instances; then again, killing instance A mid-run.
-loadtest() { benchmarks/load-test.sh --url "$proxy" --ca "$work/tls.crt" --store "$owner" "$@"; }
-loadtest --users "$users" --seconds "$seconds" | tee "$work/load.txt"
+loadtest() { benchmarks/load-test.sh --url "$proxy" --ca "$work/tls.crt" --db "$owner" "$@"; }
+loadtest --users "$users" --seconds "$seconds" --prefix r1. | tee "$work/load.txt"
 check "zero 5xx under load through the proxy" grep -q "^5xx answers: 0;" "$work/load.txt"
 check "zero lost or duplicated updates" grep -q "^store check: no lost, duplicated" "$work/load.txt"
-( sleep $((seconds / 3)); kill -9 "$pid_a" ) &
-loadtest --users "$users" --seconds "$seconds" | tee "$work/failover.txt"
+loadtest --users "$users" --seconds "$seconds" --prefix r2. --kill "$pid_a" --kill-after $((seconds / 3)) | tee "$work/failover.txt"
 check "killing instance A mid-load loses no acknowledged save" grep -q "^store check: no lost, duplicated" "$work/failover.txt"
-check "the proxy fails over: requests after the kill are answered by instance B" grep -q "^after the kill: 0 5xx" "$work/failover.txt"
+check "the proxy fails over: requests after the kill are answered by instance B" grep -q "^after the kill: 0 5xx or unanswered" "$work/failover.txt"
 
 # 7. Backup and restore over VerifyFull TLS.
 restored="Host=127.0.0.1;Port=$SCRUTINEER_PG_PORT;Database=${db}_restored;Username=scrutineer_owner;Password=owner-rehearsal;$tls"

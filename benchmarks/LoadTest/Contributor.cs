@@ -10,7 +10,7 @@ namespace Scrutineer.LoadTest;
 /// updates, saves it as a draft (with the form's version) and now and then submits it, sometimes looking at its list
 /// of updates first. A request under way when the run ends is finished, so every save's outcome is known.
 /// </summary>
-internal sealed partial class Contributor(LoadAccount account, Uri site, RequestLog log, int submitPercent, int thinkMilliseconds, int seed) : IDisposable
+internal sealed partial class Contributor(LoadAccount account, Uri site, RequestLog log, int submitPercent, int thinkMilliseconds, int seed, System.Security.Cryptography.X509Certificates.X509Certificate2? trust = null) : IDisposable
 {
     private static readonly string[] Statuses = ["NotStarted", "OnTrack", "AtRisk", "Complete"];
 
@@ -20,6 +20,7 @@ internal sealed partial class Contributor(LoadAccount account, Uri site, Request
         UseCookies = true,
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        SslOptions = Trusting(trust),
     })
     {
         BaseAddress = site,
@@ -103,6 +104,24 @@ internal sealed partial class Contributor(LoadAccount account, Uri site, Request
 
     public void Dispose() => http.Dispose();
 
+    /// <summary>TLS that trusts <paramref name="trust"/> (the rehearsal's self-signed certificate) as its only root.</summary>
+    private static System.Net.Security.SslClientAuthenticationOptions Trusting(System.Security.Cryptography.X509Certificates.X509Certificate2? trust) => new()
+    {
+        RemoteCertificateValidationCallback = trust is null ? null : (_, certificate, _, _) =>
+        {
+            if (certificate is null)
+            {
+                return false;
+            }
+
+            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(trust);
+            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+            return chain.Build(new System.Security.Cryptography.X509Certificates.X509Certificate2(certificate));
+        },
+    };
+
     private Task ThinkAsync() => thinkMilliseconds == 0 ? Task.CompletedTask : Task.Delay(random.Next(thinkMilliseconds / 2, thinkMilliseconds * 3 / 2 + 1));
 
     private async Task<(int Status, string Body)> SendAsync(RequestKind kind, HttpMethod method, string path, Dictionary<string, string>? form)
@@ -113,17 +132,18 @@ internal sealed partial class Contributor(LoadAccount account, Uri site, Request
             request.Content = new FormUrlEncodedContent(form);
         }
 
+        var at = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         try
         {
             using var response = await http.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
-            log.Add(kind, (int)response.StatusCode, watch.Elapsed.TotalMilliseconds);
+            log.Add(kind, (int)response.StatusCode, watch.Elapsed.TotalMilliseconds, at);
             return ((int)response.StatusCode, body);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            log.Add(kind, 0, watch.Elapsed.TotalMilliseconds);
+            log.Add(kind, 0, watch.Elapsed.TotalMilliseconds, at);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{account.UserName} {method} {path}: no answer ({ex.GetType().Name}: {ex.Message})"));
             return (0, "");
         }

@@ -15,10 +15,16 @@ internal sealed record LoadOptions(
     int SampleSeconds,
     string? SamplesCsv,
     string Work,
-    string Db)
+    string Db,
+    string? Url,
+    string? Ca,
+    string Prefix,
+    int? Kill,
+    int KillAfter)
 {
     public const string Usage = "Usage: LoadTest --cli artifacts/cli/scrutineer.dll [--users 200] [--seconds 60] [--submit-percent 5] "
-        + "[--think-ms 0] [--sample-seconds 10] [--samples-csv FILE] [--work FOLDER] [--db SQLITE-FILE|POSTGRESQL-CONNECTION-STRING]";
+        + "[--think-ms 0] [--sample-seconds 10] [--samples-csv FILE] [--work FOLDER] [--db SQLITE-FILE|POSTGRESQL-CONNECTION-STRING] "
+        + "[--url URL (a running site: no server is started) [--ca CERT.pem] [--prefix NAME] [--kill PID [--kill-after S]]]";
 
     public static LoadOptions Parse(string[] args)
     {
@@ -52,7 +58,7 @@ internal sealed record LoadOptions(
 
         var work = values.TryGetValue("work", out var w) ? Path.GetFullPath(w) : Directory.CreateTempSubdirectory("scrutineer-load-").FullName;
         Directory.CreateDirectory(work);
-        var known = new[] { "cli", "users", "seconds", "submit-percent", "think-ms", "sample-seconds", "samples-csv", "work", "db" };
+        var known = new[] { "cli", "users", "seconds", "submit-percent", "think-ms", "sample-seconds", "samples-csv", "work", "db", "url", "ca", "prefix", "kill", "kill-after" };
         var unknown = values.Keys.FirstOrDefault(k => !known.Contains(k, StringComparer.Ordinal));
         if (unknown is not null)
         {
@@ -68,6 +74,11 @@ internal sealed record LoadOptions(
             Number("sample-seconds", 10, 1, 600),
             values.GetValueOrDefault("samples-csv"),
             work,
-            values.GetValueOrDefault("db") ?? Path.Combine(work, "load.db"));
+            values.GetValueOrDefault("db") ?? Path.Combine(work, "load.db"),
+            values.GetValueOrDefault("url"),
+            values.GetValueOrDefault("ca"),
+            values.GetValueOrDefault("prefix") ?? "",
+            values.ContainsKey("kill") ? Number("kill", 0, 1, int.MaxValue) : null,
+            Number("kill-after", 10, 1, 24 * 3600));
     }
 }

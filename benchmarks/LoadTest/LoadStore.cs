@@ -15,12 +15,16 @@ namespace Scrutineer.LoadTest;
 /// </summary>
 internal static class LoadStore
 {
-    public static async Task<IReadOnlyList<LoadAccount>> BuildAsync(string store, int users, CancellationToken ct)
+    public static async Task<IReadOnlyList<LoadAccount>> BuildAsync(string store, int users, string prefix, CancellationToken ct)
     {
         var location = StoreLocation.Resolve(store);
         await using var db = location.Open();
         await StoreSchema.UpgradeAsync(db, ct);
-        await DemoForce.BuildAsync(db, new DemoSettings(DemoSettings.DemoToday, null, _ => { }), ct);
+        if (!await DemoForce.BuiltThisStoreAsync(db, ct))
+        {
+            // A second run on the same store (the rehearsal's failover run) adds its contributors under another prefix.
+            await DemoForce.BuildAsync(db, new DemoSettings(DemoSettings.DemoToday, null, _ => { }), ct);
+        }
 
         var round = await db.Rounds.SingleAsync(r => r.State == RoundState.Open, ct);
 
@@ -61,7 +65,7 @@ internal static class LoadStore
                 mine = mine.Concat(Share(unitSlots, writers, k - 1)).Distinct().ToList();
             }
 
-            var name = $"load.{i + 1:000}";
+            var name = $"load.{prefix}{i + 1:000}";
             db.Accounts.Add(new UserAccount(name, $"Load Contributor {i + 1}", Role.Contributor, hash, DateTimeOffset.UtcNow,
                 [new AccountScope(ScopeKind.Unit, unitSlots[0].UnitId)]));
             accounts.Add(new LoadAccount(name, mine));
