@@ -53,7 +53,9 @@ psql_admin "-c \"CREATE ROLE scrutineer_owner LOGIN PASSWORD 'owner-rehearsal'\"
 psql_admin "-c \"CREATE DATABASE $db OWNER scrutineer_owner\" -c \"CREATE DATABASE ${db}_restored OWNER scrutineer_owner\""
 tls="SSL Mode=VerifyFull;Root Certificate=$ca"
 owner="Host=127.0.0.1;Port=$SCRUTINEER_PG_PORT;Database=$db;Username=scrutineer_owner;Password=owner-rehearsal;$tls"
-app="Host=127.0.0.1;Port=$SCRUTINEER_PG_PORT;Database=$db;Username=scrutineer_app;Password=app-rehearsal;$tls"
+# Each instance keeps 10 connections open from the start and waits up to 60 s for a new one: 200 contributors signing
+# in at once on 2 cores would otherwise queue TLS and SCRAM handshakes past Npgsql's 15 s default (docs/deployment.md §2).
+app="Host=127.0.0.1;Port=$SCRUTINEER_PG_PORT;Database=$db;Username=scrutineer_app;Password=app-rehearsal;$tls;Timeout=60;Minimum Pool Size=10"
 $cli demo --db "$owner" >/dev/null || { echo "demo failed"; echo "rehearsal: $passed passed, $((failed + 1)) failed"; exit 1; }
 check "the application role is granted data access only (init --grant-to)" $cli init --grant-to scrutineer_app --db "$owner"
 
