@@ -106,6 +106,27 @@ public sealed partial class UserCommandsTests
     }
 
     [Fact]
+    public async Task UserAdd_StrandLeadAndStrandReviewer_HoldTheirStrands_UnknownStrandRefusedWithExamples()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+
+        var lead = await Cli.RunAsync("user", "add", "sam.lead", "--role", "contributor", "--strand", "Domestic Abuse", "--db", store.DbArgument);
+        var reviewer = await Cli.RunAsync("user", "add", "ria.review", "--role", "reviewer", "--strand", "domestic abuse", "--db", store.DbArgument);
+        var unknown = await Cli.RunAsync("user", "add", "kim", "--role", "contributor", "--strand", "Burglary Squad", "--db", store.DbArgument);
+
+        Assert.True(lead.ExitCode == 0, lead.Error);
+        Assert.True(reviewer.ExitCode == 0, reviewer.Error);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("There is no strand called 'Burglary Squad'. Give a strand's title, for example \"", unknown.Error, StringComparison.Ordinal);
+        await using var db = store.Open();
+        var strand = await db.Strands.SingleAsync(s => s.Title == "Domestic Abuse");
+        Assert.Equal([strand.Id], (await db.Accounts.SingleAsync(a => a.UserName == "sam.lead")).StrandIds);
+        Assert.Equal([strand.Id], (await db.Accounts.SingleAsync(a => a.UserName == "ria.review")).StrandIds);
+        Assert.False(await db.Accounts.AnyAsync(a => a.UserName == "kim"));
+    }
+
+    [Fact]
     public async Task DemoReset_StoreNotBuiltByTheDemo_RefusedAndNothingDeleted()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

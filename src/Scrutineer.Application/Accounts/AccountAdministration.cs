@@ -114,7 +114,7 @@ public static class AccountAdministration
     /// Scopes named the force's way: units by short name (or full name), priorities by number in the newest plan.
     /// </summary>
     /// <exception cref="DomainException">A unit or priority that does not exist.</exception>
-    public static async Task<IReadOnlyList<AccountScope>> ScopesAsync(ScrutineerDb db, IEnumerable<string> units, IEnumerable<int> priorityNumbers, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AccountScope>> ScopesAsync(ScrutineerDb db, IEnumerable<string> units, IEnumerable<int> priorityNumbers, IEnumerable<string> strands, CancellationToken cancellationToken)
     {
         var scopes = new List<AccountScope>();
         var known = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ShortName, u.Name }).ToListAsync(cancellationToken);
@@ -136,6 +136,20 @@ public static class AccountAdministration
                 var priority = plan.Priorities.FirstOrDefault(p => p.Number == number)
                     ?? throw new DomainException($"{plan.Title} has no priority {number}. Give a number from 1 to {plan.Priorities.Count}.");
                 scopes.Add(new AccountScope(ScopeKind.Priority, priority.Id));
+            }
+        }
+
+        var strandNames = strands.ToList();
+        if (strandNames.Count > 0)
+        {
+            var knownStrands = await db.Strands.AsNoTracking().OrderByDescending(s => s.StrategyId).ThenBy(s => s.Position).Select(s => new { s.Id, s.Title }).ToListAsync(cancellationToken);
+            foreach (var strand in strandNames)
+            {
+                var match = knownStrands.FirstOrDefault(s => string.Equals(s.Title, strand.Trim(), StringComparison.OrdinalIgnoreCase))
+                    ?? throw new DomainException(knownStrands.Count == 0
+                        ? "The store holds no crime prevention strategy yet, so no one can be given a strand. Import a delivery plan first."
+                        : $"There is no strand called '{strand}'. Give a strand's title, for example {string.Join(" or ", knownStrands.Take(2).Select(s => $"\"{s.Title}\""))}.");
+                scopes.Add(new AccountScope(ScopeKind.Strand, match.Id));
             }
         }
 

@@ -64,6 +64,12 @@ internal static class UserCommands
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private static Option<string[]> StrandOption() => new("--strand")
+    {
+        Description = "A strategy strand by title (for example \"Domestic Abuse\"): a contributor holding it is its lead and writes its narrative; a reviewer holding it reviews that narrative. Repeat for more.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
     private static Command Add(CliContext context)
     {
         var name = NameArgument();
@@ -75,11 +81,12 @@ internal static class UserCommands
         {
             Description = "The first password (at least 12 characters, not a common one). Without it a random one is printed. Either way it must be changed at first sign-in.",
         };
-        var command = new Command("add", "Add a local account with a one-time password.") { name, role, units, priorities, display, password };
+        var strands = StrandOption();
+        var command = new Command("add", "Add a local account with a one-time password.") { name, role, units, priorities, strands, display, password };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var scopes = await AccountAdministration.ScopesAsync(db, parse.GetValue(units) ?? [], parse.GetValue(priorities) ?? [], ct);
+            var scopes = await AccountAdministration.ScopesAsync(db, parse.GetValue(units) ?? [], parse.GetValue(priorities) ?? [], parse.GetValue(strands) ?? [], ct);
             var issued = await AccountAdministration.AddAsync(db,
                 new NewAccount(parse.GetValue(name)!, parse.GetValue(display) ?? "", parse.GetValue(role), scopes, parse.GetValue(password)),
                 context.Clock.GetUtcNow(), ct);
@@ -158,12 +165,13 @@ internal static class UserCommands
         var role = RoleOption(required: true);
         var units = UnitOption();
         var priorities = PriorityOption();
-        var command = new Command("set-role", "Change an account's role and scope; its sessions end.") { name, role, units, priorities };
+        var strands = StrandOption();
+        var command = new Command("set-role", "Change an account's role and scope; its sessions end.") { name, role, units, priorities, strands };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
             var account = await AccountAdministration.FindAsync(db, parse.GetValue(name), ct);
-            var scopes = await AccountAdministration.ScopesAsync(db, parse.GetValue(units) ?? [], parse.GetValue(priorities) ?? [], ct);
+            var scopes = await AccountAdministration.ScopesAsync(db, parse.GetValue(units) ?? [], parse.GetValue(priorities) ?? [], parse.GetValue(strands) ?? [], ct);
             await AccountAdministration.AssignAsync(db, account, parse.GetValue(role), scopes, ct);
             await db.SaveChangesAsync(ct);
             await context.Out.WriteLineAsync($"Account {account.UserName} is now {RoleName(account.Role)}.");

@@ -20,6 +20,9 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
 
     public IReadOnlyList<(int Id, string Name)> PriorityOptions { get; private set; } = [];
 
+    /// <summary>Strategy strands: a contributor holding one writes its narrative (its lead); a reviewer holding one reviews it.</summary>
+    public IReadOnlyList<(int Id, string Name)> StrandOptions { get; private set; } = [];
+
     [BindProperty]
     public string? UserName { get; set; }
 
@@ -34,6 +37,9 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
 
     [BindProperty]
     public List<int> Priorities { get; set; } = [];
+
+    [BindProperty]
+    public List<int> Strands { get; set; } = [];
 
     /// <summary>
     /// "May read OFFICIAL-SENSITIVE text" as ticked on the form. Applied when the administrator changed it from what the
@@ -62,6 +68,7 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
             Role = Account.Role;
             Units = Account.UnitIds.ToList();
             Priorities = Account.PriorityIds.ToList();
+            Strands = Account.StrandIds.ToList();
             Disabled = Account.IsDisabled;
             ReadsSensitive = Account.ReadsSensitive;
         }
@@ -78,8 +85,8 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
 
         var scopes = Role switch
         {
-            Role.Contributor => Units.Select(u => new AccountScope(ScopeKind.Unit, u)),
-            Role.Reviewer => Priorities.Select(p => new AccountScope(ScopeKind.Priority, p)),
+            Role.Contributor => Units.Select(u => new AccountScope(ScopeKind.Unit, u)).Concat(Strands.Select(s => new AccountScope(ScopeKind.Strand, s))),
+            Role.Reviewer => Priorities.Select(p => new AccountScope(ScopeKind.Priority, p)).Concat(Strands.Select(s => new AccountScope(ScopeKind.Strand, s))),
             _ => [],
         };
         var shown = Account?.ReadsSensitive ?? false;
@@ -152,6 +159,8 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
             .OrderBy(u => u.ShortName, StringComparer.Ordinal).Select(u => (u.Id, $"{u.Name} ({u.ShortName})")).ToList();
         PriorityOptions = (await db.Priorities.AsNoTracking().Select(p => new { p.Id, p.Number, p.Title, Plan = p.Plan.Title }).ToListAsync(ct))
             .OrderBy(p => p.Plan, StringComparer.Ordinal).ThenBy(p => p.Number).Select(p => (p.Id, $"{p.Plan}: {p.Number}. {p.Title}")).ToList();
+        StrandOptions = (await db.Strands.AsNoTracking().Select(s => new { s.Id, s.Position, s.Title, Strategy = s.Strategy.Title }).ToListAsync(ct))
+            .OrderBy(s => s.Strategy, StringComparer.Ordinal).ThenBy(s => s.Position).Select(s => (s.Id, $"{s.Strategy}: {s.Title}")).ToList();
         return true;
     }
 }
