@@ -25,7 +25,9 @@ internal sealed record DemoIds(
     int ViewerAccount,
     int StrandNotLed,
     int NarrativeOfStrand,
-    int NarrativeOfAnotherStrand)
+    int NarrativeOfAnotherStrand,
+    int StrandLedWithNarrativeUnapproved,
+    int NarrativeSubmitted)
 {
     public static async Task<DemoIds> ReadAsync(DemoSite site)
     {
@@ -41,7 +43,7 @@ internal sealed record DemoIds(
         var tasks = await db.DeliveryTasks.OrderBy(t => t.Id).Select(t => new { t.Id, t.Plan.StrandId }).ToListAsync();
         var lead = accounts.Single(a => a.UserName == "lead.strand");
         var strands = await db.Strands.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
-        var narratives = await db.StrandNarratives.Where(n => n.RoundId == open.Id).OrderBy(n => n.Id).Select(n => new { n.Id, n.StrandId }).ToListAsync();
+        var narratives = await db.StrandNarratives.Where(n => n.RoundId == open.Id).OrderBy(n => n.Id).Select(n => new { n.Id, n.StrandId, n.State }).ToListAsync();
         return new DemoIds(
             open.PlanId,
             commitments[0].Id,
@@ -59,6 +61,8 @@ internal sealed record DemoIds(
             accounts.Single(a => a.UserName == "viewer").Id,
             strands.First(s => !lead.StrandIds.Contains(s)),
             narratives.Single(n => n.StrandId == tasks[0].StrandId).Id,
-            narratives.First(n => n.StrandId != tasks[0].StrandId).Id);
+            narratives.First(n => n.StrandId != tasks[0].StrandId).Id,
+            narratives.First(n => lead.StrandIds.Contains(n.StrandId) && n.State != UpdateState.Approved).StrandId,
+            narratives.First(n => n.State == UpdateState.Submitted).Id);
     }
 }

@@ -183,8 +183,8 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
             ["/updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}"] =
                 [$"/updates/write/{d.OpenRound}/{d.NorthSlot.Commitment}/{d.NorthSlot.Unit}", $"/updates/write/{d.OpenRound}/{d.ScdSlot.Commitment}/{d.ScdSlot.Unit}"],
             ["/review/{id:int}"] = [$"/review/{d.UpdateOnPriorityUpTo6}", $"/review/{d.UpdateOnPriority9}"],
-            ["/updates/narratives/{roundId:int}/{strandId:int}"] = [$"/updates/narratives/{d.OpenRound}/{d.Strand}", $"/updates/narratives/{d.OpenRound}/{d.StrandNotLed}"],
-            ["/review/narratives/{id:int}"] = [$"/review/narratives/{d.NarrativeOfStrand}", $"/review/narratives/{d.NarrativeOfAnotherStrand}"],
+            ["/updates/narratives/{roundId:int}/{strandId:int}"] = [$"/updates/narratives/{d.OpenRound}/{d.Strand}", $"/updates/narratives/{d.OpenRound}/{d.StrandLedWithNarrativeUnapproved}", $"/updates/narratives/{d.OpenRound}/{d.StrandNotLed}"],
+            ["/review/narratives/{id:int}"] = [$"/review/narratives/{d.NarrativeOfStrand}", $"/review/narratives/{d.NarrativeSubmitted}", $"/review/narratives/{d.NarrativeOfAnotherStrand}"],
             ["/rounds/{id:int}"] = [$"/rounds/{d.OpenRound}", $"/rounds/{d.ClosedRound}", $"/rounds/{d.PublishedRound}"],
             ["/rounds/{id:int}/outstanding.csv"] = [$"/rounds/{d.OpenRound}/outstanding.csv"],
             ["/rounds/updates/{id:int}"] = [$"/rounds/updates/{d.UpdateOnPriority9}", $"/rounds/updates/{d.UpdateOnPriorityUpTo6}"],
