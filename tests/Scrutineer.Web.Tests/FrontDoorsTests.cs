@@ -3,6 +3,7 @@ extern alias cli;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Scrutineer.Testing;
 using CliApp = cli::Scrutineer.Cli.CliApp;
 
@@ -59,13 +60,22 @@ public sealed partial class FrontDoorsTests : IAsyncLifetime
         AssertShows(web, summary.Groups[1].Value);
 
         // The same updates, in the same order: the command line's "3.2 SCD submitted (awaiting review)", the page's table rows.
-        var cliCommitments = errors.Skip(1).SkipLast(1).Where(l => !l.TrimStart().StartsWith("figures check:", StringComparison.Ordinal))
+        var cliCommitments = errors.Skip(1).SkipLast(1)
+            .Where(l => !l.TrimStart().StartsWith("figures check:", StringComparison.Ordinal) && !l.TrimStart().StartsWith("strand narrative:", StringComparison.Ordinal))
             .Select(l => l.Trim().Split(' ')[0]).ToList();
         var table = NotReadyTable().Match(web).Groups[1].Value;
         var webCommitments = Row().Matches(table).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim())).ToList();
         Assert.True(cliCommitments.Count > 10, $"Expected the demo's outstanding updates; the command line listed {cliCommitments.Count}.");
         Assert.Equal(cliCommitments, webCommitments);
+
+        // Strand narratives written but not approved hold the round back too, the same on both doors.
+        var cliStrands = errors.Where(l => l.TrimStart().StartsWith("strand narrative:", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
         await using var db = site.Db();
+        var unapproved = await db.StrandNarratives.CountAsync(n => n.RoundId == round && n.State != Domain.QuarterlyUpdates.UpdateState.Approved);
+        Assert.True(unapproved > 0, "The demo's Q4 round should hold narratives that are not approved.");
+        Assert.Equal(unapproved, cliStrands.Count);
+        Assert.Contains($"{unapproved} strand narratives are not approved", summary.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("Strand narratives not approved (" + unapproved + ")", web, StringComparison.Ordinal);
         Assert.Equal(Domain.QuarterlyUpdates.RoundState.Closed, (await db.Rounds.FindAsync(round))!.State);
     }
 

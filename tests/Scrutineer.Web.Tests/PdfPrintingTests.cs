@@ -10,12 +10,13 @@ namespace Scrutineer.Web.Tests;
 
 /// <summary>
 /// The web server's warm Chromium (decision 0144): with one print at a time (held by the test while the downloads
-/// arrive), PDF downloads beyond the limit wait their turn and all come out whole, one printing at a time; a browser
+/// arrive; the per-account limit on reports in progress is raised above three so it does not refuse first), PDF
+/// downloads beyond the limit wait their turn and all come out whole, one printing at a time; a browser
 /// that is killed is replaced on the next download.
 /// </summary>
 public sealed class PdfPrintingTests : IAsyncLifetime
 {
-    private readonly DemoSite site = DemoSite.On(DemoSite.DefaultProvider, new Dictionary<string, string> { ["Pdf:Prints"] = "1", ["Pdf:Queue"] = "8" });
+    private readonly DemoSite site = DemoSite.On(DemoSite.DefaultProvider, new Dictionary<string, string> { ["Pdf:Prints"] = "1", ["Pdf:Queue"] = "8", ["Reports:PerUserLimit"] = "4" });
 
     public Task InitializeAsync() => site.InitializeAsync();
 

@@ -83,7 +83,8 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
         var confirmationPage = await confirmation.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
         Assert.Contains("id=\"publish-confirmation\"", confirmationPage, StringComparison.Ordinal);
-        Assert.Matches(@"The Q4 2023/24 round is not ready to publish: \d+ updates are awaiting review, \d+ are outstanding \(no update or a draft\), \d+ were returned, and the figures check found \d+ problems\.", confirmationPage);
+        Assert.Matches(@"The Q4 2023/24 round is not ready to publish: \d+ updates are awaiting review, \d+ are outstanding \(no update or a draft\), \d+ were returned, (\d+) strand narratives are not approved, and the figures check found \d+ problems\.", confirmationPage);
+        Assert.Contains("Strand narratives not approved", confirmationPage, StringComparison.Ordinal);
         Assert.Contains("Awaiting review", confirmationPage, StringComparison.Ordinal);
         Assert.Contains("Publish anyway", confirmationPage, StringComparison.Ordinal);
 

@@ -101,8 +101,8 @@ public sealed class KilledImportTests(ITestOutputHelper output)
 
     /// <summary>
     /// Starts <c>scrutineer import police-uk FILE</c> and kills it (with its process tree) once its write transaction is
-    /// open and inserting: on PostgreSQL its session is seen running <c>INSERT INTO "Observations"</c> inside a transaction
-    /// that has written; on SQLite it holds the write lock and its write-ahead log has grown by a megabyte. Returns false
+    /// open and inserting: on PostgreSQL its session is seen running <c>COPY "Observations"</c> (or an <c>INSERT</c> into it)
+    /// inside a transaction that has written; on SQLite it holds the write lock and its write-ahead log has grown by a megabyte. Returns false
     /// when the import finished first.
     /// </summary>
     private static async Task<(bool Killed, string Stage)> RunAndKillMidWriteAsync(TestStore store, string file)
@@ -142,7 +142,8 @@ public sealed class KilledImportTests(ITestOutputHelper output)
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                + "AND backend_xid IS NOT NULL AND state = 'active' AND query LIKE 'INSERT INTO \"Observations\"%'", connection);
+                + "AND backend_xid IS NOT NULL AND state = 'active' "
+                + "AND (query LIKE 'INSERT INTO \"Observations\"%' OR query LIKE 'COPY \"Observations\"%')", connection);
             return (long)(await command.ExecuteScalarAsync())! > 0 ? "inserting observations in an open transaction" : null;
         }
 
