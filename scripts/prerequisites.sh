@@ -12,6 +12,8 @@ ensure_system_packages() {
   command -v bc >/dev/null 2>&1 || missing+=(bc)
   command -v gpg >/dev/null 2>&1 || missing+=(gnupg)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  # A real SMTP server for the email tests (Debian's Python, /usr/bin/python3, not a pyenv one first on PATH).
+  /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} ..."
     if [ "$(id -u)" -ne 0 ]; then

@@ -57,7 +57,9 @@ public static class DemoAccounts
             var scopes = demo.Units.Select(u => new AccountScope(ScopeKind.Unit, units.TryGetValue(u, out var id) ? id : throw new DomainException($"Demo account {demo.UserName}: no unit '{u}'.")))
                 .Concat(demo.Priorities.Select(n => new AccountScope(ScopeKind.Priority, priorities.TryGetValue(n, out var id) ? id : throw new DomainException($"Demo account {demo.UserName}: no priority {n}."))))
                 .Concat(demo.Strands.Select(t => new AccountScope(ScopeKind.Strand, strands.TryGetValue(t, out var id) ? id : throw new DomainException($"Demo account {demo.UserName}: no strand '{t}'."))));
-            db.Accounts.Add(new UserAccount(demo.UserName, demo.DisplayName, demo.Role, demo.PasswordHash, settings.Today, scopes));
+            var account = new UserAccount(demo.UserName, demo.DisplayName, demo.Role, demo.PasswordHash, settings.Today, scopes);
+            account.ChangeEmail(demo.Email);
+            db.Accounts.Add(account);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -70,4 +72,7 @@ public sealed record DemoAccount(string UserName, string DisplayName, Role Role,
 {
     /// <summary>The crime prevention strategy strands in scope, by title: a contributor leads them, a reviewer reviews their narratives.</summary>
     public IReadOnlyList<string> Strands { get; init; } = [];
+
+    /// <summary>An invented address for the demo's notices (the reserved .example domain: nothing leaves for real).</summary>
+    public string Email => string.Join('.', DisplayName.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)) + "@demo-force.example";
 }

@@ -18,7 +18,7 @@ internal static class UserCommands
     public static IEnumerable<Command> Create(CliContext context)
     {
         var user = new Command("user", "Local accounts: add, list, disable, enable, change role, reset a password or two-step sign-in.");
-        foreach (var command in new[] { Add(context), List(context), Disable(context), Enable(context), SetRole(context), ResetPassword(context), ResetTwoStep(context), RequireTwoStep(context) })
+        foreach (var command in new[] { Add(context), List(context), Disable(context), Enable(context), SetEmail(context), SetRole(context), ResetPassword(context), ResetTwoStep(context), RequireTwoStep(context) })
         {
             user.Subcommands.Add(command);
         }
@@ -138,6 +138,25 @@ internal static class UserCommands
             await AccountAdministration.DisableAsync(db, account, ct);
             await db.SaveChangesAsync(ct);
             await context.Out.WriteLineAsync($"Account {account.UserName} disabled.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command SetEmail(CliContext context)
+    {
+        var name = NameArgument();
+        var email = new Argument<string>("email") { Description = "Where the account's notices go, for example priya.shah@example.police.uk; \"\" to stop them." };
+        var command = new Command("set-email", "Set the address an account's notices (reminders, escalations) are emailed to.") { name, email };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var account = await AccountAdministration.FindAsync(db, parse.GetValue(name), ct);
+            account.ChangeEmail(parse.GetValue(email));
+            await db.SaveChangesAsync(ct);
+            await context.Out.WriteLineAsync(account.Email is { } address
+                ? $"Notices for {account.UserName} go to {address}."
+                : $"Notices for {account.UserName} are no longer emailed.");
             return 0;
         });
         return command;

@@ -86,6 +86,9 @@ public sealed class UserAccount
     /// </summary>
     public bool MustChangePassword { get; private set; }
 
+    /// <summary>Where the account's notices are emailed; none when null (its notices are then kept in the store only).</summary>
+    public string? Email { get; private set; }
+
     /// <summary>The units, priorities or strands the role is limited to.</summary>
     public IReadOnlyList<AccountScope> Scopes => scopes.OrderBy(s => s.Kind).ThenBy(s => s.TargetId).ToList();
 
@@ -172,6 +175,20 @@ public sealed class UserAccount
 
     /// <summary>Changes the display name.</summary>
     public void Rename(string displayName) => DisplayName = Required(displayName, "display name");
+
+    /// <summary>Sets (or, with null or blank, clears) the address notices go to.</summary>
+    /// <exception cref="DomainException">Not an email address.</exception>
+    public void ChangeEmail(string? email)
+    {
+        var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (address is not null && (address.Length > 254 || address.Count(c => c == '@') != 1 || address.StartsWith('@') || address.EndsWith('@')
+            || address.Any(char.IsWhiteSpace) || !address[(address.IndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal)))
+        {
+            throw new DomainException($"Enter an email address in the correct format, like name@example.police.uk (not '{address}').");
+        }
+
+        Email = address;
+    }
 
     /// <summary>Stops the account signing in; existing sessions end.</summary>
     public void Disable()

@@ -12,6 +12,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(a => a.UserName).HasMaxLength(100).IsRequired();
         builder.Property(a => a.DisplayName).HasMaxLength(200).IsRequired();
         builder.Property(a => a.PasswordHash).HasMaxLength(500).IsRequired();
+        builder.Property(a => a.Email).HasMaxLength(254);
         builder.HasIndex(a => a.UserName).IsUnique();
         builder.Ignore(a => a.Scopes);
         builder.Ignore(a => a.UnitIds);

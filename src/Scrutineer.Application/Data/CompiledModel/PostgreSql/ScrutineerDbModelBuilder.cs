@@ -12,7 +12,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("68c880f6-cabd-4b23-9cc3-933bcf2b4a52"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("8600c044-0984-431a-9296-23ce19fbfec8"), entityTypeCount: 44)
         {
         }
 
@@ -44,6 +44,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var importRun = ImportRunEntityType.Create(this);
             var importRunChange = ImportRunChangeEntityType.Create(this);
             var importRunMonth = ImportRunMonthEntityType.Create(this);
+            var notice = NoticeEntityType.Create(this);
             var area = AreaEntityType.Create(this);
             var lsoaMapping = LsoaMappingEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
@@ -133,6 +134,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             ImportRunEntityType.CreateAnnotations(importRun);
             ImportRunChangeEntityType.CreateAnnotations(importRunChange);
             ImportRunMonthEntityType.CreateAnnotations(importRunMonth);
+            NoticeEntityType.CreateAnnotations(notice);
             AreaEntityType.CreateAnnotations(area);
             LsoaMappingEntityType.CreateAnnotations(lsoaMapping);
             MeasureEntityType.CreateAnnotations(measure);

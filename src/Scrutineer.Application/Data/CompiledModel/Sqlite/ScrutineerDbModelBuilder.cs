@@ -11,7 +11,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("af78df81-25bd-44c8-97a3-7bae8ea01eb6"), entityTypeCount: 43)
+            : base(skipDetectChanges: false, modelId: new Guid("6d6e70bd-6e4d-4ff8-aff0-65b5013881c5"), entityTypeCount: 44)
         {
         }
 
@@ -43,6 +43,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             var importRun = ImportRunEntityType.Create(this);
             var importRunChange = ImportRunChangeEntityType.Create(this);
             var importRunMonth = ImportRunMonthEntityType.Create(this);
+            var notice = NoticeEntityType.Create(this);
             var area = AreaEntityType.Create(this);
             var lsoaMapping = LsoaMappingEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
@@ -132,6 +133,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             ImportRunEntityType.CreateAnnotations(importRun);
             ImportRunChangeEntityType.CreateAnnotations(importRunChange);
             ImportRunMonthEntityType.CreateAnnotations(importRunMonth);
+            NoticeEntityType.CreateAnnotations(notice);
             AreaEntityType.CreateAnnotations(area);
             LsoaMappingEntityType.CreateAnnotations(lsoaMapping);
             MeasureEntityType.CreateAnnotations(measure);

@@ -19,7 +19,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 "Scrutineer.Domain.Accounts.UserAccount",
                 typeof(UserAccount),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -46,6 +46,14 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 propertyInfo: typeof(UserAccount).GetProperty("DisplayName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(UserAccount).GetField("<DisplayName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+
+            var email = runtimeEntityType.AddProperty(
+                "Email",
+                typeof(string),
+                propertyInfo: typeof(UserAccount).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UserAccount).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 254);
 
             var failedSignIns = runtimeEntityType.AddProperty(
                 "FailedSignIns",

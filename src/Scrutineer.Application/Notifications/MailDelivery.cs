@@ -1,0 +1,161 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Scrutineer.Application.Data;
+using Scrutineer.Domain.Notifications;
+
+namespace Scrutineer.Application.Notifications;
+
+/// <summary>
+/// Sends the outbox's pending notices over SMTP. Each notice is first claimed with one conditional update (pending, and
+/// not held by another sender), so two hosts sending at once never send the same notice twice; a refused notice is tried
+/// again after a back-off and goes on the dead-letter list after <see cref="Notice.MostAttempts"/> attempts.
+/// </summary>
+public static class MailDelivery
+{
+    /// <summary>How long a sender holds a notice it has claimed before another may take it.</summary>
+    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sends what is due; returns how many were sent, failed (to be tried again) and given up.</summary>
+    public static async Task<(int Sent, int Failed, int Dead)> SendDueAsync(ScrutineerDb db, SmtpSettings smtp, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        if (!smtp.IsOn)
+        {
+            return (0, 0, 0);
+        }
+
+        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var due = await db.Notices.AsNoTracking()
+            .Where(n => n.State == NoticeState.Pending && n.ClaimedUntil <= nowMs)
+            .OrderBy(n => n.Id).Select(n => n.Id).Take(1000).ToListAsync(cancellationToken);
+        int sent = 0, failed = 0, dead = 0;
+        using var client = new SmtpClient();
+        foreach (var id in due)
+        {
+            var claimedUntil = clock.GetUtcNow().Add(Hold).ToUnixTimeMilliseconds();
+            var claimed = await db.Notices
+                .Where(n => n.Id == id && n.State == NoticeState.Pending && n.ClaimedUntil <= nowMs)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimedUntil), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            var notice = await db.Notices.SingleAsync(n => n.Id == id, cancellationToken);
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await ConnectAsync(client, smtp, cancellationToken);
+                }
+
+                await client.SendAsync(Message(notice, smtp), cancellationToken);
+                notice.Sent(clock.GetUtcNow());
+                sent++;
+            }
+            catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException
+                or SslHandshakeException or ParseException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+            {
+                notice.Failed($"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow());
+                if (notice.State == NoticeState.Dead)
+                {
+                    dead++;
+                }
+                else
+                {
+                    failed++;
+                }
+
+                if (client.IsConnected && ex is not SmtpCommandException)
+                {
+                    await client.DisconnectAsync(quit: false, CancellationToken.None);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+
+        return (sent, failed, dead);
+    }
+
+    /// <summary>The email: a plain part and an HTML part in the GOV.UK Notify manner, marked OFFICIAL.</summary>
+    public static MimeMessage Message(Notice notice, SmtpSettings smtp)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(MailboxAddress.Parse(notice.Email));
+        message.Subject = notice.Subject;
+        message.MessageId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(notice.Key)))[..32] + "@scrutineer";
+        message.Headers.Add("X-Scrutineer-Notice", notice.Key);
+        message.Headers.Add("X-Classification", "OFFICIAL");
+        var body = new BodyBuilder
+        {
+            TextBody = "OFFICIAL\n\n" + notice.Body + "\n\nOFFICIAL\n",
+            HtmlBody = Html(notice),
+        };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private static async Task ConnectAsync(SmtpClient client, SmtpSettings smtp, CancellationToken cancellationToken)
+    {
+        client.Timeout = 30_000;
+        var options = smtp.Security switch
+        {
+            SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+            SmtpSecurity.None => SecureSocketOptions.None,
+            _ => SecureSocketOptions.StartTls,
+        };
+        await client.ConnectAsync(smtp.Host!, smtp.Port, options, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.User))
+        {
+            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", cancellationToken);
+        }
+    }
+
+    /// <summary>The body as simple HTML: paragraphs, "* " lines as a list, addresses as links; every word escaped.</summary>
+    private static string Html(Notice notice)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>")
+            .Append(WebUtility.HtmlEncode(notice.Subject))
+            .Append("</title></head><body style=\"font-family: Arial, sans-serif; font-size: 19px; line-height: 1.3; color: #0b0c0c; margin: 0;\">")
+            .Append("<p style=\"margin: 0; padding: 10px 15px; background: #0b0c0c; color: #ffffff; font-weight: bold;\">OFFICIAL</p>")
+            .Append("<div style=\"padding: 0 15px; max-width: 580px;\">");
+        foreach (var paragraph in notice.Body.Split("\n\n"))
+        {
+            var lines = paragraph.Split('\n');
+            var items = lines.Where(l => l.StartsWith("* ", StringComparison.Ordinal)).ToList();
+            var text = lines.Where(l => !l.StartsWith("* ", StringComparison.Ordinal)).ToList();
+            foreach (var line in text)
+            {
+                html.Append(line.StartsWith("http", StringComparison.Ordinal)
+                    ? $"<p><a href=\"{WebUtility.HtmlEncode(line)}\" style=\"color: #1d70b8;\">{WebUtility.HtmlEncode(line)}</a></p>"
+                    : $"<p>{WebUtility.HtmlEncode(line)}</p>");
+            }
+
+            if (items.Count > 0)
+            {
+                html.Append("<ul>");
+                foreach (var item in items)
+                {
+                    html.Append("<li>").Append(WebUtility.HtmlEncode(item[2..])).Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+        }
+
+        return html.Append("</div><p style=\"margin: 0; padding: 10px 15px; background: #0b0c0c; color: #ffffff; font-weight: bold;\">OFFICIAL</p></body></html>").ToString();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Scrutineer.Domain.Common;
+
+namespace Scrutineer.Application.Notifications;
+
+/// <summary>
+/// When reminders go: <c>Notify:ReminderWorkingDays</c> (reminders start this many working days before the deadline;
+/// default 3), <c>Notify:EscalateAfterWorkingDays</c> (analysts are told of units still overdue this many working days
+/// after it; default 5) and <c>Notify:SiteUrl</c> (the address links in emails start with; default http://127.0.0.1:5080).
+/// </summary>
+public sealed record NotifySettings(int ReminderWorkingDays, int EscalateAfterWorkingDays, Uri SiteUrl)
+{
+    /// <summary>Reads the settings through <paramref name="setting"/>.</summary>
+    /// <exception cref="DomainException">A value that is not a whole number of days, or a site address that is not absolute.</exception>
+    public static NotifySettings Read(Func<string, string?> setting) => new(
+        Days(setting, "Notify:ReminderWorkingDays", 3),
+        Days(setting, "Notify:EscalateAfterWorkingDays", 5),
+        Uri.TryCreate(setting("Notify:SiteUrl") is { Length: > 0 } url ? url : "http://127.0.0.1:5080", UriKind.Absolute, out var site)
+            ? site
+            : throw new DomainException($"Notify:SiteUrl must be the site's full address, like https://scrutineer.example.police.uk, not '{setting("Notify:SiteUrl")}'."));
+
+    /// <summary>The settings from the environment (<c>Notify__ReminderWorkingDays</c> and so on).</summary>
+    public static NotifySettings FromEnvironment() => Read(key => Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)));
+
+    /// <summary>The full address of a page of the site.</summary>
+    public string Link(string path) => new Uri(SiteUrl, path).ToString();
+
+    private static int Days(Func<string, string?> setting, string key, int fallback)
+    {
+        var text = setting(key);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 30
+            ? days
+            : throw new DomainException($"{key} must be a whole number of working days from 1 to 30, not '{text}'.");
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Notifications;
+using Scrutineer.Cli.Output;
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Notifications;
+
+namespace Scrutineer.Cli.Commands;
+
+/// <summary>
+/// <c>scrutineer notify run [--today YYYY-MM-DD]</c> queues the notices due and sends the outbox over SMTP (safe from
+/// cron, and on two hosts at once); <c>notify list [--state pending|sent|dead]</c> shows the outbox.
+/// </summary>
+internal static class NotifyCommands
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        var notify = new Command("notify", "Email reminders and escalations: work out what is due, send it, and list the outbox.") { Run(context), List(context) };
+        yield return notify;
+    }
+
+    private static Command Run(CliContext context)
+    {
+        var today = new Option<string?>("--today") { Description = "Work out what is due as of this date, YYYY-MM-DD (default: today in the UK)." };
+        var command = new Command("run", "Queue the reminders, deadline, overdue and escalation emails due today (each once), then send what waits in the outbox. "
+            + "Mail server: Smtp__Host, Smtp__Port, Smtp__Security, Smtp__User, Smtp__Password, Smtp__From in the environment.") { today };
+        command.SetAction(async (parse, ct) =>
+        {
+            var smtp = SmtpSettings.FromEnvironment();
+            var settings = NotifySettings.FromEnvironment();
+            var day = parse.GetValue(today) is { } t ? CliOptions.ParseDate(t, "--today") : UkClock.Today(context.Clock);
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var queued = await NoticesDue.QueueAsync(db, day, settings, context.Clock.GetUtcNow(), ct);
+            var dayText = day.ToString("dddd d MMMM yyyy", EnGb.Culture);
+            await context.Out.WriteLineAsync(queued == 0
+                ? $"Nothing new is due on {dayText}."
+                : $"Queued {Notices(queued)} due on {dayText}.");
+            if (!smtp.IsOn)
+            {
+                var waiting = await db.Notices.CountAsync(n => n.State == NoticeState.Pending, ct);
+                await context.Out.WriteLineAsync($"Email is off (Smtp__Host is not set): {Notices(waiting)} wait in the outbox.");
+                return 0;
+            }
+
+            var (sent, failed, dead) = await MailDelivery.SendDueAsync(db, smtp, context.Clock, ct);
+            await context.Out.WriteLineAsync($"Sent {Notices(sent)} through {smtp.Host}:{smtp.Port}.");
+            if (failed + dead > 0)
+            {
+                await context.Error.WriteLineAsync($"{Notices(failed)} could not be sent and will be tried again; {dead} went on the dead-letter list. See: scrutineer notify list --state pending");
+                return 1;
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var state = new Option<NoticeState?>("--state") { Description = "Only notices in this state: pending, sent or dead." };
+        var limit = new Option<int>("--limit") { Description = "At most this many, newest first.", DefaultValueFactory = _ => 50 };
+        var format = Listing.FormatOption();
+        var command = new Command("list", "List the notification outbox, newest first: what was sent to whom, what waits, and the dead-letter list.") { state, limit, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var query = db.Notices.AsNoTracking();
+            if (parse.GetValue(state) is { } only)
+            {
+                query = query.Where(n => n.State == only);
+            }
+
+            var notices = await query.OrderByDescending(n => n.Id).Take(Math.Max(1, parse.GetValue(limit))).ToListAsync(ct);
+            var listing = new Listing("Id", "State", "Kind", "To", "Subject", "Created", "Sent", "Attempts", "Last error");
+            foreach (var n in notices)
+            {
+                listing.Add(n.Id, n.State.ToString().ToLowerInvariant(), n.Kind, n.Email, n.Subject, n.CreatedAt.ToString("dd/MM/yyyy HH:mm", EnGb.Culture),
+                    n.SentAt?.ToString("dd/MM/yyyy HH:mm", EnGb.Culture) ?? "", n.Attempts, n.LastError ?? "");
+            }
+
+            listing.Write(context.Out, parse.GetValue(format));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Notices(int count) => count == 1 ? "1 notice" : $"{count} notices";
+}

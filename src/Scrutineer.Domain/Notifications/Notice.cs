@@ -1,0 +1,89 @@
+namespace Scrutineer.Domain.Notifications;
+
+/// <summary>
+/// One email to one account in the notification outbox. <see cref="Key"/> names the event and recipient (for example
+/// "reminder:round-4:account-7"), and the store holds each key once, so however many times or on however many hosts the
+/// notices are worked out, each is sent once. The text is OFFICIAL only: never commentary, never OFFICIAL-SENSITIVE.
+/// </summary>
+public sealed class Notice
+{
+    /// <summary>Most attempts before a notice goes on the dead-letter list.</summary>
+    public const int MostAttempts = 5;
+
+    private Notice()
+    {
+        Key = "";
+        Email = "";
+        Subject = "";
+        Body = "";
+        Link = "";
+    }
+
+    /// <summary>A notice waiting to be sent.</summary>
+    public Notice(string key, NoticeKind kind, int accountId, string email, string subject, string body, string link, DateTimeOffset now)
+    {
+        Key = key;
+        Kind = kind;
+        AccountId = accountId;
+        Email = email;
+        Subject = subject;
+        Body = body;
+        Link = link;
+        CreatedAt = now;
+        State = NoticeState.Pending;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>The event and recipient; unique in the store.</summary>
+    public string Key { get; private set; }
+
+    public NoticeKind Kind { get; private set; }
+
+    /// <summary>The recipient's account.</summary>
+    public int AccountId { get; private set; }
+
+    /// <summary>The address it goes to, as it was when the notice was made.</summary>
+    public string Email { get; private set; }
+
+    public string Subject { get; private set; }
+
+    /// <summary>The message as plain paragraphs (blank-line separated); the HTML part is built from it when sent.</summary>
+    public string Body { get; private set; }
+
+    /// <summary>The page the notice is about.</summary>
+    public string Link { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public NoticeState State { get; private set; }
+
+    /// <summary>How many times sending was tried.</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>The mail server's last refusal, for the dead-letter list.</summary>
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Until when (Unix milliseconds) one sender holds the notice; another takes it only after that.</summary>
+    public long ClaimedUntil { get; private set; }
+
+    /// <summary>Records that the mail server accepted it.</summary>
+    public void Sent(DateTimeOffset now)
+    {
+        Attempts++;
+        State = NoticeState.Sent;
+        SentAt = now;
+        LastError = null;
+    }
+
+    /// <summary>Records a failed attempt: tried again after a back-off, or on the dead-letter list after <see cref="MostAttempts"/>.</summary>
+    public void Failed(string error, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        State = Attempts >= MostAttempts ? NoticeState.Dead : NoticeState.Pending;
+        ClaimedUntil = now.AddMinutes(Math.Pow(2, Attempts)).ToUnixTimeMilliseconds();
+    }
+}

@@ -1,0 +1,17 @@
+namespace Scrutineer.Domain.Notifications;
+
+/// <summary>Why a notice was sent.</summary>
+public enum NoticeKind
+{
+    /// <summary>Updates not yet submitted, a few working days before the round's deadline.</summary>
+    Reminder,
+
+    /// <summary>Updates not yet submitted on the deadline day.</summary>
+    DeadlineToday,
+
+    /// <summary>Updates not submitted by the deadline.</summary>
+    Overdue,
+
+    /// <summary>A unit's updates still overdue some working days after the deadline, to the analysts.</summary>
+    Escalation,
+}

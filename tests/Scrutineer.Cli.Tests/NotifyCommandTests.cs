@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using Scrutineer.Application.Data;
+using Scrutineer.Domain.QuarterlyUpdates;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Cli.Tests;
+
+/// <summary>
+/// <c>notify run</c> on the demo with a real SMTP server on 127.0.0.1 (aiosmtpd): reminders to contributors naming their
+/// updates, once; escalation on the right working day with the bank holiday skipped; two hosts at once send each email
+/// once. The command runs as its own process, with its mail settings in the environment as an operator would set them.
+/// </summary>
+public sealed class NotifyCommandTests
+{
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Run_DayBeforeTheDeadline_EachContributorOneReminderNamingTheirUpdates_AndASecondRunSendsNothing(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await Cli.DemoAsync(store);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await PlantSensitiveAsync(store);
+
+        var first = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-18");
+        var second = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-18");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        var received = smtp.Received();
+        var expected = await OutstandingByContributorAsync(store);
+        Assert.True(expected.Count >= 2, "the demo should have contributors with updates outstanding in Q4 2023/24");
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), received.Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
+        foreach (var message in received)
+        {
+            var commitments = expected[message.To.Mailboxes.Single().Address];
+            var count = commitments.Count;
+            Assert.Equal($"Reminder: {count} update{(count == 1 ? "" : "s")} for the Q4 2023/24 round due by Friday 19 April 2024", message.Subject);
+            Assert.NotNull(message.TextBody);
+            Assert.NotNull(message.HtmlBody);
+            foreach (var line in commitments)
+            {
+                Assert.Contains("* " + line, message.TextBody, StringComparison.Ordinal);
+                Assert.Contains("<li>" + System.Net.WebUtility.HtmlEncode(line), message.HtmlBody, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(count, message.TextBody.Split('\n').Count(l => l.StartsWith("* ", StringComparison.Ordinal)));
+            Assert.Contains("http://127.0.0.1:5080/updates", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains("You are getting this email because", message.TextBody, StringComparison.Ordinal);
+            Assert.StartsWith("OFFICIAL", message.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("CANARY", message.TextBody + message.HtmlBody, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"Queued {received.Count} notices due on Thursday 18 April 2024.", first.Out, StringComparison.Ordinal);
+        Assert.Contains($"Sent {received.Count} notices through 127.0.0.1:{smtp.Port}.", first.Out, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Contains("Nothing new is due on Thursday 18 April 2024.", second.Out, StringComparison.Ordinal);
+        Assert.Equal(received.Count, smtp.Received().Count);
+    }
+
+    [Fact]
+    public async Task Run_Escalation_ArrivesOnTheTwelfthWorkingDayAfterTheDeadline_SkippingTheMayBankHoliday()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        var twelve = new Dictionary<string, string> { ["Notify:EscalateAfterWorkingDays"] = "12" };
+
+        // Deadline Friday 19 April 2024; twelve working days on, with Monday 6 May a bank holiday, is Wednesday 8 May.
+        var tuesday = await RunAsync(store, smtp, twelve, "notify", "run", "--today", "2024-05-07");
+        var afterTuesday = smtp.Received();
+        var wednesday = await RunAsync(store, smtp, twelve, "notify", "run", "--today", "2024-05-08");
+        var escalations = smtp.Received().Where(m => m.Subject!.StartsWith("Escalation:", StringComparison.Ordinal)).ToList();
+
+        Assert.True(tuesday.ExitCode == 0 && wednesday.ExitCode == 0, tuesday.Error + wednesday.Error);
+        Assert.DoesNotContain(afterTuesday, m => m.Subject!.StartsWith("Escalation:", StringComparison.Ordinal));
+        Assert.Contains(afterTuesday, m => m.Subject!.StartsWith("Overdue:", StringComparison.Ordinal));
+        var analyst = Assert.Single(escalations);
+        Assert.Equal("chris.ashworth@demo-force.example", analyst.To.Mailboxes.Single().Address);
+        Assert.Matches(@"^Escalation: \d+ updates overdue in the Q4 2023/24 round$", analyst.Subject);
+        Assert.Contains("whose deadline was Friday 19 April 2024", analyst.TextBody, StringComparison.Ordinal);
+        Assert.Contains("North Local Policing Area:", analyst.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_TwoHostsAtOnceOnPostgreSql_EachEmailSentOnce()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.PostgreSql);
+        await Cli.DemoAsync(store);
+        await using var smtp = await SmtpTestServer.StartAsync();
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => RunAsync(store, smtp, "notify", "run", "--today", "2024-04-23")));
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Error));
+        var keys = smtp.Received().Select(m => m.Headers["X-Scrutineer-Notice"]).ToList();
+        Assert.NotEmpty(keys);
+        Assert.Equal(keys.Distinct(StringComparer.Ordinal).Count(), keys.Count);
+        await using var db = store.Open();
+        Assert.Equal(keys.Count, await db.Notices.CountAsync());
+        Assert.All(await db.Notices.ToListAsync(), n => Assert.Equal(1, n.Attempts));
+    }
+
+    [Fact]
+    public async Task Run_OnASaturdayOrWithoutAMailServer_SaysWhatItDid()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+
+        var saturday = await Cli.RunAsync("notify", "run", "--today", "2024-04-20", "--db", store.DbArgument);
+        var off = await Cli.RunAsync("notify", "run", "--today", "2024-04-18", "--db", store.DbArgument);
+        var list = await Cli.RunAsync("notify", "list", "--state", "pending", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Contains("Nothing new is due on Saturday 20 April 2024.", saturday.Out, StringComparison.Ordinal);
+        Assert.Matches(@"Queued (\d+) notices due on Thursday 18 April 2024\.", off.Out);
+        var queued = int.Parse(System.Text.RegularExpressions.Regex.Match(off.Out, @"Queued (\d+)").Groups[1].Value);
+        Assert.Contains($"Email is off (Smtp__Host is not set): {queued} notices wait in the outbox.", off.Out, StringComparison.Ordinal);
+        Assert.Equal(queued, list.Lines.Length - 1);
+        Assert.Contains("pending,Reminder,rita.hale@demo-force.example", string.Join('\n', list.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MailSettingNotANumber_RefusedWithTheSettingNamed()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var smtp = await SmtpTestServer.StartAsync();
+
+        var run = await RunAsync(store, smtp, new Dictionary<string, string> { ["Smtp:Port"] = "twenty-five" }, "notify", "run", "--today", "2024-04-18");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("error: Smtp:Port must be a port number from 1 to 65535, not 'twenty-five'.", run.Error.Trim());
+    }
+
+    /// <summary>Commentary marked OFFICIAL-SENSITIVE on every update, which no email may carry.</summary>
+    private static async Task PlantSensitiveAsync(TestStore store)
+    {
+        await using var db = store.Open();
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Updates" SET "SensitiveCommentary" = 'CANARY sensitive text'""");
+    }
+
+    /// <summary>
+    /// Worked out here from the store, apart from the application: for each demo contributor with an email address, the
+    /// "commitment for unit (state)" of each update of its units in the open round that is not submitted or approved.
+    /// </summary>
+    private static async Task<Dictionary<string, List<string>>> OutstandingByContributorAsync(TestStore store)
+    {
+        await using var db = store.Open();
+        var round = await db.Rounds.Include(r => r.Plan).SingleAsync(r => r.State == RoundState.Open);
+        var commitments = await db.Commitments.Include(c => c.Priority).Include("responsibilities.Unit")
+            .Where(c => c.Priority.PlanId == round.PlanId).ToListAsync();
+        var updates = await db.Updates.Where(u => u.RoundId == round.Id).Select(u => new { u.CommitmentId, u.UnitId, u.State }).ToListAsync();
+        var accounts = await db.Accounts.Where(a => a.Email != null && !a.IsDisabled).ToListAsync();
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var account in accounts.Where(a => a.Role == Domain.Accounts.Role.Contributor))
+        {
+            var lines = new List<string>();
+            foreach (var commitment in commitments.OrderBy(c => c.Priority.Number).ThenBy(c => c.Id))
+            {
+                foreach (var unit in commitment.Units.Where(u => account.UnitIds.Contains(u.Id)))
+                {
+                    var state = updates.SingleOrDefault(u => u.CommitmentId == commitment.Id && u.UnitId == unit.Id)?.State;
+                    if (state is null or UpdateState.Draft or UpdateState.Returned)
+                    {
+                        lines.Add($"{commitment.Reference} for {unit.Name} ({state switch { null => "not started", UpdateState.Draft => "draft", _ => "returned to you" }})");
+                    }
+                }
+            }
+
+            if (lines.Count > 0)
+            {
+                result[account.Email!] = lines;
+            }
+        }
+
+        return result;
+    }
+
+    private static Task<CliRun> RunAsync(TestStore store, SmtpTestServer smtp, params string[] args) => RunAsync(store, smtp, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the built command line as its own process with the mail server's settings (and <paramref name="extra"/>) in its environment.</summary>
+    private static async Task<CliRun> RunAsync(TestStore store, SmtpTestServer smtp, IReadOnlyDictionary<string, string> extra, params string[] args)
+    {
+        var host = Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scrutineer.dll"));
+        foreach (var arg in args.Concat(["--db", store.DbArgument]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in smtp.Settings.Concat(extra))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("scrutineer did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+}
