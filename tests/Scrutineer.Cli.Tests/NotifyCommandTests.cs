@@ -130,6 +130,35 @@ public sealed class NotifyCommandTests
         Assert.Equal("error: Smtp:Port must be a port number from 1 to 65535, not 'twenty-five'.", run.Error.Trim());
     }
 
+    [Fact]
+    public async Task Submit_TellsTheReviewersOfItsPriority_AndARefusedSubmitTellsNobody()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        int draft, submitted;
+        await using (var db = store.Open())
+        {
+            var round = await db.Rounds.SingleAsync(r => r.State == RoundState.Open);
+            draft = await db.Updates.Where(u => u.RoundId == round.Id && u.State == UpdateState.Draft && u.Commitment.Priority.Number <= 6).Select(u => u.Id).FirstAsync();
+            submitted = await db.Updates.Where(u => u.RoundId == round.Id && u.State == UpdateState.Submitted).Select(u => u.Id).FirstAsync();
+        }
+
+        var refused = await Cli.RunAsync("update", "submit", submitted.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", store.DbArgument);
+        var accepted = await Cli.RunAsync("update", "submit", draft.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", store.DbArgument);
+        var sent = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-10");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("only a draft or returned update can be submitted", refused.Error, StringComparison.Ordinal);
+        Assert.True(accepted.ExitCode == 0, accepted.Error);
+        Assert.True(sent.ExitCode == 0, sent.Error);
+        var message = Assert.Single(smtp.Received());
+        Assert.Equal("dana.mensah@demo-force.example", message.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Waiting for your review: The update on ", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("was submitted for review by", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:5080/review", message.TextBody, StringComparison.Ordinal);
+    }
+
     /// <summary>Commentary marked OFFICIAL-SENSITIVE on every update, which no email may carry.</summary>
     private static async Task PlantSensitiveAsync(TestStore store)
     {

@@ -141,6 +141,7 @@ public static class NoticesDue
         NoticeKind.DeadlineToday => "deadline",
         NoticeKind.Overdue => "overdue",
         NoticeKind.Escalation => "escalation",
+        NoticeKind.Submitted => "submitted",
     };
 
     private static string Updates(int count) => count == 1 ? "1 update" : $"{count.ToString(CultureInfo.InvariantCulture)} updates";

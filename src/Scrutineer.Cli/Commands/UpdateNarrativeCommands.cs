@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Notifications;
 using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Cli.Output;
 using Scrutineer.Domain.Common;
@@ -86,6 +87,7 @@ internal static class UpdateNarrativeCommands
             if (parse.GetValue(submit))
             {
                 narrative.Submit(narrative.Round, AuditContext.Actor, now);
+                await HandOffNotices.SubmittedAsync(db, narrative, AuditContext.Actor, NotifySettings.FromEnvironment(), now, ct);
             }
 
             await db.SaveChangesAsync(ct);
@@ -106,6 +108,7 @@ internal static class UpdateNarrativeCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var (update, name) = await TargetAsync(parse, db, target, ct);
             update.Submit(update.Round, AuditContext.Actor, context.Clock.GetUtcNow());
+            await HandOffNotices.SubmittedAsync(db, update, AuditContext.Actor, NotifySettings.FromEnvironment(), context.Clock.GetUtcNow(), ct);
             await db.SaveChangesAsync(ct);
             await context.Out.WriteLineAsync($"Submitted {name} for review.");
             return 0;

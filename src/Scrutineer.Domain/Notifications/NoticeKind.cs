@@ -14,4 +14,7 @@ public enum NoticeKind
 
     /// <summary>A unit's updates still overdue some working days after the deadline, to the analysts.</summary>
     Escalation,
+
+    /// <summary>An update or strand narrative submitted, to the reviewers in its scope.</summary>
+    Submitted,
 }

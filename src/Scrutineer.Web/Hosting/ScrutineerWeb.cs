@@ -43,6 +43,7 @@ public static class ScrutineerWeb
         services.AddScrutineerApiTokens();
         services.AddScoped<Quarterly.RoundBoard>();
         services.AddSingleton<Dashboard.DashboardCache>();
+        services.AddSingleton(sp => Application.Notifications.NotifySettings.Read(key => sp.GetRequiredService<IConfiguration>()[key]));
         services.AddSingleton(sp => new Reporting.ReportGenerationLimit(sp.GetRequiredService<IConfiguration>().GetValue(Reporting.ReportGenerationLimit.Setting, 2)));
         services.AddScrutineerPdf();
         services.AddRouting(o => o.LowercaseUrls = true);

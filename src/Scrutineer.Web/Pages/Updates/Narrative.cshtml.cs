@@ -11,7 +11,7 @@ using Scrutineer.Web.Accounts;
 namespace Scrutineer.Web.Pages.Updates;
 
 /// <summary>A strand's lead writes (or rewrites after a return) the strand's narrative for a round's quarter, then saves or submits it.</summary>
-public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, ILogger<NarrativeModel> log) : ScrutineerPageModel
+public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, Application.Notifications.NotifySettings notify, ILogger<NarrativeModel> log) : ScrutineerPageModel
 {
     public ReportingRound Round { get; private set; } = null!;
 
@@ -92,6 +92,7 @@ public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, ILogger<
             if (submit)
             {
                 narrative.Submit(Round, Me.DisplayName, now);
+                await Application.Notifications.HandOffNotices.SubmittedAsync(db, narrative, Me.DisplayName, notify, now, ct);
             }
 
             await db.SaveChangesAsync(ct);

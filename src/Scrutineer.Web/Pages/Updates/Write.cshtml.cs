@@ -11,7 +11,7 @@ using Scrutineer.Web.Accounts;
 namespace Scrutineer.Web.Pages.Updates;
 
 /// <summary>A contributor writes (or rewrites after a return) one unit's update on one commitment, then saves or submits it.</summary>
-public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<WriteModel> log) : ScrutineerPageModel
+public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.Notifications.NotifySettings notify, ILogger<WriteModel> log) : ScrutineerPageModel
 {
     public ReportingRound Round { get; private set; } = null!;
 
@@ -109,6 +109,7 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, ILogger<Writ
             if (submit)
             {
                 update.Submit(Round, Me.DisplayName, now);
+                await Application.Notifications.HandOffNotices.SubmittedAsync(db, update, Me.DisplayName, notify, now, ct);
             }
 
             await db.SaveChangesAsync(ct);
