@@ -178,7 +178,11 @@ public sealed class UserAccount
 
     /// <summary>Sets (or, with null or blank, clears) the address notices go to.</summary>
     /// <exception cref="DomainException">Not an email address.</exception>
-    public void ChangeEmail(string? email)
+    public void ChangeEmail(string? email) => Email = NormaliseEmail(email);
+
+    /// <summary>The address trimmed, or null when blank.</summary>
+    /// <exception cref="DomainException">Not an email address.</exception>
+    public static string? NormaliseEmail(string? email)
     {
         var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         if (address is not null && (address.Length > 254 || address.Count(c => c == '@') != 1 || address.StartsWith('@') || address.EndsWith('@')
@@ -187,7 +191,7 @@ public sealed class UserAccount
             throw new DomainException($"Enter an email address in the correct format, like name@example.police.uk (not '{address}').");
         }
 
-        Email = address;
+        return address;
     }
 
     /// <summary>Stops the account signing in; existing sessions end.</summary>

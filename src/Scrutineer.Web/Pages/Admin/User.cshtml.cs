@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Accounts;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Accounts;
+using Scrutineer.Domain.Common;
 using Scrutineer.Web.Accounts;
 using Scrutineer.Web.Security;
 
@@ -28,6 +29,10 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
 
     [BindProperty]
     public string? DisplayName { get; set; }
+
+    /// <summary>Where the account's notices are emailed (blank: none).</summary>
+    [BindProperty]
+    public string? Email { get; set; }
 
     [BindProperty]
     public Role Role { get; set; } = Role.Viewer;
@@ -65,6 +70,7 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
         {
             UserName = Account.UserName;
             DisplayName = Account.DisplayName;
+            Email = Account.Email;
             Role = Account.Role;
             Units = Account.UnitIds.ToList();
             Priorities = Account.PriorityIds.ToList();
@@ -89,6 +95,16 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
             Role.Reviewer => Priorities.Select(p => new AccountScope(ScopeKind.Priority, p)).Concat(Strands.Select(s => new AccountScope(ScopeKind.Strand, s))),
             _ => [],
         };
+        try
+        {
+            UserAccount.NormaliseEmail(Email);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(Email), ex.Message);
+            return Page();
+        }
+
         var shown = Account?.ReadsSensitive ?? false;
         var sensitiveChosen = ReadsSensitive != shown;
         var roleBefore = Account?.Role;
@@ -101,10 +117,12 @@ public sealed class UserModel(ScrutineerDb db, TimeProvider clock, ILogger<UserM
                     new NewAccount(UserName ?? "", DisplayName ?? "", Role, scopes.ToList(), Password, sensitiveChosen ? ReadsSensitive : null), clock.GetUtcNow(), ct);
                 Account = issued.Account;
                 oneTime = issued.OneTimePassword;
+                Account.ChangeEmail(Email);
             }
             else
             {
                 Account.Rename(DisplayName ?? "");
+                Account.ChangeEmail(Email);
                 await AccountAdministration.AssignAsync(db, Account, Role, scopes, ct);
                 if (sensitiveChosen)
                 {
