@@ -159,6 +159,93 @@ public sealed class NotifyCommandTests
         Assert.Contains("http://127.0.0.1:5080/review", message.TextBody, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Review_ReturnAndApprove_TellTheUnitsWriters_WithTheOfficialCommentOnly()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        List<(int Id, string Email)> submitted;
+        await using (var db = store.Open())
+        {
+            var round = await db.Rounds.SingleAsync(r => r.State == RoundState.Open);
+            var writers = (await db.Accounts.Where(a => a.Role == Domain.Accounts.Role.Contributor).ToListAsync())
+                .SelectMany(a => a.UnitIds.Select(u => (Unit: u, a.Email))).ToList();
+            var updates = await db.Updates.Where(u => u.RoundId == round.Id && u.State == UpdateState.Submitted).Select(u => new { u.Id, u.UnitId }).ToListAsync();
+            submitted = updates.SelectMany(u => writers.Where(w => w.Unit == u.UnitId).Select(w => (u.Id, w.Email!))).Take(2).ToList();
+        }
+
+        Assert.True(submitted.Count == 2 && submitted[0].Id != submitted[1].Id, "the demo should have two submitted updates of units with a contributor account");
+        var returned = await Cli.RunAsync("update", "return", submitted[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--comment", "Say which wards the patrols covered.", "--sensitive-comment", "CANARY the named informant", "--db", store.DbArgument);
+        var approved = await Cli.RunAsync("update", "approve", submitted[1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", store.DbArgument);
+        var sent = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-10");
+
+        Assert.True(returned.ExitCode == 0 && approved.ExitCode == 0 && sent.ExitCode == 0, returned.Error + approved.Error + sent.Error);
+        var messages = smtp.Received();
+        var back = Assert.Single(messages, m => m.Subject!.StartsWith("Returned to you: The update on ", StringComparison.Ordinal));
+        Assert.Equal(submitted[0].Email, back.To.Mailboxes.Single().Address);
+        Assert.Contains("The reviewer said:\nSay which wards the patrols covered.", back.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var ok = Assert.Single(messages, m => m.Subject!.StartsWith("Approved: The update on ", StringComparison.Ordinal));
+        Assert.Equal(submitted[1].Email, ok.To.Mailboxes.Single().Address);
+        Assert.All(messages, m => Assert.DoesNotContain("CANARY", m.TextBody + m.HtmlBody, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Publish_TellsEveryAccountWithAnAddress_OnceWithinTheWeek()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+        await using var smtp = await SmtpTestServer.StartAsync();
+
+        // The test clock stands at Friday 12 January 2024: the round is published that day.
+        Assert.Equal(0, (await Cli.RunAsync("round", "close", "--period", "Q4 2023/24", "--db", store.DbArgument)).ExitCode);
+        var publish = await Cli.RunAsync("round", "publish", "--period", "Q4 2023/24", "--accept-outstanding", "--db", store.DbArgument);
+        var monday = await RunAsync(store, smtp, "notify", "run", "--today", "2024-01-15");
+        var tuesday = await RunAsync(store, smtp, "notify", "run", "--today", "2024-01-16");
+
+        Assert.True(publish.ExitCode == 0, publish.Error);
+        Assert.True(monday.ExitCode == 0 && tuesday.ExitCode == 0, monday.Error + tuesday.Error);
+        int withAddress;
+        await using (var db = store.Open())
+        {
+            withAddress = await db.Accounts.CountAsync(a => a.Email != null && !a.IsDisabled);
+        }
+
+        var messages = smtp.Received();
+        Assert.Equal(withAddress, messages.Count);
+        Assert.All(messages, m => Assert.Equal("Published: the Q4 2023/24 round", m.Subject));
+        Assert.Equal(withAddress, messages.Select(m => m.To.Mailboxes.Single().Address).Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("was published on Friday 12 January 2024", messages[0].TextBody, StringComparison.Ordinal);
+        Assert.Contains("Nothing new is due on Tuesday 16 January 2024.", tuesday.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_DeliveryTasksPastDue_TellTheirStrandLeadOnceAMonth()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        var today = new DateOnly(2024, 4, 10);
+        int pastDue;
+        await using (var db = store.Open())
+        {
+            var lead = await db.Accounts.SingleAsync(a => a.UserName == "lead.strand");
+            var tasks = await db.DeliveryTasks.Include(t => t.Plan).Where(t => t.Status != Domain.Delivery.DeliveryTaskStatus.Complete && t.DuplicateOf == null).ToListAsync();
+            pastDue = tasks.Count(t => lead.StrandIds.Contains(t.Plan.StrandId) && t.Due.Date is { } due && due < today);
+        }
+
+        var first = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-10");
+        var again = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-11");
+
+        Assert.True(pastDue > 0, "the demo's strand lead should have delivery tasks past due on 10 April 2024");
+        Assert.True(first.ExitCode == 0 && again.ExitCode == 0, first.Error + again.Error);
+        var message = Assert.Single(smtp.Received());
+        Assert.Equal("omar.patel@demo-force.example", message.To.Mailboxes.Single().Address);
+        Assert.Equal($"Past due: {pastDue} delivery tasks in your strands' delivery plans", message.Subject);
+        Assert.Contains("Nothing new is due on Thursday 11 April 2024.", again.Out, StringComparison.Ordinal);
+    }
+
     /// <summary>Commentary marked OFFICIAL-SENSITIVE on every update, which no email may carry.</summary>
     private static async Task PlantSensitiveAsync(TestStore store)
     {

@@ -9,8 +9,10 @@ namespace Scrutineer.Application.Notifications;
 
 /// <summary>
 /// Notices for a hand-off between people, added to the same save as the change that causes them, so a change that
-/// rolls back leaves no notice behind. Today: an update or strand narrative submitted tells each reviewer in its scope
-/// (<see cref="NeedToKnow"/>'s scope: the update's priority, the narrative's strand) who has an email address.
+/// rolls back leaves no notice behind. An update or strand narrative submitted tells each reviewer in its scope
+/// (<see cref="NeedToKnow"/>'s scope: the update's priority, the narrative's strand); one approved or returned tells its
+/// writers (the contributors of the update's unit, the narrative's strand lead), a return with the reviewer's OFFICIAL
+/// comment (never the OFFICIAL-SENSITIVE one). Only accounts that are enabled and have an email address are told.
 /// </summary>
 public static class HandOffNotices
 {
@@ -34,6 +36,44 @@ public static class HandOffNotices
                 "You are getting this email because you review this work. To stop getting these emails, ask your Scrutineer administrator.");
             db.Notices.Add(new Notice($"submitted:{submission}:account-{reviewer.Id}", NoticeKind.Submitted, reviewer.Id, reviewer.Email!,
                 $"Waiting for your review: {item.Subject}", body, settings.Link("/review"), now));
+        }
+    }
+
+    /// <summary>
+    /// Adds the "approved" or "returned" notices for <paramref name="item"/>, just reviewed (its commitment and unit, or
+    /// strand, loaded), to the people who write it; the caller saves.
+    /// </summary>
+    public static async Task ReviewedAsync(ScrutineerDb db, ReviewedUpdate item, string reviewedBy, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var returned = item.State == UpdateState.Returned;
+        var kind = returned ? NoticeKind.Returned : NoticeKind.Approved;
+        var writers = (await db.Accounts.AsNoTracking().Where(a => a.Role == Role.Contributor && !a.IsDisabled && a.Email != null).ToListAsync(cancellationToken))
+            .Where(a => item switch
+            {
+                QuarterlyUpdate update => a.UnitIds.Contains(update.UnitId),
+                StrandNarrative narrative => a.StrandIds.Contains(narrative.StrandId),
+                _ => false,
+            });
+        var review = Guid.NewGuid().ToString("N");
+        const string link = "/updates";
+        foreach (var writer in writers)
+        {
+            var paragraphs = new List<string>
+            {
+                $"Dear {writer.DisplayName},",
+                returned
+                    ? $"{item.Subject} was returned to you by {reviewedBy}. Change it and submit it again before the round's deadline."
+                    : $"{item.Subject} was approved by {reviewedBy}. It will be published with the round.",
+            };
+            if (returned && !string.IsNullOrWhiteSpace(item.ReviewerComment))
+            {
+                paragraphs.Add("The reviewer said:\n" + item.ReviewerComment.Trim());
+            }
+
+            paragraphs.Add((returned ? "Change it on Scrutineer:\n" : "See your updates on Scrutineer:\n") + settings.Link(link));
+            paragraphs.Add("You are getting this email because you write this work. To stop getting these emails, ask your Scrutineer administrator.");
+            db.Notices.Add(new Notice($"{(returned ? "returned" : "approved")}:{review}:account-{writer.Id}", kind, writer.Id, writer.Email!,
+                returned ? $"Returned to you: {item.Subject}" : $"Approved: {item.Subject}", string.Join("\n\n", paragraphs), settings.Link(link), now));
         }
     }
 }

@@ -4,6 +4,7 @@ using Scrutineer.Application.Data;
 using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Notifications;
 using Scrutineer.Domain.Periods;
 using Scrutineer.Domain.QuarterlyUpdates;
@@ -21,6 +22,8 @@ namespace Scrutineer.Application.Notifications;
 /// <item>from <see cref="NotifySettings.EscalateAfterWorkingDays"/> working days after it, one to each analyst naming the
 /// units still overdue.</item>
 /// </list>
+/// Also: a round published in the last seven days tells every account (once); delivery tasks past their due date and
+/// not complete tell their strand's leads (contributors holding the strand), once a month.
 /// Nothing is queued on a weekend or bank holiday (<see cref="WorkingDays"/>); accounts that are disabled or have no email
 /// address get nothing. The text names commitments and units only: never commentary.
 /// </summary>
@@ -35,11 +38,6 @@ public static class NoticesDue
         }
 
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.State == RoundState.Open).OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        if (rounds.Count == 0)
-        {
-            return 0;
-        }
-
         var accounts = (await db.Accounts.AsNoTracking().Where(a => !a.IsDisabled && a.Email != null).ToListAsync(cancellationToken))
             .OrderBy(a => a.Id).ToList();
         var unitIds = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.ShortName, u => u.Id, StringComparer.Ordinal, cancellationToken);
@@ -75,8 +73,73 @@ public static class NoticesDue
             }
         }
 
+        added += await PublishedAsync(db, today, accounts, settings, now, cancellationToken);
+        added += await TasksPastDueAsync(db, today, accounts, settings, now, cancellationToken);
         return added;
     }
+
+    /// <summary>Every account is told of a round published in the seven days to <paramref name="today"/>, once.</summary>
+    private static async Task<int> PublishedAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var published = (await db.Rounds.AsNoTracking().Where(r => r.State == RoundState.Published).ToListAsync(cancellationToken))
+            .Where(r => r.PublishedAt is { } at && UkClock.DateOf(at) <= today && UkClock.DateOf(at) > today.AddDays(-7))
+            .OrderBy(r => r.Id).ToList();
+        var added = 0;
+        foreach (var round in published)
+        {
+            foreach (var to in accounts)
+            {
+                var body = string.Join("\n\n",
+                    $"Dear {to.DisplayName},",
+                    $"The {round.Period} round was published on {UkClock.DateOf(round.PublishedAt!.Value).ToString("dddd d MMMM yyyy", EnGb.Culture)}. "
+                        + "Its approved updates and the board reports built from them are ready to read.",
+                    "Read the reports on Scrutineer:\n" + settings.Link("/reports"),
+                    "You are getting this email because you have a Scrutineer account. To stop getting these emails, ask your Scrutineer administrator.");
+                added += await AddAsync(db, new Notice($"published:round-{round.Id}:account-{to.Id}", NoticeKind.Published, to.Id, to.Email!,
+                    $"Published: the {round.Period} round", body, settings.Link("/reports"), now), cancellationToken);
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>Each strand lead is told, once a month, of its strands' delivery tasks past their due date and not complete.</summary>
+    private static async Task<int> TasksPastDueAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var leads = accounts.Where(a => a.Role == Role.Contributor && a.StrandIds.Count > 0).ToList();
+        if (leads.Count == 0)
+        {
+            return 0;
+        }
+
+        var tasks = (await db.DeliveryTasks.AsNoTracking().Include(t => t.Plan).ThenInclude(p => p.Strand)
+                .Where(t => t.Status != DeliveryTaskStatus.Complete && t.DuplicateOf == null).ToListAsync(cancellationToken))
+            .Where(t => t.Due.Date is { } due && due < today)
+            .OrderBy(t => t.Due.Date).ThenBy(t => t.Id).ToList();
+        var added = 0;
+        foreach (var lead in leads)
+        {
+            var theirs = tasks.Where(t => lead.StrandIds.Contains(t.Plan.StrandId)).ToList();
+            if (theirs.Count == 0)
+            {
+                continue;
+            }
+
+            var body = string.Join("\n\n",
+                $"Dear {lead.DisplayName},",
+                $"{Tasks(theirs.Count)} in the delivery plans of the strands you lead {(theirs.Count == 1 ? "is" : "are")} past {(theirs.Count == 1 ? "its" : "their")} due date and not complete:",
+                string.Join('\n', theirs.Take(50).Select(t => $"* {t.Plan.Strand.Title}: task {t.Number.ToString(CultureInfo.InvariantCulture)}, due {t.Due.Date!.Value.ToString("d MMMM yyyy", EnGb.Culture)}"))
+                    + (theirs.Count > 50 ? $"\n* and {(theirs.Count - 50).ToString(CultureInfo.InvariantCulture)} more" : ""),
+                "Update their status on Scrutineer:\n" + settings.Link("/strategy"),
+                "You are getting this email because you lead these strands. To stop getting these emails, ask your Scrutineer administrator.");
+            added += await AddAsync(db, new Notice($"tasks-past-due:{today:yyyy-MM}:account-{lead.Id}", NoticeKind.TasksPastDue, lead.Id, lead.Email!,
+                $"Past due: {Tasks(theirs.Count)} in your strands' delivery plans", body, settings.Link("/strategy"), now), cancellationToken);
+        }
+
+        return added;
+    }
+
+    private static string Tasks(int count) => count == 1 ? "1 delivery task" : $"{count.ToString(CultureInfo.InvariantCulture)} delivery tasks";
 
     /// <summary>Which contributor notice a day of the round calls for, if any.</summary>
     public static NoticeKind? KindOn(ReportingRound round, DateOnly today, NotifySettings settings) =>
@@ -142,6 +205,10 @@ public static class NoticesDue
         NoticeKind.Overdue => "overdue",
         NoticeKind.Escalation => "escalation",
         NoticeKind.Submitted => "submitted",
+        NoticeKind.Returned => "returned",
+        NoticeKind.Approved => "approved",
+        NoticeKind.Published => "published",
+        NoticeKind.TasksPastDue => "tasks-past-due",
     };
 
     private static string Updates(int count) => count == 1 ? "1 update" : $"{count.ToString(CultureInfo.InvariantCulture)} updates";

@@ -194,6 +194,7 @@ internal static class UpdateCommands
                 u.Approve(u.Round, AuditContext.Actor, parse.GetValue(comment), now, parse.GetValue(sensitiveComment));
             }
 
+            await Application.Notifications.HandOffNotices.ReviewedAsync(db, u, AuditContext.Actor, Application.Notifications.NotifySettings.FromEnvironment(), now, ct);
             await db.SaveChangesAsync(ct);
             await context.Out.WriteLineAsync($"{(commentRequired ? "Returned" : "Approved")} {what}.");
             return 0;

@@ -17,4 +17,16 @@ public enum NoticeKind
 
     /// <summary>An update or strand narrative submitted, to the reviewers in its scope.</summary>
     Submitted,
+
+    /// <summary>An update or strand narrative returned, to the people who write it, with the reviewer's OFFICIAL comment.</summary>
+    Returned,
+
+    /// <summary>An update or strand narrative approved, to the people who write it.</summary>
+    Approved,
+
+    /// <summary>A round published, to every account with an email address.</summary>
+    Published,
+
+    /// <summary>Delivery tasks past their due date, to their strand's leads.</summary>
+    TasksPastDue,
 }

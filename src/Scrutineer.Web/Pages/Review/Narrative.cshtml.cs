@@ -9,7 +9,7 @@ using Scrutineer.Web.Security;
 namespace Scrutineer.Web.Pages.Review;
 
 /// <summary>A reviewer of a strand reads its lead's submitted narrative and approves it or returns it with a comment.</summary>
-public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, ILogger<NarrativeModel> log) : ReviewPageModel(db, clock)
+public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, Application.Notifications.NotifySettings notify, ILogger<NarrativeModel> log) : ReviewPageModel(db, clock, notify)
 {
     private readonly ScrutineerDb store = db;
 

@@ -9,7 +9,7 @@ namespace Scrutineer.Web.Pages.Review;
 /// What a reviewer's page shares, for an update or a strand narrative (<see cref="ReviewedUpdate"/>): the decision form
 /// (<c>_ReviewDecision</c>), its checks, and recording the approval or return with a comment in two parts.
 /// </summary>
-public abstract class ReviewPageModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
+public abstract class ReviewPageModel(ScrutineerDb db, TimeProvider clock, Application.Notifications.NotifySettings notify) : ScrutineerPageModel
 {
     [BindProperty]
     public string? Decision { get; set; }
@@ -69,6 +69,7 @@ public abstract class ReviewPageModel(ScrutineerDb db, TimeProvider clock) : Scr
                 update.Return(update.Round, Me.DisplayName, Comment ?? "", now, sensitive);
             }
 
+            await Application.Notifications.HandOffNotices.ReviewedAsync(db, update, Me.DisplayName, notify, now, ct);
             await db.SaveChangesAsync(ct);
             logged(Decision == "approve" ? "approved" : "returned");
             Notice($"{done} {(Decision == "approve" ? "approved" : "returned to " + Writer)}.");

@@ -11,7 +11,7 @@ namespace Scrutineer.Web.Pages.Review;
 /// A reviewer reads one submitted update (its OFFICIAL-SENSITIVE part too, where the need-to-know rule allows) and approves
 /// it or returns it with a comment in two parts: OFFICIAL, and optionally OFFICIAL-SENSITIVE.
 /// </summary>
-public sealed class UpdateModel(ScrutineerDb db, RoundBoard board, TimeProvider clock, ILogger<UpdateModel> log) : ReviewPageModel(db, clock)
+public sealed class UpdateModel(ScrutineerDb db, RoundBoard board, TimeProvider clock, Application.Notifications.NotifySettings notify, ILogger<UpdateModel> log) : ReviewPageModel(db, clock, notify)
 {
     public QuarterlyUpdate Update { get; private set; } = null!;
 
