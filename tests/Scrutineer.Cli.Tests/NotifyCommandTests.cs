@@ -258,6 +258,37 @@ public sealed class NotifyCommandTests
         Assert.Contains("Nothing new is due on Thursday 11 April 2024.", again.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_Preferences_AKindTurnedOffIsNotQueued_AndADigestAccountGetsOneEmailForAllItsNotices()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using (var db = store.Open())
+        {
+            (await db.Accounts.SingleAsync(a => a.UserName == "contributor.north")).ChooseNotices([], digest: true);
+            (await db.Accounts.SingleAsync(a => a.UserName == "contributor.scd")).ChooseNotices([Domain.Notifications.NoticeKind.Reminder], digest: false);
+            await db.SaveChangesAsync();
+        }
+
+        // Queued with email off on Thursday and Friday (the deadline), then sent on Saturday, when nothing new is due.
+        var thursday = await Cli.RunAsync("notify", "run", "--today", "2024-04-18", "--db", store.DbArgument);
+        var friday = await Cli.RunAsync("notify", "run", "--today", "2024-04-19", "--db", store.DbArgument);
+        var saturday = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-20");
+
+        Assert.True(thursday.ExitCode == 0 && friday.ExitCode == 0 && saturday.ExitCode == 0, thursday.Error + friday.Error + saturday.Error);
+        var messages = smtp.Received();
+        var north = Assert.Single(messages, m => m.To.Mailboxes.Single().Address == "rita.hale@demo-force.example");
+        Assert.Equal("Your Scrutineer notices: 2", north.Subject);
+        Assert.Contains("REMINDER: 1 UPDATE FOR THE Q4 2023/24 ROUND", north.TextBody, StringComparison.Ordinal);
+        Assert.Contains("DUE TODAY: 1 UPDATE FOR THE Q4 2023/24 ROUND", north.TextBody, StringComparison.Ordinal);
+        Assert.Equal(2, north.Headers.Count(h => h.Field == "X-Scrutineer-Notice"));
+        var scd = Assert.Single(messages, m => m.To.Mailboxes.Single().Address == "sam.okafor@demo-force.example");
+        Assert.StartsWith("Due today: ", scd.Subject, StringComparison.Ordinal);
+        Assert.Contains($"Sent {messages.Sum(m => m.Headers.Count(h => h.Field == "X-Scrutineer-Notice"))} notices through", saturday.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(messages, m => m.Subject!.StartsWith("Reminder:", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "sam.okafor@demo-force.example");
+    }
+
     /// <summary>Commentary marked OFFICIAL-SENSITIVE on every update, which no email may carry.</summary>
     private static async Task PlantSensitiveAsync(TestStore store)
     {

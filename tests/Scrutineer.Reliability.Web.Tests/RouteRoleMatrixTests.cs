@@ -43,6 +43,8 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("POST /account/sign-in",                                                 "200     200     200     200     200     200     200     200     200     200", _ => "/account/sign-in"),
         new("GET /account/sign-out",                                                 "sign-in 200     200     200     200     200     200     200     200     200", _ => "/account/sign-out"),
         new("POST /account/sign-out",                                                "sign-in 302     302     302     302     302     302     302     302     302", _ => "/account/sign-out") { SignsOut = true },
+        new("GET /account/notices",                                                  "sign-in 200     200     200     200     200     200     200     200     200", _ => "/account/notices"),
+        new("POST /account/notices",                                                 "sign-in 302     302     302     302     302     302     302     302     302", _ => "/account/notices"),
         new("GET /account/sessions",                                                 "sign-in 200     200     200     200     200     200     200     200     200", _ => "/account/sessions"),
         new("POST /account/sessions?handler=Revoke",                                 "sign-in 404     404     404     404     404     404     404     404     404", _ => "/account/sessions?handler=Revoke"),
         new("POST /account/sessions?handler=Everywhere",                             "sign-in 302     302     302     302     302     302     302     302     302", _ => "/account/sessions?handler=Everywhere") { SignsOut = true, EndsEverySession = true },

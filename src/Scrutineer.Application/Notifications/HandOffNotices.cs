@@ -20,6 +20,7 @@ public static class HandOffNotices
     public static async Task SubmittedAsync(ScrutineerDb db, ReviewedUpdate item, string submittedBy, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var reviewers = (await db.Accounts.AsNoTracking().Where(a => a.Role == Role.Reviewer && !a.IsDisabled && a.Email != null).ToListAsync(cancellationToken))
+            .Where(a => a.Wants(NoticeKind.Submitted))
             .Where(a => item switch
             {
                 QuarterlyUpdate update => a.PriorityIds.Contains(update.Commitment.PriorityId),
@@ -33,7 +34,7 @@ public static class HandOffNotices
                 $"Dear {reviewer.DisplayName},",
                 $"{item.Subject} was submitted for review by {submittedBy} and is waiting for you to approve it or return it.",
                 "Review it on Scrutineer:\n" + settings.Link("/review"),
-                "You are getting this email because you review this work. To stop getting these emails, ask your Scrutineer administrator.");
+                "You are getting this email because you review this work. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
             db.Notices.Add(new Notice($"submitted:{submission}:account-{reviewer.Id}", NoticeKind.Submitted, reviewer.Id, reviewer.Email!,
                 $"Waiting for your review: {item.Subject}", body, settings.Link("/review"), now));
         }
@@ -48,6 +49,7 @@ public static class HandOffNotices
         var returned = item.State == UpdateState.Returned;
         var kind = returned ? NoticeKind.Returned : NoticeKind.Approved;
         var writers = (await db.Accounts.AsNoTracking().Where(a => a.Role == Role.Contributor && !a.IsDisabled && a.Email != null).ToListAsync(cancellationToken))
+            .Where(a => a.Wants(kind))
             .Where(a => item switch
             {
                 QuarterlyUpdate update => a.UnitIds.Contains(update.UnitId),
@@ -71,7 +73,7 @@ public static class HandOffNotices
             }
 
             paragraphs.Add((returned ? "Change it on Scrutineer:\n" : "See your updates on Scrutineer:\n") + settings.Link(link));
-            paragraphs.Add("You are getting this email because you write this work. To stop getting these emails, ask your Scrutineer administrator.");
+            paragraphs.Add("You are getting this email because you write this work. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
             db.Notices.Add(new Notice($"{(returned ? "returned" : "approved")}:{review}:account-{writer.Id}", kind, writer.Id, writer.Email!,
                 returned ? $"Returned to you: {item.Subject}" : $"Approved: {item.Subject}", string.Join("\n\n", paragraphs), settings.Link(link), now));
         }

@@ -32,21 +32,34 @@ public static class MailDelivery
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var due = await db.Notices.AsNoTracking()
             .Where(n => n.State == NoticeState.Pending && n.ClaimedUntil <= nowMs)
-            .OrderBy(n => n.Id).Select(n => n.Id).Take(1000).ToListAsync(cancellationToken);
+            .OrderBy(n => n.Id).Select(n => new { n.Id, n.AccountId }).Take(1000).ToListAsync(cancellationToken);
+        var digests = (await db.Accounts.AsNoTracking().Where(a => a.DailyDigest).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
         int sent = 0, failed = 0, dead = 0;
         using var client = new SmtpClient();
-        foreach (var id in due)
+
+        // One email per notice, or one per digest account holding all of its notices due.
+        var batches = due.Where(n => !digests.Contains(n.AccountId)).Select(n => new[] { n.Id })
+            .Concat(due.Where(n => digests.Contains(n.AccountId)).GroupBy(n => n.AccountId).Select(g => g.Select(n => n.Id).ToArray()));
+        foreach (var batch in batches)
         {
-            var claimedUntil = clock.GetUtcNow().Add(Hold).ToUnixTimeMilliseconds();
-            var claimed = await db.Notices
-                .Where(n => n.Id == id && n.State == NoticeState.Pending && n.ClaimedUntil <= nowMs)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimedUntil), cancellationToken);
-            if (claimed == 0)
+            var notices = new List<Notice>();
+            foreach (var id in batch)
+            {
+                var claimedUntil = clock.GetUtcNow().Add(Hold).ToUnixTimeMilliseconds();
+                var claimed = await db.Notices
+                    .Where(n => n.Id == id && n.State == NoticeState.Pending && n.ClaimedUntil <= nowMs)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimedUntil), cancellationToken);
+                if (claimed == 1)
+                {
+                    notices.Add(await db.Notices.SingleAsync(n => n.Id == id, cancellationToken));
+                }
+            }
+
+            if (notices.Count == 0)
             {
                 continue;
             }
 
-            var notice = await db.Notices.SingleAsync(n => n.Id == id, cancellationToken);
             try
             {
                 if (!client.IsConnected)
@@ -54,21 +67,24 @@ public static class MailDelivery
                     await ConnectAsync(client, smtp, cancellationToken);
                 }
 
-                await client.SendAsync(Message(notice, smtp), cancellationToken);
-                notice.Sent(clock.GetUtcNow());
-                sent++;
+                await client.SendAsync(notices.Count == 1 ? Message(notices[0], smtp) : Digest(notices, smtp), cancellationToken);
+                notices.ForEach(n => n.Sent(clock.GetUtcNow()));
+                sent += notices.Count;
             }
             catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException
                 or SslHandshakeException or ParseException or System.Net.Sockets.SocketException or IOException or TimeoutException)
             {
-                notice.Failed($"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow());
-                if (notice.State == NoticeState.Dead)
+                foreach (var notice in notices)
                 {
-                    dead++;
-                }
-                else
-                {
-                    failed++;
+                    notice.Failed($"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow());
+                    if (notice.State == NoticeState.Dead)
+                    {
+                        dead++;
+                    }
+                    else
+                    {
+                        failed++;
+                    }
                 }
 
                 if (client.IsConnected && ex is not SmtpCommandException)
@@ -86,6 +102,24 @@ public static class MailDelivery
         }
 
         return (sent, failed, dead);
+    }
+
+    /// <summary>One email holding several notices to one account (its daily digest), each under its subject.</summary>
+    public static MimeMessage Digest(IReadOnlyList<Notice> notices, SmtpSettings smtp)
+    {
+        var subject = $"Your Scrutineer notices: {notices.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var body = string.Join("\n\n", notices.Select(n => n.Subject.ToUpperInvariant() + "\n\n" + string.Join("\n\n", n.Body.Split("\n\n").Skip(1))));
+        var digest = new Notice("digest:" + string.Join('+', notices.Select(n => n.Key)), notices[0].Kind, notices[0].AccountId, notices[0].Email, subject,
+            notices[0].Body.Split("\n\n")[0] + "\n\nThis is your daily digest of Scrutineer notices. To get each one as it comes, change your notice settings on Scrutineer.\n\n" + body,
+            notices[0].Link, notices[0].CreatedAt);
+        var message = Message(digest, smtp);
+        message.Headers.Remove("X-Scrutineer-Notice");
+        foreach (var notice in notices)
+        {
+            message.Headers.Add("X-Scrutineer-Notice", notice.Key);
+        }
+
+        return message;
     }
 
     /// <summary>The email: a plain part and an HTML part in the GOV.UK Notify manner, marked OFFICIAL.</summary>

@@ -59,7 +59,7 @@ public static class NoticesDue
                     var theirs = outstanding.Where(l => unitIds.TryGetValue(l.Unit, out var id) && contributor.UnitIds.Contains(id)).ToList();
                     if (theirs.Count > 0)
                     {
-                        added += await AddAsync(db, ToContributor(due, round, contributor, theirs, settings, now), cancellationToken);
+                        added += await AddAsync(db, contributor, ToContributor(due, round, contributor, theirs, settings, now), cancellationToken);
                     }
                 }
             }
@@ -68,7 +68,7 @@ public static class NoticesDue
             {
                 foreach (var analyst in accounts.Where(a => a.Role == Role.Analyst))
                 {
-                    added += await AddAsync(db, ToAnalyst(round, analyst, status, settings, now), cancellationToken);
+                    added += await AddAsync(db, analyst, ToAnalyst(round, analyst, status, settings, now), cancellationToken);
                 }
             }
         }
@@ -94,8 +94,8 @@ public static class NoticesDue
                     $"The {round.Period} round was published on {UkClock.DateOf(round.PublishedAt!.Value).ToString("dddd d MMMM yyyy", EnGb.Culture)}. "
                         + "Its approved updates and the board reports built from them are ready to read.",
                     "Read the reports on Scrutineer:\n" + settings.Link("/reports"),
-                    "You are getting this email because you have a Scrutineer account. To stop getting these emails, ask your Scrutineer administrator.");
-                added += await AddAsync(db, new Notice($"published:round-{round.Id}:account-{to.Id}", NoticeKind.Published, to.Id, to.Email!,
+                    "You are getting this email because you have a Scrutineer account. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
+                added += await AddAsync(db, to, new Notice($"published:round-{round.Id}:account-{to.Id}", NoticeKind.Published, to.Id, to.Email!,
                     $"Published: the {round.Period} round", body, settings.Link("/reports"), now), cancellationToken);
             }
         }
@@ -131,8 +131,8 @@ public static class NoticesDue
                 string.Join('\n', theirs.Take(50).Select(t => $"* {t.Plan.Strand.Title}: task {t.Number.ToString(CultureInfo.InvariantCulture)}, due {t.Due.Date!.Value.ToString("d MMMM yyyy", EnGb.Culture)}"))
                     + (theirs.Count > 50 ? $"\n* and {(theirs.Count - 50).ToString(CultureInfo.InvariantCulture)} more" : ""),
                 "Update their status on Scrutineer:\n" + settings.Link("/strategy"),
-                "You are getting this email because you lead these strands. To stop getting these emails, ask your Scrutineer administrator.");
-            added += await AddAsync(db, new Notice($"tasks-past-due:{today:yyyy-MM}:account-{lead.Id}", NoticeKind.TasksPastDue, lead.Id, lead.Email!,
+                "You are getting this email because you lead these strands. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
+            added += await AddAsync(db, lead, new Notice($"tasks-past-due:{today:yyyy-MM}:account-{lead.Id}", NoticeKind.TasksPastDue, lead.Id, lead.Email!,
                 $"Past due: {Tasks(theirs.Count)} in your strands' delivery plans", body, settings.Link("/strategy"), now), cancellationToken);
         }
 
@@ -167,7 +167,7 @@ public static class NoticesDue
             (lines.Count == 1 ? "The update is:" : "The updates are:") + "\n" + string.Join('\n', lines.Select(l => $"* {l.Commitment} for {l.UnitName} ({Describe(l.State)})")),
             "Write and submit them on Scrutineer:\n" + settings.Link("/updates"),
             $"You are getting this email because you write quarterly updates for {string.Join(", ", lines.Select(l => l.UnitName).Distinct(StringComparer.Ordinal))}. "
-                + "To stop getting these emails, ask your Scrutineer administrator.");
+                + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
         return new Notice($"{Key(kind)}:round-{round.Id}:account-{to.Id}", kind, to.Id, to.Email!, subject, body, settings.Link("/updates"), now);
     }
 
@@ -183,14 +183,14 @@ public static class NoticesDue
             "Units with overdue updates:\n" + string.Join('\n', units.Select(u => $"* {u.Name}: {Updates(u.Overdue)}")),
             "See the round and chase them on Scrutineer:\n" + settings.Link($"/rounds/{round.Id}"),
             $"You are getting this email because you are an analyst and updates are overdue {settings.EscalateAfterWorkingDays} working days after the deadline. "
-                + "To stop getting these emails, ask your Scrutineer administrator.");
+                + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
         return new Notice($"escalation:round-{round.Id}:account-{to.Id}", NoticeKind.Escalation, to.Id, to.Email!,
             $"Escalation: {Updates(total)} overdue in the {round.Period} round", body, settings.Link($"/rounds/{round.Id}"), now);
     }
 
-    /// <summary>Adds the notice unless its key is already in the outbox; 1 when added.</summary>
-    private static Task<int> AddAsync(ScrutineerDb db, Notice notice, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
+    /// <summary>Adds the notice unless its key is already in the outbox or its recipient turned its kind off; 1 when added.</summary>
+    private static async Task<int> AddAsync(ScrutineerDb db, UserAccount to, Notice notice, CancellationToken cancellationToken) =>
+        !to.Wants(notice.Kind) ? 0 : await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
             INSERT INTO "Notices" ("Key", "Kind", "AccountId", "Email", "Subject", "Body", "Link", "CreatedAt", "State", "Attempts", "ClaimedUntil")
             VALUES ({notice.Key}, {notice.Kind.ToString()}, {notice.AccountId}, {notice.Email}, {notice.Subject}, {notice.Body}, {notice.Link},

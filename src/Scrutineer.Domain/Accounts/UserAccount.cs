@@ -1,4 +1,5 @@
 using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Notifications;
 
 namespace Scrutineer.Domain.Accounts;
 
@@ -88,6 +89,26 @@ public sealed class UserAccount
 
     /// <summary>Where the account's notices are emailed; none when null (its notices are then kept in the store only).</summary>
     public string? Email { get; private set; }
+
+    /// <summary>The kinds of notice the account has turned off, as stored: their names, comma-separated, in kind order.</summary>
+    public string MutedNotices { get; private set; } = "";
+
+    /// <summary>Whether the account's notices come together in one email each time notices are sent (a daily digest when sent daily).</summary>
+    public bool DailyDigest { get; private set; }
+
+    /// <summary>The kinds of notice the account has turned off.</summary>
+    public IReadOnlySet<NoticeKind> Muted => MutedNotices.Split(',', StringSplitOptions.RemoveEmptyEntries)
+        .Select(n => Enum.TryParse<NoticeKind>(n, out var kind) ? kind : (NoticeKind?)null).OfType<NoticeKind>().ToHashSet();
+
+    /// <summary>Whether the account wants notices of <paramref name="kind"/>.</summary>
+    public bool Wants(NoticeKind kind) => !Muted.Contains(kind);
+
+    /// <summary>Sets which kinds of notice the account gets, and whether they come as a digest.</summary>
+    public void ChooseNotices(IEnumerable<NoticeKind> muted, bool digest)
+    {
+        MutedNotices = string.Join(',', muted.Where(Enum.IsDefined).Distinct().Order().Select(k => k.ToString()));
+        DailyDigest = digest;
+    }
 
     /// <summary>The units, priorities or strands the role is limited to.</summary>
     public IReadOnlyList<AccountScope> Scopes => scopes.OrderBy(s => s.Kind).ThenBy(s => s.TargetId).ToList();

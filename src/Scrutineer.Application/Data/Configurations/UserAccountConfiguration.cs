@@ -13,6 +13,8 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(a => a.DisplayName).HasMaxLength(200).IsRequired();
         builder.Property(a => a.PasswordHash).HasMaxLength(500).IsRequired();
         builder.Property(a => a.Email).HasMaxLength(254);
+        builder.Property(a => a.MutedNotices).HasMaxLength(400).IsRequired();
+        builder.Ignore(a => a.Muted);
         builder.HasIndex(a => a.UserName).IsUnique();
         builder.Ignore(a => a.Scopes);
         builder.Ignore(a => a.UnitIds);

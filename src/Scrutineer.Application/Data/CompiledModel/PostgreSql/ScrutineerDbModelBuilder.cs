@@ -12,7 +12,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8600c044-0984-431a-9296-23ce19fbfec8"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("87b9118a-0fc2-4d75-bf4b-98ffa13e62e8"), entityTypeCount: 44)
         {
         }
 

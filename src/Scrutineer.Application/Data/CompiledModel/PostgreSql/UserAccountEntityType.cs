@@ -20,7 +20,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 "Scrutineer.Domain.Accounts.UserAccount",
                 typeof(UserAccount),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -42,6 +42,14 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 fieldInfo: typeof(UserAccount).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             createdAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var dailyDigest = runtimeEntityType.AddProperty(
+                "DailyDigest",
+                typeof(bool),
+                propertyInfo: typeof(UserAccount).GetProperty("DailyDigest", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UserAccount).GetField("<DailyDigest>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            dailyDigest.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var displayName = runtimeEntityType.AddProperty(
                 "DisplayName",
@@ -99,6 +107,14 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 fieldInfo: typeof(UserAccount).GetField("<MustChangePassword>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             mustChangePassword.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var mutedNotices = runtimeEntityType.AddProperty(
+                "MutedNotices",
+                typeof(string),
+                propertyInfo: typeof(UserAccount).GetProperty("MutedNotices", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UserAccount).GetField("<MutedNotices>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 400);
+            mutedNotices.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var passwordHash = runtimeEntityType.AddProperty(
                 "PasswordHash",

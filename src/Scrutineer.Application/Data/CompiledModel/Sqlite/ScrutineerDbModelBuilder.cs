@@ -11,7 +11,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6d6e70bd-6e4d-4ff8-aff0-65b5013881c5"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("16590179-1093-4bad-b8b2-a69beb4f7bd9"), entityTypeCount: 44)
         {
         }
 

@@ -19,7 +19,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 "Scrutineer.Domain.Accounts.UserAccount",
                 typeof(UserAccount),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 16,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -39,6 +39,13 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 propertyInfo: typeof(UserAccount).GetProperty("CreatedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(UserAccount).GetField("<CreatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            var dailyDigest = runtimeEntityType.AddProperty(
+                "DailyDigest",
+                typeof(bool),
+                propertyInfo: typeof(UserAccount).GetProperty("DailyDigest", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UserAccount).GetField("<DailyDigest>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var displayName = runtimeEntityType.AddProperty(
                 "DisplayName",
@@ -89,6 +96,13 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 propertyInfo: typeof(UserAccount).GetProperty("MustChangePassword", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(UserAccount).GetField("<MustChangePassword>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var mutedNotices = runtimeEntityType.AddProperty(
+                "MutedNotices",
+                typeof(string),
+                propertyInfo: typeof(UserAccount).GetProperty("MutedNotices", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(UserAccount).GetField("<MutedNotices>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 400);
 
             var passwordHash = runtimeEntityType.AddProperty(
                 "PasswordHash",

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Domain.Accounts;
+using Scrutineer.Domain.Notifications;
+
+namespace Scrutineer.Web.Pages.Account;
+
+/// <summary>The signed-in account's own notices (the newest 50), and which kinds it gets, each on or off, or all as one digest.</summary>
+public sealed class NoticesModel(ScrutineerDb db) : ScrutineerPageModel
+{
+    public IReadOnlyList<Notice> Recent { get; private set; } = [];
+
+    public string? Email { get; private set; }
+
+    /// <summary>The kinds the account gets (the others are turned off).</summary>
+    [BindProperty]
+    public List<NoticeKind> Wanted { get; set; } = [];
+
+    [BindProperty]
+    public bool Digest { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var account = await LoadAsync(ct);
+        Wanted = Enum.GetValues<NoticeKind>().Where(account.Wants).ToList();
+        Digest = account.DailyDigest;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var account = await LoadAsync(ct);
+        account.ChooseNotices(Enum.GetValues<NoticeKind>().Except(Wanted), Digest);
+        await db.SaveChangesAsync(ct);
+        Notice("Your notice settings are saved.");
+        return Redirect("/account/notices");
+    }
+
+    private async Task<UserAccount> LoadAsync(CancellationToken ct)
+    {
+        var account = await db.Accounts.SingleAsync(a => a.Id == Me.Id, ct);
+        Email = account.Email;
+        Recent = await db.Notices.AsNoTracking().Where(n => n.AccountId == Me.Id).OrderByDescending(n => n.Id).Take(50).ToListAsync(ct);
+        return account;
+    }
+}
