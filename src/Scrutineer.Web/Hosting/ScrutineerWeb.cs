@@ -44,6 +44,7 @@ public static class ScrutineerWeb
         services.AddScoped<Quarterly.RoundBoard>();
         services.AddSingleton<Dashboard.DashboardCache>();
         services.AddSingleton(sp => Application.Notifications.NotifySettings.Read(key => sp.GetRequiredService<IConfiguration>()[key]));
+        services.AddHostedService<NoticeSender>();
         services.AddSingleton(sp => new Reporting.ReportGenerationLimit(sp.GetRequiredService<IConfiguration>().GetValue(Reporting.ReportGenerationLimit.Setting, 2)));
         services.AddScrutineerPdf();
         services.AddRouting(o => o.LowercaseUrls = true);
