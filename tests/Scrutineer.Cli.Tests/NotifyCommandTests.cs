@@ -289,6 +289,27 @@ public sealed class NotifyCommandTests
         Assert.DoesNotContain(messages, m => m.Subject!.StartsWith("Reminder:", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "sam.okafor@demo-force.example");
     }
 
+    [Fact]
+    public async Task Preview_ShowsTheEmailWithoutQueuingIt_AndSaysWhenNothingIsDue()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+
+        var reminder = await Cli.RunAsync("notify", "preview", "--event", "reminder", "--to", "contributor.north", "--today", "2024-04-18", "--db", store.DbArgument);
+        var early = await Cli.RunAsync("notify", "preview", "--event", "reminder", "--to", "contributor.north", "--today", "2024-04-08", "--db", store.DbArgument);
+        var unknown = await Cli.RunAsync("notify", "preview", "--event", "birthday", "--to", "contributor.north", "--db", store.DbArgument);
+
+        Assert.True(reminder.ExitCode == 0, reminder.Error);
+        Assert.Equal("To: rita.hale@demo-force.example", reminder.Lines[0]);
+        Assert.Equal("Subject: Reminder: 1 update for the Q4 2023/24 round due by Friday 19 April 2024", reminder.Lines[1]);
+        Assert.Contains("Dear Rita Hale,", reminder.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing of that kind is due for contributor.north on Monday 8 April 2024.", early.Out, StringComparison.Ordinal);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("--event 'birthday' is not a notice. Give reminder, deadline-today, overdue,", unknown.Error, StringComparison.Ordinal);
+        await using var db = store.Open();
+        Assert.Equal(0, await db.Notices.CountAsync());
+    }
+
     /// <summary>Commentary marked OFFICIAL-SENSITIVE on every update, which no email may carry.</summary>
     private static async Task PlantSensitiveAsync(TestStore store)
     {

@@ -30,7 +30,18 @@ namespace Scrutineer.Application.Notifications;
 public static class NoticesDue
 {
     /// <summary>Queues what is due on <paramref name="today"/>; returns how many notices were added.</summary>
-    public static async Task<int> QueueAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static Task<int> QueueAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        WorkOutAsync(db, today, settings, now, (to, notice) => AddAsync(db, to, notice, cancellationToken), cancellationToken);
+
+    /// <summary>What is due on <paramref name="today"/>, whether or not already queued or turned off, without queuing anything (<c>notify preview</c>).</summary>
+    public static async Task<IReadOnlyList<Notice>> PreviewAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var due = new List<Notice>();
+        await WorkOutAsync(db, today, settings, now, (_, notice) => { due.Add(notice); return Task.FromResult(1); }, cancellationToken);
+        return due;
+    }
+
+    private static async Task<int> WorkOutAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, Func<UserAccount, Notice, Task<int>> add, CancellationToken cancellationToken)
     {
         if (!WorkingDays.IsWorkingDay(today))
         {
@@ -59,7 +70,7 @@ public static class NoticesDue
                     var theirs = outstanding.Where(l => unitIds.TryGetValue(l.Unit, out var id) && contributor.UnitIds.Contains(id)).ToList();
                     if (theirs.Count > 0)
                     {
-                        added += await AddAsync(db, contributor, ToContributor(due, round, contributor, theirs, settings, now), cancellationToken);
+                        added += await add(contributor, ToContributor(due, round, contributor, theirs, settings, now));
                     }
                 }
             }
@@ -68,18 +79,18 @@ public static class NoticesDue
             {
                 foreach (var analyst in accounts.Where(a => a.Role == Role.Analyst))
                 {
-                    added += await AddAsync(db, analyst, ToAnalyst(round, analyst, status, settings, now), cancellationToken);
+                    added += await add(analyst, ToAnalyst(round, analyst, status, settings, now));
                 }
             }
         }
 
-        added += await PublishedAsync(db, today, accounts, settings, now, cancellationToken);
-        added += await TasksPastDueAsync(db, today, accounts, settings, now, cancellationToken);
+        added += await PublishedAsync(db, today, accounts, settings, now, add, cancellationToken);
+        added += await TasksPastDueAsync(db, today, accounts, settings, now, add, cancellationToken);
         return added;
     }
 
     /// <summary>Every account is told of a round published in the seven days to <paramref name="today"/>, once.</summary>
-    private static async Task<int> PublishedAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> PublishedAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, Func<UserAccount, Notice, Task<int>> add, CancellationToken cancellationToken)
     {
         var published = (await db.Rounds.AsNoTracking().Where(r => r.State == RoundState.Published).ToListAsync(cancellationToken))
             .Where(r => r.PublishedAt is { } at && UkClock.DateOf(at) <= today && UkClock.DateOf(at) > today.AddDays(-7))
@@ -95,8 +106,8 @@ public static class NoticesDue
                         + "Its approved updates and the board reports built from them are ready to read.",
                     "Read the reports on Scrutineer:\n" + settings.Link("/reports"),
                     "You are getting this email because you have a Scrutineer account. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
-                added += await AddAsync(db, to, new Notice($"published:round-{round.Id}:account-{to.Id}", NoticeKind.Published, to.Id, to.Email!,
-                    $"Published: the {round.Period} round", body, settings.Link("/reports"), now), cancellationToken);
+                added += await add(to, new Notice($"published:round-{round.Id}:account-{to.Id}", NoticeKind.Published, to.Id, to.Email!,
+                    $"Published: the {round.Period} round", body, settings.Link("/reports"), now));
             }
         }
 
@@ -104,7 +115,7 @@ public static class NoticesDue
     }
 
     /// <summary>Each strand lead is told, once a month, of its strands' delivery tasks past their due date and not complete.</summary>
-    private static async Task<int> TasksPastDueAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> TasksPastDueAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, Func<UserAccount, Notice, Task<int>> add, CancellationToken cancellationToken)
     {
         var leads = accounts.Where(a => a.Role == Role.Contributor && a.StrandIds.Count > 0).ToList();
         if (leads.Count == 0)
@@ -132,8 +143,8 @@ public static class NoticesDue
                     + (theirs.Count > 50 ? $"\n* and {(theirs.Count - 50).ToString(CultureInfo.InvariantCulture)} more" : ""),
                 "Update their status on Scrutineer:\n" + settings.Link("/strategy"),
                 "You are getting this email because you lead these strands. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
-            added += await AddAsync(db, lead, new Notice($"tasks-past-due:{today:yyyy-MM}:account-{lead.Id}", NoticeKind.TasksPastDue, lead.Id, lead.Email!,
-                $"Past due: {Tasks(theirs.Count)} in your strands' delivery plans", body, settings.Link("/strategy"), now), cancellationToken);
+            added += await add(lead, new Notice($"tasks-past-due:{today:yyyy-MM}:account-{lead.Id}", NoticeKind.TasksPastDue, lead.Id, lead.Email!,
+                $"Past due: {Tasks(theirs.Count)} in your strands' delivery plans", body, settings.Link("/strategy"), now));
         }
 
         return added;

@@ -15,7 +15,7 @@ internal static class NotifyCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        var notify = new Command("notify", "Email reminders and escalations: work out what is due, send it, and list the outbox.") { Run(context), List(context) };
+        var notify = new Command("notify", "Email reminders and escalations: work out what is due, send it, preview it, and list the outbox.") { Run(context), List(context), Preview(context) };
         yield return notify;
     }
 
@@ -79,6 +79,73 @@ internal static class NotifyCommands
             }
 
             listing.Write(context.Out, parse.GetValue(format));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Preview(CliContext context)
+    {
+        var kind = new Option<NoticeKind>("--event")
+        {
+            Description = "Which notice: reminder, deadline-today, overdue, escalation, submitted, returned, approved, published or tasks-past-due.",
+            Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                var match = Enum.GetValues<NoticeKind>().Where(k => string.Equals(k.ToString(), text.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)).ToList();
+                if (match.Count == 1)
+                {
+                    return match[0];
+                }
+
+                result.AddError($"--event '{text}' is not a notice. Give reminder, deadline-today, overdue, escalation, submitted, returned, approved, published or tasks-past-due.");
+                return default;
+            },
+        };
+        var to = new Option<string>("--to") { Description = "The user name of the person it would go to.", Required = true };
+        var today = new Option<string?>("--today") { Description = "As of this date, YYYY-MM-DD (default: today in the UK)." };
+        var command = new Command("preview", "Show the email a person would get for a notice, without sending or queuing anything.") { kind, to, today };
+        command.SetAction(async (parse, ct) =>
+        {
+            var day = parse.GetValue(today) is { } t ? CliOptions.ParseDate(t, "--today") : UkClock.Today(context.Clock);
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var account = await Application.Accounts.AccountAdministration.FindAsync(db, parse.GetValue(to), ct);
+            var which = parse.GetValue(kind);
+            var dayText = day.ToString("dddd d MMMM yyyy", EnGb.Culture);
+            Notice? notice;
+            if (which is NoticeKind.Submitted or NoticeKind.Returned or NoticeKind.Approved)
+            {
+                notice = await db.Notices.AsNoTracking().Where(n => n.AccountId == account.Id && n.Kind == which).OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
+                if (notice is null)
+                {
+                    await context.Out.WriteLineAsync($"No {NoticeKindNames.Of(which).ToLowerInvariant()} notice has been made for {account.UserName} yet: it is made when the change happens.");
+                    return 0;
+                }
+            }
+            else
+            {
+                var due = await NoticesDue.PreviewAsync(db, day, NotifySettings.FromEnvironment(), context.Clock.GetUtcNow(), ct);
+                notice = due.FirstOrDefault(n => n.AccountId == account.Id && n.Kind == which);
+                if (notice is null)
+                {
+                    await context.Out.WriteLineAsync(account.Email is null
+                        ? $"Nothing: {account.UserName} has no email address, so no notices are made for them (user set-email)."
+                        : $"Nothing of that kind is due for {account.UserName} on {dayText}.");
+                    return 0;
+                }
+            }
+
+            if (!account.Wants(which))
+            {
+                await context.Out.WriteLineAsync($"({account.UserName} has turned these notices off, so it would not be sent.)");
+            }
+
+            var message = MailDelivery.Message(notice, SmtpSettings.FromEnvironment());
+            await context.Out.WriteLineAsync($"To: {notice.Email}");
+            await context.Out.WriteLineAsync($"Subject: {notice.Subject}");
+            await context.Out.WriteLineAsync();
+            await context.Out.WriteLineAsync(message.TextBody);
             return 0;
         });
         return command;
