@@ -51,6 +51,7 @@ internal static class UpdateCommands
         update.Subcommands.Add(UpdateNarrativeCommands.List(context));
         update.Subcommands.Add(UpdateNarrativeCommands.Write(context));
         update.Subcommands.Add(UpdateNarrativeCommands.Submit(context));
+        update.Subcommands.Add(UpdateNarrativeCommands.Withdraw(context));
         update.Subcommands.Add(Review(context, "approve", "Approve a submitted update or strand narrative (in an open round), with an optional comment.", commentRequired: false));
         update.Subcommands.Add(Review(context, "return", "Return a submitted update to its unit, or a strand narrative to its lead (in an open round), saying what needs to change.", commentRequired: true));
         yield return update;

@@ -117,6 +117,23 @@ internal static class UpdateNarrativeCommands
     }
 
     /// <summary>The update named by its number, or the strand's narrative named by <c>--strand</c> and <c>--period</c>, and how to name it in a message.</summary>
+    public static Command Withdraw(CliContext context)
+    {
+        var target = Target.Create("The update's number, as 'update list' shows it (or --strand and --period for a strand's narrative).");
+        var withdraw = new Command("withdraw", "Take back a submitted update or strand narrative before anyone reviews it: it becomes a draft again.");
+        target.AddTo(withdraw);
+        withdraw.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var (update, name) = await TargetAsync(parse, db, target, ct);
+            update.Withdraw(update.Round, AuditContext.Actor, context.Clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            await context.Out.WriteLineAsync($"Withdrew {name}: it is a draft again.");
+            return 0;
+        });
+        return withdraw;
+    }
+
     public static async Task<(ReviewedUpdate Update, string Name)> TargetAsync(ParseResult parse, ScrutineerDb db, Target target, CancellationToken ct)
     {
         var strand = parse.GetValue(target.Strand);

@@ -185,6 +185,22 @@ public abstract class ReviewedUpdate
         Touch(UpdateAction.Submitted, Required(actor, "actor"), now, null);
     }
 
+    /// <summary>Takes a submitted update back before anyone has reviewed it: it is a draft again, for its writer to change.</summary>
+    /// <exception cref="DomainException">Round not open; not submitted (a reviewed update cannot be withdrawn).</exception>
+    public void Withdraw(ReportingRound round, string actor, DateTimeOffset now)
+    {
+        EnsureRound(round);
+        EnsureOpen(round, "take withdrawals");
+        if (State != UpdateState.Submitted)
+        {
+            throw new DomainException($"{Subject} is {Describe(State)}: only a submitted update that nobody has reviewed yet can be withdrawn.");
+        }
+
+        State = UpdateState.Draft;
+        SubmittedAt = null;
+        Touch(UpdateAction.Withdrawn, Required(actor, "actor"), now, null);
+    }
+
     /// <summary>Accepts a submitted update, with an optional comment in two parts (OFFICIAL and OFFICIAL-SENSITIVE).</summary>
     /// <exception cref="DomainException">Not submitted, the round is not open, or a marking typed into the OFFICIAL comment.</exception>
     public void Approve(ReportingRound round, string reviewer, string? comment, DateTimeOffset now, string? sensitiveComment = null)

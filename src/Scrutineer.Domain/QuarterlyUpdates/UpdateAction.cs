@@ -17,4 +17,7 @@ public enum UpdateAction
 
     /// <summary>Sent back by a reviewer with a comment.</summary>
     Returned,
+
+    /// <summary>Taken back by its writer before review: a draft again.</summary>
+    Withdrawn,
 }

@@ -73,6 +73,7 @@ public static class Labels
         UpdateAction.Submitted => "Submitted",
         UpdateAction.Approved => "Approved",
         UpdateAction.Returned => "Returned",
+        UpdateAction.Withdrawn => "Withdrawn",
     };
 
     /// <summary>"12 January 2024".</summary>

@@ -72,6 +72,11 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
             return NotFound();
         }
 
+        if (string.Equals(action, "withdraw", StringComparison.Ordinal))
+        {
+            return await WithdrawAsync(roundId, commitmentId, unitId, ct);
+        }
+
         var submit = string.Equals(action, "submit", StringComparison.Ordinal);
         if (Status is null)
         {
@@ -148,6 +153,34 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
         Saved = Update;
         Version = Update!.Version;
         ModelState.AddModelError("", "Someone else saved this update while you were writing, so your text was not saved. Both versions are below: change yours if needed and save again to replace theirs.");
+    }
+
+    /// <summary>The writer takes the submitted update back before review; it is a draft again.</summary>
+    private async Task<IActionResult> WithdrawAsync(int roundId, int commitmentId, int unitId, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (Update is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Update.Withdraw(Round, Me.DisplayName, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(nameof(Commentary), ex.Message);
+            Commentary = Update.CommentaryText;
+            Status = Update.Status;
+            Version = Update.Version;
+            return Page();
+        }
+
+        log.LogInformation("Update {UpdateId} withdrawn by {User}", Update.Id, Me.UserName);
+        Notice("Update withdrawn: it is a draft again, and you can change it and submit it when it is ready.");
+        return Redirect($"/updates/write/{roundId}/{commitmentId}/{unitId}");
     }
 
     /// <summary>Loads the round, commitment and unit; false (→ 404) unless the account writes for the unit and the unit is responsible.</summary>
