@@ -51,7 +51,10 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
 
     public bool CanChange => Round.IsOpen && Update?.State is null or UpdateState.Draft or UpdateState.Returned;
 
-    public async Task<IActionResult> OnGetAsync(int roundId, int commitmentId, int unitId, CancellationToken ct)
+    /// <summary>The same unit's approved update on the same commitment in the previous quarter's round, if any (OFFICIAL text only).</summary>
+    public QuarterlyUpdate? LastQuarter { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int roundId, int commitmentId, int unitId, string? from, CancellationToken ct)
     {
         if (!await LoadAsync(roundId, commitmentId, unitId, ct))
         {
@@ -59,6 +62,11 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
         }
 
         Commentary = Update?.CommentaryText;
+        if (string.Equals(from, "last", StringComparison.Ordinal) && LastQuarter is not null && CanChange && string.IsNullOrWhiteSpace(Commentary))
+        {
+            Commentary = LastQuarter.CommentaryText;
+        }
+
         SensitiveCommentary = ReadsSensitive ? Update?.SensitiveCommentaryText : null;
         Status = Update?.Status;
         Version = Update?.Version ?? 0;
@@ -203,6 +211,10 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
         Commitment = commitment;
         Unit = unit;
         Update = await db.Updates.SingleOrDefaultAsync(u => u.RoundId == roundId && u.CommitmentId == commitmentId && u.UnitId == unitId, ct);
+        var previous = round.Period.Previous;
+        LastQuarter = await db.Updates.AsNoTracking().Include(u => u.Round)
+            .Where(u => u.Round.PlanId == round.PlanId && u.Round.Period == previous && u.CommitmentId == commitmentId && u.UnitId == unitId && u.State == UpdateState.Approved)
+            .SingleOrDefaultAsync(ct);
         ReadsSensitive = NeedToKnow.CanReadSensitive(Me.Reader, unitId, commitment.PriorityId, Update?.State ?? UpdateState.Draft);
         return true;
     }
