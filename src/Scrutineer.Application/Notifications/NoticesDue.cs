@@ -125,7 +125,7 @@ public static class NoticesDue
 
         var tasks = (await db.DeliveryTasks.AsNoTracking().Include(t => t.Plan).ThenInclude(p => p.Strand)
                 .Where(t => t.Status != DeliveryTaskStatus.Complete && t.DuplicateOf == null).ToListAsync(cancellationToken))
-            .Where(t => t.Due.Date is { } due && due < today)
+            .Where(t => t.IsPastDue(today))
             .OrderBy(t => t.Due.Date).ThenBy(t => t.Id).ToList();
         var added = 0;
         foreach (var lead in leads)

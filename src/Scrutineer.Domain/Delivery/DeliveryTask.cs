@@ -300,4 +300,8 @@ public sealed class DeliveryTask
 
     private static string Required(string text) =>
         string.IsNullOrWhiteSpace(text) ? throw new DomainException("A delivery task needs its task text.") : text.Trim();
+
+    /// <summary>Whether the task is past its due date on <paramref name="today"/>: a dated task, not complete and not a duplicate, due before today.</summary>
+    public bool IsPastDue(DateOnly today) =>
+        Status != DeliveryTaskStatus.Complete && DuplicateOf is null && Due.Date is { } due && due < today;
 }

@@ -15,6 +15,9 @@ namespace Scrutineer.Web.Pages.Strategy;
 /// </summary>
 public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
 {
+    /// <summary>The force's today, for flagging a task past its due date.</summary>
+    public DateOnly Today => UkClock.Today(clock);
+
     public DeliveryTask Task { get; private set; } = null!;
 
     public bool CanChange { get; private set; }

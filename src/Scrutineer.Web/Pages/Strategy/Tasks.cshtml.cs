@@ -7,8 +7,11 @@ using Scrutineer.Web.Delivery;
 namespace Scrutineer.Web.Pages.Strategy;
 
 /// <summary>The 4P tasks of the current strategy, filtered by strand, stage, status and owner (GET query string).</summary>
-public sealed class TasksModel(ScrutineerDb db) : ScrutineerPageModel
+public sealed class TasksModel(ScrutineerDb db, TimeProvider clock) : ScrutineerPageModel
 {
+    /// <summary>The force's today, for flagging tasks past their due date.</summary>
+    public DateOnly Today => Domain.Common.UkClock.Today(clock);
+
     [BindProperty(SupportsGet = true)]
     public string? Strand { get; set; }
 
