@@ -101,13 +101,23 @@ public static class AccountAdministration
     {
         var accounts = await db.Accounts.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(cancellationToken);
         var twoStep = await db.TwoStepCredentials.AsNoTracking().Where(c => c.ConfirmedAt != null).Select(c => c.AccountId).ToListAsync(cancellationToken);
+        var scopes = await ScopeNamesAsync(db, accounts, cancellationToken);
+        return accounts.Select(a => new AccountSummary(
+            a.UserName, a.DisplayName, a.Role, a.IsDisabled, a.MustChangePassword, twoStep.Contains(a.Id), a.LastSignInAt, scopes[a.Id])).ToList();
+    }
+
+    /// <summary>
+    /// Each account's scope in the force's words, by account id: units by short name, priorities by number ("priority 3"),
+    /// strands by title ("strand Domestic Abuse"); empty for a force-wide role.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, string>> ScopeNamesAsync(ScrutineerDb db, IEnumerable<UserAccount> accounts, CancellationToken cancellationToken)
+    {
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.ShortName, cancellationToken);
         var priorities = await db.Priorities.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Number, cancellationToken);
-        return accounts.Select(a => new AccountSummary(
-            a.UserName, a.DisplayName, a.Role, a.IsDisabled, a.MustChangePassword, twoStep.Contains(a.Id), a.LastSignInAt,
-            string.Join(", ", a.UnitIds.Select(id => units.GetValueOrDefault(id, $"#{id}"))
-                .Concat(a.PriorityIds.Select(id => priorities.TryGetValue(id, out var n) ? $"priority {n}" : $"priority #{id}"))
-                .Concat(a.StrandIds.Select(id => $"strand #{id}"))))).ToList();
+        var strands = await db.Strands.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
+        return accounts.ToDictionary(a => a.Id, a => string.Join(", ", a.UnitIds.Select(id => units.GetValueOrDefault(id, $"unit {id} (deleted)"))
+            .Concat(a.PriorityIds.Select(id => priorities.TryGetValue(id, out var n) ? $"priority {n}" : $"priority {id} (deleted)"))
+            .Concat(a.StrandIds.Select(id => strands.TryGetValue(id, out var title) ? $"strand {title}" : $"strand {id} (deleted)"))));
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log, Securit
 {
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
 
+    /// <summary>Each account's scope in the force's words, by account id (<see cref="Application.Accounts.AccountAdministration.ScopeNamesAsync"/>).</summary>
+    public IReadOnlyDictionary<int, string> Scopes { get; private set; } = new Dictionary<int, string>();
+
     public IReadOnlyList<Unit> Units { get; private set; } = [];
 
     public IReadOnlyList<(int Id, string Title, string Years, int Priorities)> Plans { get; private set; } = [];
@@ -152,6 +155,7 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log, Securit
     {
         TwoStepRequired = await Application.Accounts.TwoStepSignIn.IsRequiredAsync(db, ct);
         Accounts = (await db.Accounts.AsNoTracking().ToListAsync(ct)).OrderBy(a => a.Role).ThenBy(a => a.UserName, StringComparer.Ordinal).ToList();
+        Scopes = await Application.Accounts.AccountAdministration.ScopeNamesAsync(db, Accounts, ct);
         Units = (await db.Units.AsNoTracking().ToListAsync(ct)).OrderBy(u => u.ShortName, StringComparer.Ordinal).ToList();
         Plans = (await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Title, p.FirstYear, p.LastYear, Count = p.Priorities.Count }).ToListAsync(ct))
             .Select(p => (p.Id, p.Title, $"{p.FirstYear} to {p.LastYear}", p.Count)).ToList();
