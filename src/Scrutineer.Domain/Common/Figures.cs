@@ -27,6 +27,9 @@ public static class Figures
     public static string Count(long value) =>
         value < 0 ? Minus + (-(decimal)value).ToString("N0", EnGb.Culture) : value.ToString("N0", EnGb.Culture);
 
+    /// <summary>"1 update", "1,234 updates": a count with its noun in the singular or the plural.</summary>
+    public static string Count(long value, string one, string many) => $"{Count(value)} {(value == 1 ? one : many)}";
+
     /// <summary>"+886", "−647", "0": a signed difference between two counts, with thousands separators.</summary>
     public static string Difference(long value) => value switch
     {

@@ -41,6 +41,26 @@ public sealed class Commitment
     /// <summary>The commitment, written after "We will": for example "Work with partners to…".</summary>
     public string Text { get; private set; }
 
+    /// <summary>
+    /// The commitment as a sentence: "We will work with partners to…". A capital on the first word of <see cref="Text"/>
+    /// is lowered ("Close the gap" → "close the gap") unless the word is an abbreviation ("ASB", "CCTV"), and a text that
+    /// already begins "We will" is not given it twice.
+    /// </summary>
+    public string WeWill
+    {
+        get
+        {
+            if (Text.StartsWith("We will ", StringComparison.OrdinalIgnoreCase))
+            {
+                return "We will " + Text[8..];
+            }
+
+            var firstWord = Text.Split(' ', 2)[0];
+            var abbreviation = firstWord.Length > 1 && firstWord.Count(char.IsUpper) > 1;
+            return "We will " + (abbreviation || Text.Length == 0 ? Text : char.ToLower(Text[0], System.Globalization.CultureInfo.InvariantCulture) + Text[1..]);
+        }
+    }
+
     /// <summary>Identity of the commitment of an earlier plan that this one carries forward, if any.</summary>
     public int? CarriesForwardId { get; private set; }
 
