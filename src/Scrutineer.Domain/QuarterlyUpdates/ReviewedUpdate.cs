@@ -109,9 +109,13 @@ public abstract class ReviewedUpdate
     /// <summary>Everything that happened to the update, oldest first.</summary>
     public IReadOnlyList<UpdateRevision> History => history.OrderBy(h => h.Sequence).ToList();
 
+    /// <summary>The longest a commentary part may be: about 3,000 words, a few pages of a board report.</summary>
+    public const int MaxCommentaryCharacters = 20_000;
+
     /// <summary>Writes the commentary (its OFFICIAL part and the OFFICIAL-SENSITIVE part, null for none) and status (the writer's own edit).</summary>
     /// <exception cref="DomainException">
-    /// Round not open; update submitted; approved and the round not reopened since; or a marking typed into the OFFICIAL part.
+    /// Round not open; update submitted; approved and the round not reopened since; a marking typed into the OFFICIAL part;
+    /// or a part longer than <see cref="MaxCommentaryCharacters"/>.
     /// </exception>
     public void Edit(ReportingRound round, Commentary commentary, DeliveryStatus status, string author, DateTimeOffset now, Commentary? sensitive = null)
     {
@@ -260,8 +264,22 @@ public abstract class ReviewedUpdate
     /// <summary>Refuses a marking in the OFFICIAL part; gives the sensitive part's text form.</summary>
     private static string OfficialOnly(Commentary commentary, Commentary? sensitive)
     {
-        MarkingInText.RefuseIn(commentary.ToString(), "The OFFICIAL commentary");
-        return (sensitive ?? Commentary.Empty).ToString();
+        var official = commentary.ToString();
+        EnsureLength(official, "The OFFICIAL commentary");
+        MarkingInText.RefuseIn(official, "The OFFICIAL commentary");
+        var sensitiveText = (sensitive ?? Commentary.Empty).ToString();
+        EnsureLength(sensitiveText, "The OFFICIAL-SENSITIVE commentary");
+        return sensitiveText;
+    }
+
+    /// <summary>Refuses a commentary part longer than <see cref="MaxCommentaryCharacters"/>.</summary>
+    private static void EnsureLength(string text, string what)
+    {
+        if (text.Length > MaxCommentaryCharacters)
+        {
+            throw new DomainException(string.Create(Common.EnGb.Culture,
+                $"{what} must be {MaxCommentaryCharacters:N0} characters or fewer (it has {text.Length:N0}). Shorten it and save again."));
+        }
     }
 
     private void EnsureRound(ReportingRound round)

@@ -31,7 +31,9 @@ public static class WebHardening
         builder.Services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = MaxRequestBytes;
-            o.ValueLengthLimit = 4 * 1024 * 1024;
+            // As large as a request may be, so an over-long commentary reaches the length rule and its GOV.UK error with the
+            // text kept, rather than a bare 400.
+            o.ValueLengthLimit = (int)MaxRequestBytes;
         });
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(TrustedProxies.Configure);
         builder.Services.AddSignInRateLimit();
