@@ -18,12 +18,34 @@ public sealed class SignInModel(SignInService signIn, SignInSteps steps, Applica
 
     public bool HasError => Problem is not null;
 
+    /// <summary>What is wrong with the password field, when it was left empty.</summary>
+    public string? PasswordProblem { get; private set; }
+
     public void OnGet(string? returnUrl) => ReturnUrl = SafeReturn(returnUrl);
 
     public async Task<IActionResult> OnPostAsync(string? username, string? password, string? returnUrl, CancellationToken ct)
     {
         ReturnUrl = SafeReturn(returnUrl);
         UserName = username;
+
+        // An empty field is said so, both at once and in field order, without an attempt counted against anyone.
+        if (string.IsNullOrWhiteSpace(username))
+        {
+            Problem = "Enter your user name";
+            ModelState.AddModelError("username", Problem);
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            PasswordProblem = "Enter your password";
+            ModelState.AddModelError("password", PasswordProblem);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var (account, problem) = await signIn.CheckAsync(username, password, ct, Security.SecurityEvents.ClientAddress(HttpContext));
         if (account is not null && !sso.LocalAccounts.Allows(account.Role))
         {
