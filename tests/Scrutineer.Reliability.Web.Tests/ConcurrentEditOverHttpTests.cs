@@ -86,7 +86,7 @@ public sealed partial class ConcurrentEditOverHttpTests
         await using var check = site.Db();
         var stored = await check.Updates.SingleAsync(u => u.Id == id);
         Assert.Equal(winner.Text, stored.CommentaryText);
-        Assert.Equal(1, stored.History.Count(h => h.Comment == "Corrected by the performance unit"));
+        Assert.Equal(1, stored.History.Count(h => h.Action == UpdateAction.Corrected));
     }
 
     /// <summary>Every client opens <paramref name="page"/>, then all post their own text at the same moment.</summary>
@@ -102,6 +102,7 @@ public sealed partial class ConcurrentEditOverHttpTests
                 ["Version"] = HiddenVersion().Match(html).Groups[1].Value,
                 ["Commentary"] = $"{label} text from writer {i + 1} of {clients.Count}, who must not lose it.",
                 ["Status"] = nameof(DeliveryStatus.OnTrack),
+                ["Reason"] = "Racing correction",
                 ["action"] = "save",
             });
         }

@@ -234,11 +234,11 @@ public sealed partial class NeedToKnowTests(DemoSite site) : IClassFixture<DemoS
 
         var refused = await DemoSite.PostFormAsync(analyst, $"/rounds/updates/{id}", new()
         {
-            ["Commentary"] = "[OFFICIAL–SENSITIVE] names", ["SensitiveCommentary"] = "", ["Status"] = "OnTrack", ["Version"] = version,
+            ["Commentary"] = "[OFFICIAL–SENSITIVE] names", ["SensitiveCommentary"] = "", ["Status"] = "OnTrack", ["Reason"] = "Typo", ["Version"] = version,
         });
         var corrected = await DemoSite.PostFormAsync(analyst, $"/rounds/updates/{id}", new()
         {
-            ["Commentary"] = "Corrected OFFICIAL text.", ["SensitiveCommentary"] = "Corrected sensitive text.", ["Status"] = "OnTrack", ["Version"] = version,
+            ["Commentary"] = "Corrected OFFICIAL text.", ["SensitiveCommentary"] = "Corrected sensitive text.", ["Status"] = "OnTrack", ["Reason"] = "Typo", ["Version"] = version,
         });
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -388,7 +388,7 @@ public sealed partial class NeedToKnowTests(DemoSite site) : IClassFixture<DemoS
             .FirstOrDefaultAsync();
         if (update is not null)
         {
-            update.Correct(update.Round, Commentary.Parse(official), update.Status, "Test", now, Commentary.Parse(sensitive));
+            update.Correct(update.Round, Commentary.Parse(official), update.Status, "Test", now, "Test text", Commentary.Parse(sensitive));
         }
         else
         {

@@ -220,7 +220,10 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
         }
 
         var analyst = await site.SignInAsync("analyst");
-        var response = await DemoSite.PostFormAsync(analyst, $"/rounds/updates/{id}", new() { ["Commentary"] = "Corrected text.", ["Status"] = "AtRisk", ["Version"] = await VersionAsync(id) });
+        var noReason = await DemoSite.PostFormAsync(analyst, $"/rounds/updates/{id}", new() { ["Commentary"] = "Corrected text.", ["Status"] = "AtRisk", ["Version"] = await VersionAsync(id) });
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("<a href=\"#reason\">Enter the reason for the correction</a>", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var response = await DemoSite.PostFormAsync(analyst, $"/rounds/updates/{id}", new() { ["Commentary"] = "Corrected text.", ["Status"] = "AtRisk", ["Reason"] = "Status agreed with the unit", ["Version"] = await VersionAsync(id) });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var check = site.Db();
@@ -228,7 +231,10 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Equal(UpdateState.Submitted, update.State);
         Assert.Equal("Corrected text.", update.CommentaryText);
         Assert.Equal(DeliveryStatus.AtRisk, update.Status);
-        Assert.Equal(("Chris Ashworth", "Corrected by the performance unit"), (update.History[^1].Actor, update.History[^1].Comment));
+        Assert.Equal(("Chris Ashworth", UpdateAction.Corrected, "Status agreed with the unit"), (update.History[^1].Actor, update.History[^1].Action, update.History[^1].Comment));
+        var page = await analyst.GetStringAsync($"/rounds/updates/{id}");
+        Assert.Contains("Before and after", page, StringComparison.Ordinal);
+        Assert.Contains("Corrected text.", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -313,7 +319,7 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
             .Where(u => u.RoundId == round && u.UnitId != north && (u.State == UpdateState.Draft || u.State == UpdateState.Submitted))
             .FirstAsync();
         const string firstLine = "Unpublished marker text for the access test.";
-        other.Correct(other.Round, Commentary.Parse(firstLine), other.Status, "Test", site.Clock.GetUtcNow());
+        other.Correct(other.Round, Commentary.Parse(firstLine), other.Status, "Test", site.Clock.GetUtcNow(), "Test text");
         await db.SaveChangesAsync();
         var contributor = await site.SignInAsync("contributor.north");
         var analyst = await site.SignInAsync("analyst");

@@ -52,6 +52,7 @@ internal static class UpdateCommands
         update.Subcommands.Add(UpdateNarrativeCommands.Write(context));
         update.Subcommands.Add(UpdateNarrativeCommands.Submit(context));
         update.Subcommands.Add(UpdateNarrativeCommands.Withdraw(context));
+        update.Subcommands.Add(UpdateNarrativeCommands.Correct(context));
         update.Subcommands.Add(Review(context, "approve", "Approve a submitted update or strand narrative (in an open round), with an optional comment.", commentRequired: false));
         update.Subcommands.Add(Review(context, "return", "Return a submitted update to its unit, or a strand narrative to its lead (in an open round), saying what needs to change.", commentRequired: true));
         yield return update;
@@ -111,9 +112,29 @@ internal static class UpdateCommands
 
             await w.WriteLineAsync();
             await w.WriteLineAsync("History:");
-            foreach (var h in u.History)
+            var history = u.History;
+            foreach (var h in history)
             {
                 await w.WriteLineAsync($"  {h.At.ToString("yyyy-MM-dd HH:mm", EnGb.Culture)}  {CliOptions.Words(h.Action),-9}  {h.Actor}{(h.Comment is null ? "" : " — " + h.Comment)}");
+                if (h.Action == UpdateAction.Corrected && h.Sequence > 1)
+                {
+                    var before = history[h.Sequence - 2];
+                    if (before.Status != h.Status)
+                    {
+                        await w.WriteLineAsync($"      status: {CliOptions.Words(before.Status)} → {CliOptions.Words(h.Status)}");
+                    }
+
+                    if (!string.Equals(before.Commentary, h.Commentary, StringComparison.Ordinal))
+                    {
+                        await w.WriteLineAsync($"      before: {before.Commentary.ReplaceLineEndings(" ")}");
+                        await w.WriteLineAsync($"      after:  {h.Commentary.ReplaceLineEndings(" ")}");
+                    }
+
+                    if (!string.Equals(before.SensitiveCommentary, h.SensitiveCommentary, StringComparison.Ordinal))
+                    {
+                        await w.WriteLineAsync(sensitive ? "      OFFICIAL-SENSITIVE part changed (see above for the text now)" : "      OFFICIAL-SENSITIVE part changed");
+                    }
+                }
             }
 
             return 0;

@@ -134,6 +134,34 @@ internal static class UpdateNarrativeCommands
         return withdraw;
     }
 
+    public static Command Correct(CliContext context)
+    {
+        var target = Target.Create("The update's number, as 'update list' shows it (or --strand and --period for a strand's narrative).");
+        var file = new Option<string?>("--file") { Description = "A text file holding the corrected OFFICIAL part (default: keep it as it is)." };
+        var sensitiveFile = new Option<string?>("--sensitive-file") { Description = "A text file holding the corrected OFFICIAL-SENSITIVE part (default: keep it as it is)." };
+        var status = new Option<string?>("--status") { Description = "The corrected delivery status: on-track, at-risk, complete or not-started (default: keep it)." };
+        var reason = new Option<string>("--reason") { Description = "Why it is corrected (OFFICIAL), kept in its history beside the text before and after.", Required = true };
+        var correct = new Command("correct", "The performance unit's correction of an update or strand narrative (open or closed round, never a published one): the review state stays; the reason and the text before and after are kept in its history.")
+        {
+            file, sensitiveFile, status, reason,
+        };
+        target.AddTo(correct);
+        correct.SetAction(async (parse, ct) =>
+        {
+            var official = parse.GetValue(file) is { } path ? Commentary.Parse(await ReadAsync(path, "--file", ct)) : null;
+            var sensitive = parse.GetValue(sensitiveFile) is { } sensitivePath ? Commentary.Parse(await ReadAsync(sensitivePath, "--sensitive-file", ct)) : null;
+            DeliveryStatus? deliveryStatus = parse.GetValue(status) is { } s ? CliOptions.ParseEnum<DeliveryStatus>(s, "--status") : null;
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var (update, name) = await TargetAsync(parse, db, target, ct);
+            update.Correct(update.Round, official ?? update.Commentary, deliveryStatus ?? update.Status, AuditContext.Actor, context.Clock.GetUtcNow(),
+                parse.GetValue(reason)!, sensitive ?? update.SensitiveCommentary);
+            await db.SaveChangesAsync(ct);
+            await context.Out.WriteLineAsync($"Corrected {name}; the reason and the text before and after are in its history.");
+            return 0;
+        });
+        return correct;
+    }
+
     public static async Task<(ReviewedUpdate Update, string Name)> TargetAsync(ParseResult parse, ScrutineerDb db, Target target, CancellationToken ct)
     {
         var strand = parse.GetValue(target.Strand);

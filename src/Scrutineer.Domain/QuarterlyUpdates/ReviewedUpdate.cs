@@ -153,19 +153,47 @@ public abstract class ReviewedUpdate
         Touch(UpdateAction.Edited, Author, now, null);
     }
 
+    /// <summary>The longest reason for an analyst's correction, in characters.</summary>
+    public const int MaxCorrectionReasonCharacters = 1_000;
+
     /// <summary>
-    /// An analyst's correction: changes the commentary and status without changing the review state.
-    /// Allowed in an open or closed round, never in a published one; recorded in the history.
+    /// An analyst's correction: changes the commentary and status without changing the review state, for a reason that
+    /// is recorded in the history beside the text before (the previous entry) and after (this entry).
+    /// Allowed in an open or closed round, never in a published one.
     /// </summary>
-    public void Correct(ReportingRound round, Commentary commentary, DeliveryStatus status, string analyst, DateTimeOffset now, Commentary? sensitive = null)
+    /// <exception cref="DomainException">
+    /// Round published; no reason, or one longer than <see cref="MaxCorrectionReasonCharacters"/>; a correction that
+    /// changes nothing; a marking typed into the OFFICIAL part; a part longer than <see cref="MaxCommentaryCharacters"/>.
+    /// </exception>
+    public void Correct(ReportingRound round, Commentary commentary, DeliveryStatus status, string analyst, DateTimeOffset now, string reason, Commentary? sensitive = null)
     {
         EnsureRound(round);
         round.EnsureNotPublished("take corrections");
+        reason = (reason ?? "").Trim();
+        if (reason.Length == 0)
+        {
+            throw new DomainException("Enter the reason for the correction");
+        }
+
+        if (reason.Length > MaxCorrectionReasonCharacters)
+        {
+            throw new DomainException(string.Create(Common.EnGb.Culture,
+                $"The reason for the correction must be {MaxCorrectionReasonCharacters:N0} characters or fewer (it has {reason.Length:N0})"));
+        }
+
+        MarkingInText.RefuseIn(reason, "The reason for the correction");
         var sensitiveText = OfficialOnly(commentary, sensitive);
+        if (string.Equals(CommentaryText, commentary.ToString(), StringComparison.Ordinal)
+            && string.Equals(SensitiveCommentaryText, sensitiveText, StringComparison.Ordinal)
+            && Status == status)
+        {
+            throw new DomainException("The correction changes nothing: change the commentary or the delivery status, or leave the update as it is");
+        }
+
         CommentaryText = commentary.ToString();
         SensitiveCommentaryText = sensitiveText;
         Status = status;
-        Touch(UpdateAction.Edited, Required(analyst, "analyst"), now, "Corrected by the performance unit");
+        Touch(UpdateAction.Corrected, Required(analyst, "analyst"), now, reason);
     }
 
     /// <summary>Sends the update for review.</summary>

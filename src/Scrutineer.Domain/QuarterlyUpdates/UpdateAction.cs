@@ -20,4 +20,7 @@ public enum UpdateAction
 
     /// <summary>Taken back by its writer before review: a draft again.</summary>
     Withdrawn,
+
+    /// <summary>Commentary or status corrected by the performance unit, with the reason as the entry's comment.</summary>
+    Corrected,
 }

@@ -74,6 +74,7 @@ public static class Labels
         UpdateAction.Approved => "Approved",
         UpdateAction.Returned => "Returned",
         UpdateAction.Withdrawn => "Withdrawn",
+        UpdateAction.Corrected => "Corrected by the performance unit",
     };
 
     /// <summary>"12 January 2024".</summary>

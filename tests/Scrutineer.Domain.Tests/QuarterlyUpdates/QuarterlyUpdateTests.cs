@@ -228,7 +228,7 @@ public sealed class QuarterlyUpdateTests
         round.Publish(Now.AddHours(3));
 
         Assert.Throws<DomainException>(() => update.Approve(round, "Reviewer", null, Now.AddHours(4)));
-        Assert.Throws<DomainException>(() => update.Correct(round, Commentary.Parse("x"), DeliveryStatus.OnTrack, "Analyst", Now.AddHours(4)));
+        Assert.Throws<DomainException>(() => update.Correct(round, Commentary.Parse("x"), DeliveryStatus.OnTrack, "Analyst", Now.AddHours(4), "Typo"));
         Assert.Throws<DomainException>(() => round.Reopen(Now.AddHours(4)));
         Assert.Throws<DomainException>(() => round.SetDeadline(new DateOnly(2024, 5, 1)));
     }
@@ -240,11 +240,49 @@ public sealed class QuarterlyUpdateTests
         update.Submit(round, "Author", Now.AddHours(1));
         round.Close(Now.AddHours(2));
 
-        update.Correct(round, Commentary.Parse("Progress made. Typo fixed."), DeliveryStatus.OnTrack, "Analyst", Now.AddHours(3));
+        var before = update.CommentaryText;
+        update.Correct(round, Commentary.Parse("Progress made. Typo fixed."), DeliveryStatus.AtRisk, "Analyst", Now.AddHours(3), "  Typo in the first sentence ");
 
         Assert.Equal(UpdateState.Submitted, update.State);
-        Assert.Equal("Analyst", update.History[^1].Actor);
-        Assert.Equal(UpdateAction.Edited, update.History[^1].Action);
+        var entry = update.History[^1];
+        Assert.Equal(("Analyst", UpdateAction.Corrected, "Typo in the first sentence"), (entry.Actor, entry.Action, entry.Comment));
+        Assert.Equal(("Progress made. Typo fixed.", DeliveryStatus.AtRisk), (entry.Commentary, entry.Status));
+        Assert.Equal((before, DeliveryStatus.OnTrack), (update.History[^2].Commentary, update.History[^2].Status));
+    }
+
+    [Theory]
+    [InlineData("", "Enter the reason for the correction")]
+    [InlineData("   ", "Enter the reason for the correction")]
+    [InlineData("OFFICIAL-SENSITIVE: the informant", "The reason for the correction contains the marking")]
+    public void Correct_WithoutAFitReason_RefusedAndNothingChanged(string reason, string message)
+    {
+        var update = Written();
+        var version = update.Version;
+
+        var refused = Assert.Throws<DomainException>(() => update.Correct(round, Commentary.Parse("Changed."), DeliveryStatus.AtRisk, "Analyst", Now.AddHours(3), reason));
+
+        Assert.StartsWith(message, refused.Message, StringComparison.Ordinal);
+        Assert.Equal((version, DeliveryStatus.OnTrack), (update.Version, update.Status));
+    }
+
+    [Fact]
+    public void Correct_ReasonTooLong_RefusedSayingTheLimit()
+    {
+        var update = Written();
+
+        var refused = Assert.Throws<DomainException>(() => update.Correct(round, Commentary.Parse("Changed."), DeliveryStatus.AtRisk, "Analyst", Now.AddHours(3), new string('r', 1_001)));
+
+        Assert.Equal("The reason for the correction must be 1,000 characters or fewer (it has 1,001)", refused.Message);
+    }
+
+    [Fact]
+    public void Correct_ChangingNothing_RefusedSayingSo()
+    {
+        var update = Written();
+
+        var refused = Assert.Throws<DomainException>(() => update.Correct(round, update.Commentary, update.Status, "Analyst", Now.AddHours(3), "Typo", update.SensitiveCommentary));
+
+        Assert.Equal("The correction changes nothing: change the commentary or the delivery status, or leave the update as it is", refused.Message);
     }
 
     [Fact]

@@ -30,6 +30,10 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
     [BindProperty]
     public DeliveryStatus? Status { get; set; }
 
+    /// <summary>Why the update is corrected (OFFICIAL); kept in its history beside the text before and after.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
     [BindProperty]
     public int Version { get; set; }
 
@@ -63,6 +67,11 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
             ModelState.AddModelError(nameof(Status), "Select the delivery status");
         }
 
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            ModelState.AddModelError(nameof(Reason), "Enter the reason for the correction");
+        }
+
         if (update.Version != Version)
         {
             ShowConflict();
@@ -77,12 +86,12 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
         try
         {
             var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : update.SensitiveCommentary;
-            update.Correct(update.Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, clock.GetUtcNow(), sensitive);
+            update.Correct(update.Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, clock.GetUtcNow(), Reason ?? "", sensitive);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(nameof(Commentary), ex.Message);
+            ModelState.AddModelError(ex.Message.Contains("reason", StringComparison.Ordinal) ? nameof(Reason) : nameof(Commentary), ex.Message);
             return Page();
         }
         catch (DbUpdateConcurrencyException)
@@ -94,7 +103,7 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
         }
 
         log.LogInformation("Update {UpdateId} corrected by {User}", update.Id, Me.UserName);
-        Notice($"Update on {update.Commitment.Reference} from {update.Unit.ShortName} corrected; the change is in its history.");
+        Notice($"Update on {update.Commitment.Reference} from {update.Unit.ShortName} corrected; the reason and the text before and after are in its history.");
         return Redirect($"/rounds/{update.RoundId}");
     }
 
