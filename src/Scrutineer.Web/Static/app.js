@@ -1,2 +1,4 @@
 import { initAll } from '/govuk/govuk-frontend.min.js';
+import { keepDrafts } from '/keep-draft.js';
 initAll();
+keepDrafts();
