@@ -44,9 +44,12 @@ public static class NeedToKnow
     /// </summary>
     public static bool CanReadAllSensitive(Reader reader) => reader.ReadsSensitive && ForceWide(reader);
 
-    /// <summary>Whether <paramref name="reader"/> may read a delivery task's OFFICIAL-SENSITIVE note: force-wide readers, and reviewers leading its strand.</summary>
+    /// <summary>
+    /// Whether <paramref name="reader"/> may read a delivery task's OFFICIAL-SENSITIVE note: with the permission,
+    /// force-wide readers, and the strand's lead and reviewers (contributors and reviewers holding its strand).
+    /// </summary>
     public static bool CanReadTaskSensitive(Reader reader, int strandId) =>
-        reader.ReadsSensitive && (ForceWide(reader) || (reader.Role == Role.Reviewer && reader.StrandIds.Contains(strandId)));
+        reader.ReadsSensitive && (ForceWide(reader) || InStrandScope(reader, strandId));
 
     private static bool Sensitive(Reader reader, bool inScope, UpdateState state) =>
         reader.ReadsSensitive && (inScope || state == UpdateState.Approved) && (ForceWide(reader) || inScope);

@@ -64,7 +64,7 @@ public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerP
 
         if (TaskLabels.FromSlug(Status) is not { } status)
         {
-            ModelState.AddModelError(nameof(Status), "Choose the task's status.");
+            ModelState.AddModelError(nameof(Status), "Select the task's status");
             return Page();
         }
 
