@@ -35,6 +35,7 @@ public static class CliApp
             InsightsCommands.Create(context),
             TokenCommands.Create(context),
             DeliveryCommands.Create(context),
+            SearchCommands.Create(context),
             ServeCommands.Create(context),
         }.SelectMany(c => c))
         {

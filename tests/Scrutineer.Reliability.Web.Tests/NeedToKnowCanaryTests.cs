@@ -178,6 +178,8 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
         var filled = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
             ["/priorities/commitments/{id:int}"] = [$"/priorities/commitments/{d.Commitment}"],
+            // Every planted token begins "CANARY": the search finds each one the account may read, and must find no other.
+            ["/search"] = ["/search?q=canary"],
             ["/strategy/tasks/{id:int}"] = [$"/strategy/tasks/{d.Task}", $"/strategy/tasks/{d.TaskInAnotherStrand}"],
             ["/reports/check/{round:int}"] = [$"/reports/check/{d.OpenRound}"],
             ["/updates/write/{roundId:int}/{commitmentId:int}/{unitId:int}"] =
@@ -341,7 +343,7 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
     /// The rule, written out from the issue rather than taken from the application: unapproved text to those in scope
     /// (analysts and administrators, the writing unit's contributors, reviewers of the priority); sensitive text to those
     /// holding the permission — force-wide for analysts, administrators and cleared viewers (on approved updates for
-    /// viewers), in scope for contributors and reviewers; task notes force-wide or to reviewers leading the strand. A
+    /// viewers), in scope for contributors and reviewers; task notes force-wide or to the strand's lead and reviewers. A
     /// strand narrative's scope is its strand: the contributor leading it and the reviewers holding it.
     /// </summary>
     private sealed record World(
@@ -364,7 +366,7 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
             if (kind == "ST")
             {
                 return who.ReadsSensitive && Tasks.TryGetValue(id, out var strand)
-                    && (forceWide || who.Role == Role.Viewer || (who.Role == Role.Reviewer && who.Strands.Contains(strand)));
+                    && (forceWide || who.Role == Role.Viewer || (who.Role is Role.Contributor or Role.Reviewer && who.Strands.Contains(strand)));
             }
 
             if (kind is "SN" or "SM" or "SR" or "DN" or "DR")

@@ -45,6 +45,7 @@ public static class Navigation
                 break;
         }
 
+        items.Add(new("Search", "/search"));
         return items;
     }
 }
