@@ -80,6 +80,26 @@ public sealed class StrategyPagesTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task Tasks_SortedByDueAndPaged_FiftyAPageWithTheFiltersKept()
+    {
+        var client = await site.SignInAsync("viewer");
+        await using var db = site.Db();
+        var tasks = await db.DeliveryTasks.AsNoTracking().ToListAsync();
+        var latest = tasks.Where(t => t.Due.Date is not null).MaxBy(t => t.Due.Date)!;
+
+        var first = await client.GetStringAsync("/strategy/tasks?sort=due&order=descending");
+        var second = await client.GetStringAsync("/strategy/tasks?sort=due&order=descending&page=2");
+        var rows = System.Text.RegularExpressions.Regex.Matches(first, "<a class=\"govuk-link\" href=\"/strategy/tasks/(\\d+)\">");
+
+        Assert.Equal(50, rows.Count);
+        Assert.Equal(latest.Due.Date, tasks.Single(t => t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == rows[0].Groups[1].Value).Due.Date);
+        Assert.Contains("aria-sort=\"descending\"><a class=\"govuk-link govuk-link--no-visited-state app-sort-link\" href=\"/strategy/tasks?sort=due\">Due", first, StringComparison.Ordinal);
+        Assert.Contains("href=\"/strategy/tasks?order=descending&amp;page=2&amp;sort=due\" rel=\"next\"", first, StringComparison.Ordinal);
+        Assert.Contains($"(showing 51 to 100 of {tasks.Count})", second, StringComparison.Ordinal);
+        Assert.Contains("href=\"/strategy/tasks?order=descending&amp;sort=due\" rel=\"prev\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TaskStatus_AnalystMarksAtRisk_RecordedInHistoryUnderTheirName()
     {
         var id = await TaskIdAsync(DeliveryTaskStatus.Ongoing, 0);

@@ -28,7 +28,14 @@ public sealed class TasksModel(ScrutineerDb db, TimeProvider clock) : Scrutineer
 
     public IReadOnlyList<string> Strands { get; private set; } = [];
 
-    public IReadOnlyList<DeliveryTask> Tasks { get; private set; } = [];
+    /// <summary>The filtered tasks, sorted and paged (50 a page) as the address says.</summary>
+    public TableView<DeliveryTask>? Tasks { get; private set; }
+
+    /// <summary>How many tasks the filters leave.</summary>
+    public int Matching => Tasks?.Total ?? 0;
+
+    /// <summary>Tasks on a page.</summary>
+    public const int PageSize = 50;
 
     public int TotalTasks { get; private set; }
 
@@ -47,12 +54,20 @@ public sealed class TasksModel(ScrutineerDb db, TimeProvider clock) : Scrutineer
         var stage = Enum.TryParse<FourPStage>(Stage, ignoreCase: true, out var st) ? st : (FourPStage?)null;
         var status = TaskLabels.FromSlug(Status);
         var owner = Owner?.Trim();
-        Tasks = all.Where(t => string.IsNullOrEmpty(Strand) || t.Plan.Strand.Title == Strand)
+        var filtered = all.Where(t => string.IsNullOrEmpty(Strand) || t.Plan.Strand.Title == Strand)
             .Where(t => stage is null || t.Stage == stage)
             .Where(t => status is null || t.Status == status)
             .Where(t => string.IsNullOrEmpty(owner)
                 || t.Owner.Contains(owner, StringComparison.OrdinalIgnoreCase)
-                || (t.OwnerName?.Contains(owner, StringComparison.OrdinalIgnoreCase) ?? false))
-            .ToList();
+                || (t.OwnerName?.Contains(owner, StringComparison.OrdinalIgnoreCase) ?? false));
+        var order = filtered.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        Tasks = TableView<DeliveryTask>.From(order.Keys, Request, new Dictionary<string, Func<DeliveryTask, IComparable?>>(StringComparer.Ordinal)
+        {
+            ["strand"] = t => order[t],
+            ["task"] = t => string.Concat(t.Stage.ToString(), t.Number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)),
+            ["owner"] = t => (t.OwnerName ?? t.Owner).ToUpperInvariant(),
+            ["due"] = t => t.Due.Date,
+            ["status"] = t => TaskLabels.Of(t.Status),
+        }, "strand", PageSize);
     }
 }
