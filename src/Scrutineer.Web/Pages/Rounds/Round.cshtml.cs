@@ -19,6 +19,24 @@ public sealed class RoundModel(ScrutineerDb db, RoundBoard board, TimeProvider c
 
     public IReadOnlyList<Slot> Slots { get; private set; } = [];
 
+    /// <summary>Every update started in the round, sorted and paged (50 a page) as the address says.</summary>
+    public TableView<Slot> Started => started ??= StartedTable();
+
+    private TableView<Slot>? started;
+
+    private TableView<Slot> StartedTable()
+    {
+        var rows = Slots.Where(s => s.Update is not null).ToList();
+        var order = rows.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i);
+        return TableView<Slot>.From(rows, Request, new Dictionary<string, Func<Slot, IComparable?>>(StringComparer.Ordinal)
+        {
+            ["commitment"] = s => order[s],
+            ["unit"] = s => s.UnitShortName.ToUpperInvariant(),
+            ["review"] = s => Labels.Of(s.Update!.State),
+            ["status"] = s => Labels.Of(s.Update!.Status),
+        }, "commitment");
+    }
+
     public RoundProgress Progress { get; private set; } = null!;
 
     public bool PastDeadline => Round.IsPastDeadline(board.Today);
