@@ -15,6 +15,21 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log, Securit
 {
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
 
+    /// <summary>The accounts, sorted and paged (50 a page) as the address says; by user name at first.</summary>
+    public TableView<UserAccount> Users => users ??= TableView<UserAccount>.From(Accounts, Request, new Dictionary<string, Func<UserAccount, IComparable?>>(StringComparer.Ordinal)
+    {
+        ["user"] = a => a.UserName.ToUpperInvariant(),
+        ["name"] = a => a.DisplayName.ToUpperInvariant(),
+        ["role"] = a => RoleNames.Of(a.Role),
+        ["sensitive"] = a => a.ReadsSensitive,
+        ["account"] = a => State(a),
+    }, "user");
+
+    private TableView<UserAccount>? users;
+
+    /// <summary>"Active", "Locked" or "Disabled".</summary>
+    public static string State(UserAccount a) => a.IsDisabled ? "Disabled" : a.LockedUntil is not null ? "Locked" : "Active";
+
     /// <summary>Each account's scope in the force's words, by account id (<see cref="Application.Accounts.AccountAdministration.ScopeNamesAsync"/>).</summary>
     public IReadOnlyDictionary<int, string> Scopes { get; private set; } = new Dictionary<int, string>();
 
