@@ -60,17 +60,17 @@ const lsoasOf = forces.map(([, , place, weight, welsh]) => {
     `${place} ${String(1 + Math.floor(i / 4)).padStart(3, '0')}${'ABCD'[i % 4]}`]);
 });
 
-// The rows of each force-month: the force's share, ±10% by month, adding up to the total.
+// The rows of each force-month: the force's share, ±10% by month, scaled to add up to the total exactly.
 const plan = [];
-let planned = 0;
 forces.forEach((f, fi) => months.forEach((m, mi) => {
   seed = 7919 * (fi + 1) + mi;
-  const share = (total * f[3]) / size / months.length;
-  const rows = Math.max(1, Math.round(share * (0.9 + 0.2 * next())));
-  plan.push([fi, mi, rows]);
-  planned += rows;
+  next();
+  plan.push([fi, mi, f[3] * (0.9 + 0.2 * next())]);
 }));
-plan[plan.length - 1][2] += total - planned; // exact total (on the last force-month)
+const raw = plan.reduce((a, p) => a + p[2], 0);
+let planned = 0;
+for (const p of plan) { p[2] = Math.max(1, Math.round((total * p[2]) / raw)); planned += p[2]; }
+plan.reduce((a, p) => (p[2] > a[2] ? p : a))[2] += total - planned; // the remainder on the largest force-month
 
 let written = 0;
 for (const [fi, mi, rows] of plan) {
