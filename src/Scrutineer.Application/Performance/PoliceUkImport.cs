@@ -51,18 +51,20 @@ public sealed class PoliceUkImport(ScrutineerDb db)
         var started = AuditContext.Clock.GetUtcNow();
         var files = FindFiles(paths);
         var total = files.Sum(f => new FileInfo(f).Length);
-        long read = 0;
+        long read = 0, rowsRead = 0;
+        var filesRead = 0;
         var tallies = new Dictionary<PoliceUkFileKind, PoliceUkTally>();
         var gate = new object();
         var lastReported = 0L;
 
+        // Reported every 8 MB read, with the files finished and their rows, across every file named (the whole archive).
         void Progress(long bytes)
         {
             var now = Interlocked.Add(ref read, bytes);
             if (progress is not null && (now - Interlocked.Read(ref lastReported) >= (8 << 20) || now == total))
             {
                 Interlocked.Exchange(ref lastReported, now);
-                progress.Report(new ImportProgress(now, total, 0, "reading"));
+                progress.Report(new ImportProgress(now, total, Interlocked.Read(ref rowsRead), "reading", Volatile.Read(ref filesRead), files.Count));
             }
         }
 
@@ -74,6 +76,8 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             (file, ct) =>
             {
                 var tally = PoliceUkFileReader.Read(file, Progress, ct);
+                Interlocked.Add(ref rowsRead, tally.Rows);
+                Interlocked.Increment(ref filesRead);
                 lock (gate)
                 {
                     if (tallies.TryGetValue(tally.Kind, out var existing))
@@ -104,7 +108,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     public async Task<PoliceUkImportResult> ImportAsync(PoliceUkReading reading, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (files, tallies, total) = (reading.Files, reading.Tallies, reading.Bytes);
-        progress?.Report(new ImportProgress(total, total, reading.Rows, "writing"));
+        progress?.Report(new ImportProgress(total, total, reading.Rows, "writing", files.Count, files.Count));
         PoliceUkImportResult result;
         try
         {
@@ -117,7 +121,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message} Nothing was imported.");
         }
 
-        progress?.Report(new ImportProgress(total, total, result.Rows, "done"));
+        progress?.Report(new ImportProgress(total, total, result.Rows, "done", files.Count, files.Count));
         return result;
     }
 

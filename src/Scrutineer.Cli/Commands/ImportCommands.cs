@@ -148,7 +148,7 @@ internal static class ImportCommands
         }
     }
 
-    /// <summary>A text progress bar on stderr, drawn for imports of more than a few megabytes.</summary>
+    /// <summary>A text progress bar on stderr, drawn for imports of more than a few megabytes: bytes, files and rows across every file named.</summary>
     private sealed class ProgressBar(TextWriter writer) : IProgress<ImportProgress>
     {
         private const long ShowAbove = 16 << 20;
@@ -166,7 +166,8 @@ internal static class ImportCommands
             {
                 var fraction = value.BytesTotal == 0 ? 1 : (double)value.BytesRead / value.BytesTotal;
                 var filled = (int)(fraction * 30);
-                writer.Write($"\r[{new string('#', filled)}{new string(' ', 30 - filled)}] {fraction * 100,5:0.0}% {value.BytesRead >> 20} of {value.BytesTotal >> 20} MB {value.Stage}   ");
+                var files = value.FilesTotal > 0 ? $", {Figures.Count(value.FilesRead)} of {Figures.Count(value.FilesTotal)} files, {Figures.Count(value.Rows)} rows" : "";
+                writer.Write($"\r[{new string('#', filled)}{new string(' ', 30 - filled)}] {fraction * 100,5:0.0}% {value.BytesRead >> 20} of {value.BytesTotal >> 20} MB{files} {value.Stage}   ");
                 drawn = true;
             }
         }
