@@ -44,7 +44,7 @@ psql_base() { # psql on the server of $base
   local host port user password
   host=$(echo "$base" | grep -oiE '(^|;)Host=[^;]*' | cut -d= -f2); port=$(echo "$base" | grep -oiE '(^|;)Port=[^;]*' | cut -d= -f2)
   user=$(echo "$base" | grep -oiE '(^|;)(Username|User ID)=[^;]*' | cut -d= -f2); password=$(echo "$base" | grep -oiE '(^|;)Password=[^;]*' | cut -d= -f2)
-  PGPASSWORD="$password" psql -q -h "$host" -p "${port:-5432}" -U "$user" -d postgres "$@"
+  PGOPTIONS=--client-min-messages=warning PGPASSWORD="$password" psql -q -h "$host" -p "${port:-5432}" -U "$user" -d postgres "$@"
 }
 cleanup() { psql_base -c "DROP DATABASE IF EXISTS $pg_database WITH (FORCE)" >/dev/null 2>&1 || true; rm -f "$work"/*.db "$work"/*.db-*; }
 trap cleanup EXIT
