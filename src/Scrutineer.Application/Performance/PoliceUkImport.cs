@@ -38,15 +38,30 @@ public sealed class PoliceUkImport(ScrutineerDb db)
 
     /// <summary>Imports the files, and the data.police.uk files inside any folders, named by <paramref name="paths"/>.</summary>
     /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>). Nothing is written then.</exception>
-    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        await ImportAsync(await ReadAsync(paths, progress, cancellationToken), progress, cancellationToken);
+    /// <remarks>
+    /// Each file's counts are merged by the district its LSOA maps to in the store (not by LSOA), so memory stays flat
+    /// however many files: a national archive (43 forces × 36 months) holds a few keys per force-month.
+    /// </remarks>
+    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var tree = await AreaTree.LoadAsync(db, cancellationToken);
+        var representatives = new Dictionary<int, (string Code, string Name)>();
+        (string Code, string Name) Representative(string code, string name) =>
+            tree.DistrictOf(code, name) is { } district ? representatives.TryAdd(district.Id, (code, name)) ? (code, name) : representatives[district.Id] : ("", "");
+        return await ImportAsync(await ReadAsync(paths, progress, Representative, cancellationToken), progress, cancellationToken);
+    }
 
     /// <summary>
     /// Reads and tallies the files named by <paramref name="paths"/> without the store: files in parallel (a large one
     /// in parts, <see cref="PoliceUkFileReader"/>), their SHA-256 alongside.
     /// </summary>
     /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>).</exception>
-    public static async Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(paths, progress, null, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>, each file's LSOAs merged under their district's <paramref name="representative"/> (<see cref="PoliceUkTally.Merge"/>).</summary>
+    private static async Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress,
+        Func<string, string, (string Code, string Name)>? representative, CancellationToken cancellationToken)
     {
         var started = AuditContext.Clock.GetUtcNow();
         var files = FindFiles(paths);
@@ -80,11 +95,16 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 Interlocked.Increment(ref filesRead);
                 lock (gate)
                 {
+                    if (representative is not null && !tallies.ContainsKey(tally.Kind))
+                    {
+                        tallies[tally.Kind] = new PoliceUkTally(tally.Kind);
+                    }
+
                     if (tallies.TryGetValue(tally.Kind, out var existing))
                     {
                         try
                         {
-                            existing.Merge(tally);
+                            existing.Merge(tally, representative);
                         }
                         catch (InvalidDataException ex)
                         {

@@ -25,21 +25,11 @@ internal static class ImportCommands
         {
             var bar = new ProgressBar(context.Error);
             var watch = Stopwatch.StartNew();
-            // The files are read while the store opens; an unreadable file is reported before a store problem.
-            var reading = Task.Run(() => PoliceUkImport.ReadAsync(parse.GetValue(paths)!, bar, ct), ct);
-            ScrutineerDb db;
-            try
-            {
-                db = await context.OpenStoreAsync(parse, ct);
-            }
-            catch
-            {
-                await reading;
-                throw;
-            }
-
-            await using var store = db;
-            var result = await new PoliceUkImport(db).ImportAsync(await reading, bar, ct);
+            // A missing path is reported before a store problem; the files are read once the store is open, so each
+            // file's counts are kept by the district its LSOAs map to there (flat memory for a national archive).
+            PoliceUkImport.FindFiles(parse.GetValue(paths)!);
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var result = await new PoliceUkImport(db).ImportAsync(parse.GetValue(paths)!, bar, ct);
             bar.Finish();
             await context.Out.WriteLineAsync(
                 $"Imported {Figures.Count(result.Rows)} rows from {result.Files} file(s) in {watch.Elapsed.TotalSeconds:0.0} s: "
