@@ -16,7 +16,8 @@ namespace Scrutineer.Application.Performance;
 /// count measure for the force ("Falls within") and, through the LSOA mapping, for its districts and Local Policing
 /// Areas; "All crime" is every crime type except anti-social behaviour. Every published row counts once, including rows
 /// with an empty Crime ID (anti-social behaviour) and rows that repeat a Crime ID, exactly as data.police.uk publishes them.
-/// Files are streamed and tallied (memory does not grow with file size), then written in one transaction that first
+/// Files are streamed and tallied, each file's counts merged by the district its LSOAs map to (memory grows with neither
+/// file size nor the number of files: docs/benchmarks.md, "National archive"), then written in one transaction that first
 /// removes what the store held for the same force, month and file kind: importing a month again replaces it.
 /// </summary>
 public sealed class PoliceUkImport(ScrutineerDb db)

@@ -6,7 +6,8 @@ namespace Scrutineer.Application.Performance;
 
 /// <summary>
 /// Counts of data.police.uk rows by month × force × LSOA × category (crime type, outcome type), built while the files
-/// stream past. Memory grows with the number of distinct keys (tens of thousands a month), never with the rows.
+/// stream past. Memory grows with the number of distinct keys (thousands a file), never with the rows; tallies merged
+/// with a district representative (<see cref="Merge"/>) hold a few keys per force-month, however many files.
 /// </summary>
 internal sealed class PoliceUkTally
 {
