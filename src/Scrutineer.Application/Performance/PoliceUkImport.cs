@@ -16,7 +16,8 @@ namespace Scrutineer.Application.Performance;
 /// count measure for the force ("Falls within") and, through the LSOA mapping, for its districts and Local Policing
 /// Areas; "All crime" is every crime type except anti-social behaviour. Every published row counts once, including rows
 /// with an empty Crime ID (anti-social behaviour) and rows that repeat a Crime ID, exactly as data.police.uk publishes them.
-/// Files are streamed and tallied (memory does not grow with file size), then written in one transaction that first
+/// Files are streamed and tallied, each file's counts merged by the district its LSOAs map to (memory grows with neither
+/// file size nor the number of files: docs/benchmarks.md, "National archive"), then written in one transaction that first
 /// removes what the store held for the same force, month and file kind: importing a month again replaces it.
 /// </summary>
 public sealed class PoliceUkImport(ScrutineerDb db)
@@ -38,31 +39,48 @@ public sealed class PoliceUkImport(ScrutineerDb db)
 
     /// <summary>Imports the files, and the data.police.uk files inside any folders, named by <paramref name="paths"/>.</summary>
     /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>). Nothing is written then.</exception>
-    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        await ImportAsync(await ReadAsync(paths, progress, cancellationToken), progress, cancellationToken);
+    /// <remarks>
+    /// Each file's counts are merged by the district its LSOA maps to in the store (not by LSOA), so memory stays flat
+    /// however many files: a national archive (43 forces × 36 months) holds a few keys per force-month.
+    /// </remarks>
+    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var tree = await AreaTree.LoadAsync(db, cancellationToken);
+        var representatives = new Dictionary<int, (string Code, string Name)>();
+        (string Code, string Name) Representative(string code, string name) =>
+            tree.DistrictOf(code, name) is { } district ? representatives.TryAdd(district.Id, (code, name)) ? (code, name) : representatives[district.Id] : ("", "");
+        return await ImportAsync(await ReadAsync(paths, progress, Representative, cancellationToken), progress, cancellationToken);
+    }
 
     /// <summary>
     /// Reads and tallies the files named by <paramref name="paths"/> without the store: files in parallel (a large one
     /// in parts, <see cref="PoliceUkFileReader"/>), their SHA-256 alongside.
     /// </summary>
     /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>).</exception>
-    public static async Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(paths, progress, null, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>, each file's LSOAs merged under their district's <paramref name="representative"/> (<see cref="PoliceUkTally.Merge"/>).</summary>
+    private static async Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress,
+        Func<string, string, (string Code, string Name)>? representative, CancellationToken cancellationToken)
     {
         var started = AuditContext.Clock.GetUtcNow();
         var files = FindFiles(paths);
         var total = files.Sum(f => new FileInfo(f).Length);
-        long read = 0;
+        long read = 0, rowsRead = 0;
+        var filesRead = 0;
         var tallies = new Dictionary<PoliceUkFileKind, PoliceUkTally>();
         var gate = new object();
         var lastReported = 0L;
 
+        // Reported every 8 MB read, with the files finished and their rows, across every file named (the whole archive).
         void Progress(long bytes)
         {
             var now = Interlocked.Add(ref read, bytes);
             if (progress is not null && (now - Interlocked.Read(ref lastReported) >= (8 << 20) || now == total))
             {
                 Interlocked.Exchange(ref lastReported, now);
-                progress.Report(new ImportProgress(now, total, 0, "reading"));
+                progress.Report(new ImportProgress(now, total, Interlocked.Read(ref rowsRead), "reading", Volatile.Read(ref filesRead), files.Count));
             }
         }
 
@@ -74,13 +92,20 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             (file, ct) =>
             {
                 var tally = PoliceUkFileReader.Read(file, Progress, ct);
+                Interlocked.Add(ref rowsRead, tally.Rows);
+                Interlocked.Increment(ref filesRead);
                 lock (gate)
                 {
+                    if (representative is not null && !tallies.ContainsKey(tally.Kind))
+                    {
+                        tallies[tally.Kind] = new PoliceUkTally(tally.Kind);
+                    }
+
                     if (tallies.TryGetValue(tally.Kind, out var existing))
                     {
                         try
                         {
-                            existing.Merge(tally);
+                            existing.Merge(tally, representative);
                         }
                         catch (InvalidDataException ex)
                         {
@@ -104,7 +129,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     public async Task<PoliceUkImportResult> ImportAsync(PoliceUkReading reading, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var (files, tallies, total) = (reading.Files, reading.Tallies, reading.Bytes);
-        progress?.Report(new ImportProgress(total, total, reading.Rows, "writing"));
+        progress?.Report(new ImportProgress(total, total, reading.Rows, "writing", files.Count, files.Count));
         PoliceUkImportResult result;
         try
         {
@@ -117,7 +142,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message} Nothing was imported.");
         }
 
-        progress?.Report(new ImportProgress(total, total, result.Rows, "done"));
+        progress?.Report(new ImportProgress(total, total, result.Rows, "done", files.Count, files.Count));
         return result;
     }
 

@@ -6,7 +6,8 @@ namespace Scrutineer.Application.Performance;
 
 /// <summary>
 /// Counts of data.police.uk rows by month × force × LSOA × category (crime type, outcome type), built while the files
-/// stream past. Memory grows with the number of distinct keys (tens of thousands a month), never with the rows.
+/// stream past. Memory grows with the number of distinct keys (thousands a file), never with the rows; tallies merged
+/// with a district representative (<see cref="Merge"/>) hold a few keys per force-month, however many files.
 /// </summary>
 internal sealed class PoliceUkTally
 {
@@ -80,12 +81,17 @@ internal sealed class PoliceUkTally
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long key, long count = 1) => CollectionsMarshal.GetValueRefOrAddDefault(Counts, key, out _) += count;
 
-    /// <summary>Adds another tally's counts (from a file read on another thread) into this one, remapping its ids.</summary>
-    public void Merge(PoliceUkTally other)
+    /// <summary>
+    /// Adds another tally's counts (from a file read on another thread) into this one, remapping its ids. With
+    /// <paramref name="representative"/>, each LSOA is counted under the LSOA standing for its district ("" where it has
+    /// none), so this tally holds month × force × district × category: a few keys per force-month, however many files.
+    /// </summary>
+    public void Merge(PoliceUkTally other, Func<string, string, (string Code, string Name)>? representative = null)
     {
         var forceMap = other.Forces.Select(f => Force(f)).ToArray();
         var categoryMap = other.Categories.Select(c => Category(c)).ToArray();
-        var lsoaMap = other.Lsoas.Select((c, i) => Lsoa(c, other.LsoaNames[i])).ToArray();
+        var lsoaMap = other.Lsoas.Select((c, i) => representative is null || i == 0 ? Lsoa(c, other.LsoaNames[i])
+            : representative(c, other.LsoaNames[i]) is var (code, name) && code.Length + name.Length > 0 ? Lsoa(code, name) : 0).ToArray();
         foreach (var (key, count) in other.Counts)
         {
             var (month, force, lsoa, category) = Unpack(key);

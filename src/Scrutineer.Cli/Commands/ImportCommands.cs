@@ -25,21 +25,11 @@ internal static class ImportCommands
         {
             var bar = new ProgressBar(context.Error);
             var watch = Stopwatch.StartNew();
-            // The files are read while the store opens; an unreadable file is reported before a store problem.
-            var reading = Task.Run(() => PoliceUkImport.ReadAsync(parse.GetValue(paths)!, bar, ct), ct);
-            ScrutineerDb db;
-            try
-            {
-                db = await context.OpenStoreAsync(parse, ct);
-            }
-            catch
-            {
-                await reading;
-                throw;
-            }
-
-            await using var store = db;
-            var result = await new PoliceUkImport(db).ImportAsync(await reading, bar, ct);
+            // A missing path is reported before a store problem; the files are read once the store is open, so each
+            // file's counts are kept by the district its LSOAs map to there (flat memory for a national archive).
+            PoliceUkImport.FindFiles(parse.GetValue(paths)!);
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var result = await new PoliceUkImport(db).ImportAsync(parse.GetValue(paths)!, bar, ct);
             bar.Finish();
             await context.Out.WriteLineAsync(
                 $"Imported {Figures.Count(result.Rows)} rows from {result.Files} file(s) in {watch.Elapsed.TotalSeconds:0.0} s: "
@@ -148,7 +138,7 @@ internal static class ImportCommands
         }
     }
 
-    /// <summary>A text progress bar on stderr, drawn for imports of more than a few megabytes.</summary>
+    /// <summary>A text progress bar on stderr, drawn for imports of more than a few megabytes: bytes, files and rows across every file named.</summary>
     private sealed class ProgressBar(TextWriter writer) : IProgress<ImportProgress>
     {
         private const long ShowAbove = 16 << 20;
@@ -166,7 +156,8 @@ internal static class ImportCommands
             {
                 var fraction = value.BytesTotal == 0 ? 1 : (double)value.BytesRead / value.BytesTotal;
                 var filled = (int)(fraction * 30);
-                writer.Write($"\r[{new string('#', filled)}{new string(' ', 30 - filled)}] {fraction * 100,5:0.0}% {value.BytesRead >> 20} of {value.BytesTotal >> 20} MB {value.Stage}   ");
+                var files = value.FilesTotal > 0 ? $", {Figures.Count(value.FilesRead)} of {Figures.Count(value.FilesTotal)} files, {Figures.Count(value.Rows)} rows" : "";
+                writer.Write($"\r[{new string('#', filled)}{new string(' ', 30 - filled)}] {fraction * 100,5:0.0}% {value.BytesRead >> 20} of {value.BytesTotal >> 20} MB{files} {value.Stage}   ");
                 drawn = true;
             }
         }
