@@ -41,7 +41,7 @@ public sealed record GroupComparison
     private double Expected => GroupExposure == 0 ? 0 : GroupCount * Exposure / GroupExposure;
 
     /// <summary>Which way the force differs from the group's rate.</summary>
-    public ChangeDirection Direction => Count.CompareTo(Expected) switch
+    public ChangeDirection Direction => ((double)Count).CompareTo(Expected) switch
     {
         > 0 => ChangeDirection.Increase,
         < 0 => ChangeDirection.Decrease,
