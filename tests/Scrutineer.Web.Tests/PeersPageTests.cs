@@ -37,11 +37,14 @@ public sealed class PeersPageTests(DemoSite site) : IClassFixture<DemoSite>
         var client = await site.SignInAsync("viewer");
         var html = await client.GetStringAsync("/insights/peers?measure=Residential%20burglary&force=Essex%20Police&to=2024-03");
 
+        var summary = Regex.Match(html, "<p class=\"govuk-body\" id=\"peers-(summary|problem)\">(.*?)</p>", RegexOptions.Singleline).Groups[2].Value;
+        summary = System.Net.WebUtility.HtmlDecode(summary);
+        Assert.StartsWith("Peer average (1 peer, Essex Police excluded): 12.0; with Essex Police:", summary, StringComparison.Ordinal);
         var table = Regex.Match(html, "<table class=\"govuk-table\" id=\"peers\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("Essex Police (this force)", table, StringComparison.Ordinal);
         Assert.Contains("Kent Police", table, StringComparison.Ordinal);
         Assert.Contains("compared on counts", table, StringComparison.Ordinal);
-        Assert.Contains("Essex Police ranks 1 of 2; against the peer average +", html, StringComparison.Ordinal);
+        Assert.Contains("Essex Police ranks 1 of 2; against the peer average +", summary, StringComparison.Ordinal);
         Assert.Contains("significantly higher than the peer average", html, StringComparison.Ordinal);
         Assert.Contains("under the Cambridge Crime Harm Index, in days", html, StringComparison.Ordinal);
         Assert.Contains("Harm = count × Cambridge Crime Harm Index weight in days", html, StringComparison.Ordinal);
