@@ -92,4 +92,22 @@ public sealed class PeersAndHarmCommandsTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{path}:2: from '2020-13-01' is not a date: expected YYYY-MM-DD", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PeersAddEndList_DefaultGroupEdited_DatedTable()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+
+        var added = await Cli.RunAsync("peers", "add", "--force", "Essex", "--peer", "Kent", "--from", "2025-01-01", "--db", store.DbArgument);
+        var again = await Cli.RunAsync("peers", "add", "--force", "Essex", "--peer", "Kent", "--from", "2025-02-01", "--db", store.DbArgument);
+        var ended = await Cli.RunAsync("peers", "end", "--force", "Essex", "--peer", "Kent", "--to", "2025-06-30", "--db", store.DbArgument);
+        var list = await Cli.RunAsync("peers", "list", "--force", "Essex", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal("Kent Police is in Essex Police's peer group from 1 January 2025.", added.Out.Trim());
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("Kent Police is already in Essex Police's peer group (since 1 January 2025).", again.Error, StringComparison.Ordinal);
+        Assert.Equal(0, ended.ExitCode);
+        Assert.Equal(["force,peer,from,to", "Essex Police,Kent Police,2025-01-01,2025-06-30"], list.Lines.Where(l => l.Length > 0));
+    }
 }
