@@ -33,6 +33,7 @@ public static class CliApp
             ReportCommands.Create(context),
             ImportCommands.Create(context),
             InsightsCommands.Create(context),
+            PeerCommands.Create(context),
             TokenCommands.Create(context),
             DeliveryCommands.Create(context),
             SearchCommands.Create(context),

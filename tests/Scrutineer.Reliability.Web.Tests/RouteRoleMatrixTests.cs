@@ -71,6 +71,7 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("POST /strategy/tasks/{id:int}",                                         "sign-in 200     200     404     404     404     404     404     200     200", d => $"/strategy/tasks/{d.Task}"),
         new("POST /strategy/tasks/{id:int}",                                         "sign-in 200     200     404     404     404     404     404     404     404", d => $"/strategy/tasks/{d.TaskInAnotherStrand}"),
         new("GET /insights",                                                         "sign-in 200     200     200     200     200     200     200     200     200", _ => "/insights"),
+        new("GET /insights/peers",                                                   "sign-in 200     200     200     200     200     200     200     200     200", _ => "/insights/peers"),
         new("GET /reports",                                                          "sign-in 200     200     200     200     200     200     200     200     200", _ => "/reports"),
         new("GET /reports/check/{round:int}",                                        "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", d => $"/reports/check/{d.OpenRound}"),
         new("GET /reports/closure-text",                                             "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/reports/closure-text"),

@@ -35,6 +35,8 @@ public static class ImportRuns
         ImportRunKind.Delivery => "delivery",
         ImportRunKind.Plan => "plan",
         ImportRunKind.QuarterlyUpdates => "updates",
+        ImportRunKind.Peers => "peers",
+        ImportRunKind.HarmWeights => "harm",
     };
 
     /// <summary>The kind in words, for messages and pages.</summary>
@@ -47,6 +49,8 @@ public static class ImportRuns
         ImportRunKind.Delivery => "delivery plans",
         ImportRunKind.Plan => "a plan file",
         ImportRunKind.QuarterlyUpdates => "quarterly updates",
+        ImportRunKind.Peers => "peer groups",
+        ImportRunKind.HarmWeights => "harm weights",
     };
 
     /// <summary>A time as UK clocks showed it: "4 December 2026 14:02".</summary>

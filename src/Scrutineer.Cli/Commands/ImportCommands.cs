@@ -67,11 +67,87 @@ internal static class ImportCommands
             return 0;
         });
         import.Subcommands.Add(areas);
+        import.Subcommands.Add(Peers(context));
+        import.Subcommands.Add(Harm(context));
         import.Subcommands.Add(Runs(context));
         import.Subcommands.Add(Undo(context));
         import.Subcommands.Add(Confirm(context));
 
         yield return import;
+    }
+
+    private static Command Peers(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A CSV file: force,peer,from,to (dates YYYY-MM-DD; to empty while current)." };
+        var command = new Command("peers", "Import the dated table of most similar forces (force,peer,from,to). It replaces the groups of the forces it names; "
+            + "rows naming a force the store does not hold are reported and skipped.") { file };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var result = await new PeerGroupImport(db).ImportAsync(parse.GetValue(file)!, ct);
+            await context.Out.WriteLineAsync(result.Summary);
+            await WriteSkippedAsync(context, result.Skipped);
+            await context.Out.WriteLineAsync($"Recorded as import run {result.RunId}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Harm(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "A CSV file: force,crime_type,days (the last column may be named for the index, as cchi_days; force empty for a national weight)." };
+        var index = new Option<string?>("--index") { Description = "The index's name (default: from the weight column; cchi_days is the Cambridge Crime Harm Index). Importing an index again replaces its weights." };
+        var source = new Option<string?>("--source") { Description = "Where the weights come from, printed beside harm figures." };
+        var command = new Command("harm", "Import a crime harm index: weights in days per crime type, nationally or by force. Rows for forces the store does not hold are reported and skipped.")
+        {
+            file, index, source,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var result = await new HarmWeightsImport(db).ImportAsync(parse.GetValue(file)!, parse.GetValue(index), parse.GetValue(source), ct);
+            await context.Out.WriteLineAsync(result.Summary);
+            await WriteSkippedAsync(context, result.Skipped);
+            await context.Out.WriteLineAsync($"Recorded as import run {result.RunId}.");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Each row an import left out, by line (the import itself succeeded).</summary>
+    private static async Task WriteSkippedAsync(CliContext context, IReadOnlyList<SkippedRow> skipped)
+    {
+        if (skipped.Count > 0)
+        {
+            await context.Out.WriteLineAsync($"{Figures.Count(skipped.Count, "row was", "rows were")} skipped: the force is not one the store holds, or could be two.");
+        }
+
+        // One line per problem (a weights file names each force 13 times), with the lines it covers.
+        foreach (var group in skipped.GroupBy(r => (r.File, r.Field, r.Problem)))
+        {
+            var lines = group.Select(r => r.Line).ToList();
+            await context.Out.WriteLineAsync(lines.Count == 1 ? group.First().ToString()
+                : $"{group.Key.File} lines {Ranges(lines)}: {group.Key.Field} {group.Key.Problem} The rows were skipped.");
+        }
+    }
+
+    /// <summary>"2–14, 20": consecutive line numbers as ranges.</summary>
+    private static string Ranges(IReadOnlyList<long> lines)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < lines.Count;)
+        {
+            var j = i;
+            while (j + 1 < lines.Count && lines[j + 1] == lines[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(i == j ? lines[i].ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{lines[i]}\u2013{lines[j]}"));
+            i = j + 1;
+        }
+
+        return string.Join(", ", parts);
     }
 
     private static Command Runs(CliContext context)

@@ -18,6 +18,8 @@ internal static class InsightsCommands
         insights.Subcommands.Add(Rolling12(context));
         insights.Subcommands.Add(Spc(context));
         insights.Subcommands.Add(Years(context));
+        insights.Subcommands.Add(Peers(context));
+        insights.Subcommands.Add(Harm(context));
         yield return insights;
     }
 
@@ -163,6 +165,172 @@ internal static class InsightsCommands
         });
         return command;
     }
+
+    private static Command Peers(CliContext context)
+    {
+        var measure = new Option<string>("--measure") { Description = "The measure (a crime type, or any measure the store holds).", Required = true };
+        var force = new Option<string?>("--force") { Description = "The force (default: the force whose figures the store holds); 'Essex' finds 'Essex Police'." };
+        var to = new Option<string?>("--to") { Description = "The last of the 12 months (YYYY-MM; default the latest confirmed month with data)." };
+        var format = Listing.FormatOption();
+        var command = new Command("peers", "A force beside its peer group of most similar forces over 12 months: each force's count (per 1,000 population where loaded), "
+            + "its rank, the peers' average, and whether the force differs from it significantly.") { measure, force, to, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            var given = parse.GetValue(to) is { } text ? ParseMonth(text, "--to") : (ReportingMonth?)null;
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var month = given ?? await LatestMonth.ConfirmedAsync(db, ct)
+                ?? throw new DomainException("The store holds no monthly data: import some first, or give --to YYYY-MM.");
+            var result = await PeerComparisons.CompareAsync(db, parse.GetValue(measure)!, await ForceAsync(db, parse.GetValue(force), ct), month, ct);
+            var outputFormat = parse.GetValue(format);
+            var perThousand = result.Basis == PeerBasis.PerThousand;
+            if (outputFormat == OutputFormat.Table)
+            {
+                var peers = result.Rows.Where(r => !r.IsForce).Select(r => r.Force).Order(StringComparer.OrdinalIgnoreCase);
+                await context.Out.WriteLineAsync(result.Basis == PeerBasis.Values
+                    ? $"{result.Measure}, {result.To.LongLabel}: {result.Force} beside its peer group"
+                    : $"{result.Measure}, 12 months to {result.To.LongLabel} ({result.From.ShortLabel}–{result.To.ShortLabel}): {result.Force} beside its peer group");
+                await context.Out.WriteLineAsync($"Peer group on {result.GroupOn.ToString("d MMMM yyyy", EnGb.Culture)}: {string.Join(", ", peers)}. Compared on {result.BasisText}.");
+                var table = perThousand
+                    ? new Listing("Rank", "Force", "Count", "Population", "Per 1,000")
+                    : new Listing("Rank", "Force", "Count");
+                foreach (var r in result.Rows)
+                {
+                    var name = r.IsForce ? r.Force + " (this force)" : r.Force;
+                    var count = r.Count is { } c ? (object)(result.Basis == PeerBasis.Values ? new Signed(Figures.Number(c, 2)) : (long)c) : new Signed(r.Missing is null ? "" : "missing " + r.Missing);
+                    if (perThousand)
+                    {
+                        table.Add(r.Rank, name, count, r.Population is { } p ? (long)p : null, r.Value is { } v ? new Signed(Figures.Number(v, 2)) : null);
+                    }
+                    else
+                    {
+                        table.Add(r.Rank, name, count);
+                    }
+                }
+
+                table.Write(context.Out, OutputFormat.Table);
+                var own = result.ForceRow;
+                var peerCount = result.Rows.Count(r => !r.IsForce && r.Rank is not null);
+                var decimals = perThousand ? 2 : 1;
+                if (result.GroupAverage is { } average)
+                {
+                    await context.Out.WriteLineAsync(
+                        $"Peer average ({Figures.Count(peerCount, "peer", "peers")}, {result.Force} excluded): {Figures.Number(average, decimals)}{(perThousand ? " per 1,000" : "")}; "
+                        + $"with {result.Force}: {Figures.Number(result.AverageWithForce!.Value, decimals)}{(perThousand ? " per 1,000" : "")}.");
+                }
+
+                if (own.Rank is { } rank)
+                {
+                    var against = result.GroupAverage is { } avg && own.Value is { } value ? $" {result.Force} against the peer average: {Figures.SignedPercent(Figures.PercentChange(avg, value))}, {result.Verdict}." : "";
+                    await context.Out.WriteLineAsync($"{result.Force} ranks {rank} of {result.Ranked} (1 = highest).{against}");
+                }
+                else
+                {
+                    await context.Out.WriteLineAsync($"{result.Force} has no figures for {own.Missing}: it is not ranked.");
+                }
+
+                if (result.Versus is not null)
+                {
+                    await context.Out.WriteLineAsync("Test: conditional exact test for two Poisson counts with unequal exposures (the force against its peers' total; "
+                        + (perThousand ? "exposures are populations" : "the force against the peers' average count") + "), two-sided, 5% level.");
+                }
+            }
+            else
+            {
+                var listing = new Listing("force", "count", "rank", "group_average", "basis", "per_1000", "population", "significant", "average_with_force");
+                var decimals = perThousand ? 2 : 1;
+                foreach (var r in result.Rows)
+                {
+                    listing.Add(r.Force, r.Count is { } c && result.Basis != PeerBasis.Values ? (long)c : r.Count, r.Rank, Round(result.GroupAverage, decimals),
+                        Basis(result.Basis), perThousand && r.Value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null, r.Population is { } p ? (long)p : null,
+                        r.IsForce ? result.Versus?.Significant : null, Round(result.AverageWithForce, decimals));
+                }
+
+                listing.Write(context.Out, outputFormat);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Harm(CliContext context)
+    {
+        var force = new Option<string?>("--force") { Description = "The force (default: the force whose figures the store holds); 'Essex' finds 'Essex Police'." };
+        var to = new Option<string?>("--to") { Description = "The last of the 12 months (YYYY-MM; default the latest confirmed month with data)." };
+        var format = Listing.FormatOption();
+        var command = new Command("harm", "Harm-weighted totals beside counts over 12 months: per crime type the count, the weight in days and the harm (count × weight), "
+            + "under every harm index loaded, against the 12 months before.") { force, to, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            var given = parse.GetValue(to) is { } text ? ParseMonth(text, "--to") : (ReportingMonth?)null;
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var month = given ?? await LatestMonth.ConfirmedAsync(db, ct)
+                ?? throw new DomainException("The store holds no monthly data: import some first, or give --to YYYY-MM.");
+            var result = await HarmTotals.ForAsync(db, await ForceAsync(db, parse.GetValue(force), ct), month, ct);
+            var outputFormat = parse.GetValue(format);
+            if (outputFormat == OutputFormat.Table)
+            {
+                foreach (var index in result.Indexes)
+                {
+                    await context.Out.WriteLineAsync(
+                        $"{result.Force}, 12 months to {result.To.LongLabel} ({result.From.ShortLabel}–{result.To.ShortLabel}): harm under the {index.Index}");
+                    var table = new Listing("Crime type", "Count", "Weight (days)", "Harm (days)", "Previous 12m count", "Previous 12m harm (days)");
+                    foreach (var r in index.Rows)
+                    {
+                        table.Add(r.CrimeType, r.Count, new Signed(Figures.Number(r.Weight, 2) + (r.National ? " (national)" : "")), new Signed(Figures.Number(r.Harm, 2)),
+                            r.PreviousCount, r.PreviousHarm is { } ph ? new Signed(Figures.Number(ph, 2)) : null);
+                    }
+
+                    table.Add("Total", index.Count, null, new Signed(Figures.Number(index.Harm, 2)), index.PreviousCount,
+                        index.PreviousHarm is { } total ? new Signed(Figures.Number(total, 2)) : null);
+                    table.Write(context.Out, OutputFormat.Table);
+                    if (index.CountChange is { } change)
+                    {
+                        await context.Out.WriteLineAsync(
+                            $"Against the 12 months before: count {Figures.SignedPercent(change.PercentChange)} ({change.Verdict}), harm {Figures.SignedPercent(index.HarmPercentChange)}.");
+                    }
+
+                    if (index.NotHeld.Count > 0)
+                    {
+                        await context.Out.WriteLineAsync($"Not counted (no figures for {result.Force} in the store): {string.Join(", ", index.NotHeld)}.");
+                    }
+
+                    await context.Out.WriteLineAsync(index.Method);
+                    await context.Out.WriteLineAsync("");
+                }
+            }
+            else
+            {
+                var listing = new Listing("index", "crime_type", "count", "weight", "harm", "previous_count", "previous_harm");
+                foreach (var index in result.Indexes)
+                {
+                    foreach (var r in index.Rows)
+                    {
+                        listing.Add(index.Index, r.CrimeType, r.Count, r.Weight, r.Harm, r.PreviousCount, r.PreviousHarm);
+                    }
+                }
+
+                listing.Write(context.Out, outputFormat);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static decimal? Round(decimal? value, int decimals) => value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null;
+
+    private static string Basis(PeerBasis basis) => basis switch
+    {
+        PeerBasis.Counts => "count",
+        PeerBasis.PerThousand => "per_1000",
+        PeerBasis.Values => "value",
+    };
+
+    private static async Task<string> ForceAsync(ScrutineerDb db, string? given, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(given)
+            ? await ForceArea.DefaultAsync(db, ct) ?? throw new DomainException("The store holds no force area: import some figures first, or give --force.")
+            : given;
 
     private static ReportingMonth ParseMonth(string text, string option) =>
         ReportingMonth.TryParse(text, out var month) ? month : throw new CliException($"{option} '{text}' is not a month: expected YYYY-MM, for example 2023-09.");

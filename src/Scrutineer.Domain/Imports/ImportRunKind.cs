@@ -23,4 +23,10 @@ public enum ImportRunKind
 
     /// <summary>A round's quarterly updates from a CSV file or Excel workbook.</summary>
     QuarterlyUpdates,
+
+    /// <summary>The dated table of most similar forces (force,peer,from,to).</summary>
+    Peers,
+
+    /// <summary>A crime harm index's weights (force,crime_type,days).</summary>
+    HarmWeights,
 }

@@ -117,4 +117,33 @@ internal static class SpecialFunctions
 
         return IncompleteBeta(n - k, k + 1, 0.5);
     }
+
+    /// <summary>P(X ≤ k) for X ~ Binomial(n, p), 0 &lt; p &lt; 1, exactly (to double precision).</summary>
+    public static double BinomialCdf(long k, long n, double p)
+    {
+        if (k < 0)
+        {
+            return 0;
+        }
+
+        if (k >= n)
+        {
+            return 1;
+        }
+
+        if (n <= 1000)
+        {
+            var logNFact = LogGamma(n + 1);
+            var (logP, logQ) = (Math.Log(p), Math.Log(1 - p));
+            var sum = 0.0;
+            for (var i = 0L; i <= k; i++)
+            {
+                sum += Math.Exp(logNFact - LogGamma(i + 1) - LogGamma(n - i + 1) + (i * logP) + ((n - i) * logQ));
+            }
+
+            return Math.Min(1, sum);
+        }
+
+        return IncompleteBeta(n - k, k + 1, 1 - p);
+    }
 }

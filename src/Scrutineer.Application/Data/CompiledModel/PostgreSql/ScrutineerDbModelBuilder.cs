@@ -12,7 +12,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("87b9118a-0fc2-4d75-bf4b-98ffa13e62e8"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("f022f8f2-e062-4b8b-a53b-8d5b5570af12"), entityTypeCount: 47)
         {
         }
 
@@ -46,10 +46,13 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var importRunMonth = ImportRunMonthEntityType.Create(this);
             var notice = NoticeEntityType.Create(this);
             var area = AreaEntityType.Create(this);
+            var harmIndex = HarmIndexEntityType.Create(this);
+            var harmWeight = HarmWeightEntityType.Create(this);
             var lsoaMapping = LsoaMappingEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
             var measureLink = MeasureLinkEntityType.Create(this);
             var observation = ObservationEntityType.Create(this);
+            var peerLink = PeerLinkEntityType.Create(this);
             var commitment = CommitmentEntityType.Create(this);
             var commitmentSubPoint = CommitmentSubPointEntityType.Create(this);
             var plan = PlanEntityType.Create(this);
@@ -84,6 +87,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             ImportRunChangeEntityType.CreateForeignKey1(importRunChange, importRun);
             ImportRunMonthEntityType.CreateForeignKey1(importRunMonth, importRun);
             AreaEntityType.CreateForeignKey1(area, area);
+            HarmWeightEntityType.CreateForeignKey1(harmWeight, area);
+            HarmWeightEntityType.CreateForeignKey2(harmWeight, harmIndex);
             LsoaMappingEntityType.CreateForeignKey1(lsoaMapping, area);
             MeasureLinkEntityType.CreateForeignKey1(measureLink, commitment);
             MeasureLinkEntityType.CreateForeignKey2(measureLink, measure);
@@ -91,6 +96,8 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             MeasureLinkEntityType.CreateForeignKey4(measureLink, thematicStrand);
             ObservationEntityType.CreateForeignKey1(observation, area);
             ObservationEntityType.CreateForeignKey2(observation, measure);
+            PeerLinkEntityType.CreateForeignKey1(peerLink, area);
+            PeerLinkEntityType.CreateForeignKey2(peerLink, area);
             CommitmentEntityType.CreateForeignKey1(commitment, commitment);
             CommitmentEntityType.CreateForeignKey2(commitment, priority);
             CommitmentSubPointEntityType.CreateForeignKey1(commitmentSubPoint, commitment);
@@ -136,10 +143,13 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             ImportRunMonthEntityType.CreateAnnotations(importRunMonth);
             NoticeEntityType.CreateAnnotations(notice);
             AreaEntityType.CreateAnnotations(area);
+            HarmIndexEntityType.CreateAnnotations(harmIndex);
+            HarmWeightEntityType.CreateAnnotations(harmWeight);
             LsoaMappingEntityType.CreateAnnotations(lsoaMapping);
             MeasureEntityType.CreateAnnotations(measure);
             MeasureLinkEntityType.CreateAnnotations(measureLink);
             ObservationEntityType.CreateAnnotations(observation);
+            PeerLinkEntityType.CreateAnnotations(peerLink);
             CommitmentEntityType.CreateAnnotations(commitment);
             CommitmentSubPointEntityType.CreateAnnotations(commitmentSubPoint);
             PlanEntityType.CreateAnnotations(plan);

@@ -11,7 +11,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("16590179-1093-4bad-b8b2-a69beb4f7bd9"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("0a48e851-c8f1-4fc5-8210-3a9f7cbda351"), entityTypeCount: 47)
         {
         }
 
@@ -45,10 +45,13 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             var importRunMonth = ImportRunMonthEntityType.Create(this);
             var notice = NoticeEntityType.Create(this);
             var area = AreaEntityType.Create(this);
+            var harmIndex = HarmIndexEntityType.Create(this);
+            var harmWeight = HarmWeightEntityType.Create(this);
             var lsoaMapping = LsoaMappingEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
             var measureLink = MeasureLinkEntityType.Create(this);
             var observation = ObservationEntityType.Create(this);
+            var peerLink = PeerLinkEntityType.Create(this);
             var commitment = CommitmentEntityType.Create(this);
             var commitmentSubPoint = CommitmentSubPointEntityType.Create(this);
             var plan = PlanEntityType.Create(this);
@@ -83,6 +86,8 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             ImportRunChangeEntityType.CreateForeignKey1(importRunChange, importRun);
             ImportRunMonthEntityType.CreateForeignKey1(importRunMonth, importRun);
             AreaEntityType.CreateForeignKey1(area, area);
+            HarmWeightEntityType.CreateForeignKey1(harmWeight, area);
+            HarmWeightEntityType.CreateForeignKey2(harmWeight, harmIndex);
             LsoaMappingEntityType.CreateForeignKey1(lsoaMapping, area);
             MeasureLinkEntityType.CreateForeignKey1(measureLink, commitment);
             MeasureLinkEntityType.CreateForeignKey2(measureLink, measure);
@@ -90,6 +95,8 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             MeasureLinkEntityType.CreateForeignKey4(measureLink, thematicStrand);
             ObservationEntityType.CreateForeignKey1(observation, area);
             ObservationEntityType.CreateForeignKey2(observation, measure);
+            PeerLinkEntityType.CreateForeignKey1(peerLink, area);
+            PeerLinkEntityType.CreateForeignKey2(peerLink, area);
             CommitmentEntityType.CreateForeignKey1(commitment, commitment);
             CommitmentEntityType.CreateForeignKey2(commitment, priority);
             CommitmentSubPointEntityType.CreateForeignKey1(commitmentSubPoint, commitment);
@@ -135,10 +142,13 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             ImportRunMonthEntityType.CreateAnnotations(importRunMonth);
             NoticeEntityType.CreateAnnotations(notice);
             AreaEntityType.CreateAnnotations(area);
+            HarmIndexEntityType.CreateAnnotations(harmIndex);
+            HarmWeightEntityType.CreateAnnotations(harmWeight);
             LsoaMappingEntityType.CreateAnnotations(lsoaMapping);
             MeasureEntityType.CreateAnnotations(measure);
             MeasureLinkEntityType.CreateAnnotations(measureLink);
             ObservationEntityType.CreateAnnotations(observation);
+            PeerLinkEntityType.CreateAnnotations(peerLink);
             CommitmentEntityType.CreateAnnotations(commitment);
             CommitmentSubPointEntityType.CreateAnnotations(commitmentSubPoint);
             PlanEntityType.CreateAnnotations(plan);

@@ -1,0 +1,62 @@
+using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Statistics;
+
+namespace Scrutineer.Application.Performance;
+
+/// <summary>What a peer comparison compares: counts, or crimes per 1,000 population.</summary>
+public enum PeerBasis
+{
+    /// <summary>The counts themselves (no population measure loaded for every force of the group).</summary>
+    Counts,
+
+    /// <summary>Per 1,000 population: the count over the latest population figure at or before the period's end.</summary>
+    PerThousand,
+
+    /// <summary>A measure that is not a count: the value of the last month, compared as it is, with no test.</summary>
+    Values,
+}
+
+/// <summary>One force of a peer comparison.</summary>
+/// <param name="Force">The force's name.</param>
+/// <param name="IsForce">True for the force being compared (false for its peers).</param>
+/// <param name="Count">The 12 months' total (or the last month's value for a measure that is not a count); null when months are missing.</param>
+/// <param name="Population">The population used, when the basis is per 1,000.</param>
+/// <param name="Value">What is ranked: the count, the rate per 1,000 (unrounded) or the value; null when missing.</param>
+/// <param name="Rank">1 for the highest value among the forces with figures; ties share a rank; null when missing.</param>
+/// <param name="Missing">The months without a figure, in words; null when complete.</param>
+public sealed record PeerRow(string Force, bool IsForce, decimal? Count, decimal? Population, decimal? Value, int? Rank, string? Missing);
+
+/// <summary>
+/// A force beside its peer group for one measure over the 12 months to a month: each force's figure and rank, the
+/// peers' average (force excluded) and whether the force differs from it significantly.
+/// </summary>
+/// <param name="Measure">The measure's name.</param>
+/// <param name="Force">The force compared.</param>
+/// <param name="From">First month (inclusive).</param>
+/// <param name="To">Last month (inclusive).</param>
+/// <param name="GroupOn">The day the group is taken on: the last day of <paramref name="To"/>.</param>
+/// <param name="Basis">Counts, per 1,000 population, or values.</param>
+/// <param name="Rows">The force and each peer, highest value first, forces with missing months last.</param>
+/// <param name="GroupAverage">The peers' average (force excluded), on the basis: their total over their exposure (populations, or their number); null when no peer has figures.</param>
+/// <param name="AverageWithForce">The same over the whole group with the force included.</param>
+/// <param name="Versus">The test of the force against the peers, for counts; null otherwise or when the force or every peer lacks figures.</param>
+public sealed record PeerComparison(string Measure, string Force, ReportingMonth From, ReportingMonth To, DateOnly GroupOn, PeerBasis Basis,
+    IReadOnlyList<PeerRow> Rows, decimal? GroupAverage, decimal? AverageWithForce, GroupComparison? Versus)
+{
+    /// <summary>The force's own row.</summary>
+    public PeerRow ForceRow => Rows.Single(r => r.IsForce);
+
+    /// <summary>How many forces have figures (the rank is out of this).</summary>
+    public int Ranked => Rows.Count(r => r.Rank is not null);
+
+    /// <summary>The basis in words, for headings and notes.</summary>
+    public string BasisText => Basis switch
+    {
+        PeerBasis.PerThousand => "crimes per 1,000 population (the latest population figure at or before the last month)",
+        PeerBasis.Counts => "counts (no population measure is loaded for every force of the group, so forces of different sizes are compared as they are)",
+        PeerBasis.Values => "the value of the last month (the measure is not a count)",
+    };
+
+    /// <summary>The verdict in words, or why there is none.</summary>
+    public string Verdict => Versus?.Verdict ?? (Basis == PeerBasis.Values ? "not tested (not a count)" : "not tested (figures missing)");
+}

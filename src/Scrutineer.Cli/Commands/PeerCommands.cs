@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using Scrutineer.Application.Performance;
+using Scrutineer.Cli.Output;
+using Scrutineer.Domain.Common;
+
+namespace Scrutineer.Cli.Commands;
+
+/// <summary>
+/// <c>scrutineer peers list|add|end</c>: the dated peer group of a force (default: the force whose figures the store
+/// holds), and the analysts' edits of it — a peer added from a day, a peer's last day — dated like the imported table.
+/// </summary>
+internal static class PeerCommands
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        var peers = new Command("peers", "A force's peer group of most similar forces: list it, add a peer from a day, end a peer's membership on a day.");
+        peers.Subcommands.Add(List(context));
+        peers.Subcommands.Add(Edit(context, add: true));
+        peers.Subcommands.Add(Edit(context, add: false));
+        yield return peers;
+    }
+
+    private static Option<string?> ForceOption() =>
+        new("--force") { Description = "The force (default: the force whose figures the store holds); 'Essex' finds 'Essex Police'." };
+
+    private static Command List(CliContext context)
+    {
+        var force = ForceOption();
+        var format = Listing.FormatOption();
+        var command = new Command("list", "The force's peer group as a dated table: peer, from, to (empty while current).") { force, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var links = await PeerGroups.TableAsync(db, await DefaultAsync(db, parse.GetValue(force), ct), ct);
+            var listing = new Listing("force", "peer", "from", "to");
+            foreach (var l in links)
+            {
+                listing.Add(l.Force.Name, l.Peer.Name, Iso(l.From), l.To is { } to ? Iso(to) : "");
+            }
+
+            listing.Write(context.Out, parse.GetValue(format));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Edit(CliContext context, bool add)
+    {
+        var force = ForceOption();
+        var peer = new Option<string>("--peer") { Description = "The peer force.", Required = true };
+        var day = new Option<string>(add ? "--from" : "--to") { Description = add ? "The first day in the group (YYYY-MM-DD)." : "The last day in the group (YYYY-MM-DD).", Required = true };
+        var command = new Command(add ? "add" : "end", add ? "Add a peer to the force's group from a day." : "End a peer's membership of the force's group on a day.") { force, peer, day };
+        command.SetAction(async (parse, ct) =>
+        {
+            var text = parse.GetValue(day)!;
+            if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+            {
+                throw new CliException($"{(add ? "--from" : "--to")} '{text}' is not a date: expected YYYY-MM-DD, for example 2026-04-01.");
+            }
+
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var forceName = await DefaultAsync(db, parse.GetValue(force), ct);
+            var link = add ? await PeerGroups.AddAsync(db, forceName, parse.GetValue(peer)!, on, ct) : await PeerGroups.EndAsync(db, forceName, parse.GetValue(peer)!, on, ct);
+            await context.Out.WriteLineAsync(add
+                ? $"{link.Peer.Name} is in {link.Force.Name}'s peer group from {on.ToString("d MMMM yyyy", EnGb.Culture)}."
+                : $"{link.Peer.Name} leaves {link.Force.Name}'s peer group after {on.ToString("d MMMM yyyy", EnGb.Culture)}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<string> DefaultAsync(Application.Data.ScrutineerDb db, string? given, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(given)
+            ? await ForceArea.DefaultAsync(db, ct) ?? throw new DomainException("The store holds no force area: import some figures first, or give --force.")
+            : given;
+}

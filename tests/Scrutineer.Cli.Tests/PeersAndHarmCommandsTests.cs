@@ -1,0 +1,113 @@
+using Scrutineer.Application.Data;
+using Scrutineer.Testing;
+
+namespace Scrutineer.Cli.Tests;
+
+public sealed class PeersAndHarmCommandsTests
+{
+    private static string Temp(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "scrutineer-tests", Guid.NewGuid().ToString("N") + ".csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Essex, Kent and Suffolk with 12 months of burglary and shoplifting to December 2025 (one import, so no month looks implausible).</summary>
+    private static async Task StoreWithForcesAsync(TestStore store)
+    {
+        Assert.Equal(0, (await Cli.RunAsync("import", "areas", Temp("lsoa,district,lpa,force\nA,Essex district,,Essex Police\nB,Kent district,,Kent Police\nC,Suffolk district,,Suffolk Constabulary\n"),
+            "--db", store.DbArgument)).ExitCode);
+        var lines = new List<string> { "measure,area,period,value" };
+        foreach (var (force, burglary) in new[] { ("Essex Police", 100), ("Kent Police", 120), ("Suffolk Constabulary", 40) })
+        {
+            for (var m = 1; m <= 12; m++)
+            {
+                lines.Add($"Burglary,{force},2025-{m:00},{burglary}");
+                lines.Add($"Shoplifting,{force},2025-{m:00},50");
+            }
+        }
+
+        Assert.Equal(0, (await Cli.RunAsync("import", "measures", Temp(string.Join('\n', lines)), "--db", store.DbArgument)).ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task InsightsPeers_Csv_OneRowPerForceWithCountRankAndGroupAverage(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await StoreWithForcesAsync(store);
+        var import = await Cli.RunAsync("import", "peers", Temp("force,peer,from,to\nEssex,Kent,2020-01-01,\nEssex,Suffolk,2020-01-01,\nEssex,Norfolk,2020-01-01,\n"), "--db", store.DbArgument);
+
+        var run = await Cli.RunAsync("insights", "peers", "--measure", "Burglary", "--force", "Essex", "--to", "2025-12", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("peer 'Norfolk' is not a force the store holds", import.Out, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("force,count,rank,group_average,basis,per_1000,population,significant,average_with_force", run.Lines[0]);
+        Assert.Equal(["Kent Police,1440,1,960.0,count,,,,1040.0", "Essex Police,1200,2,960.0,count,,,true,1040.0", "Suffolk Constabulary,480,3,960.0,count,,,,1040.0"],
+            run.Lines.Skip(1).Where(l => l.Length > 0));
+    }
+
+    [Fact]
+    public async Task InsightsPeers_Table_SaysBasisRankAndVerdict()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+        await Cli.RunAsync("import", "peers", Temp("force,peer,from,to\nEssex,Kent,2020-01-01,\nEssex,Suffolk,2020-01-01,\n"), "--db", store.DbArgument);
+
+        var run = await Cli.RunAsync("insights", "peers", "--measure", "Burglary", "--force", "Essex Police", "--to", "2025-12", "--db", store.DbArgument);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Compared on counts (no population measure is loaded", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Essex Police ranks 2 of 3 (1 = highest). Essex Police against the peer average: +25.0%, significantly higher than the peer average.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InsightsHarm_Csv_PerCrimeTypeCountWeightHarm()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+        var import = await Cli.RunAsync("import", "harm", Temp("force,crime_type,cchi_days\nEssex,Burglary,245.91\nNorfolk,Burglary,1\nNorfolk,Shoplifting,1\n,Shoplifting,1.0\n"), "--db", store.DbArgument);
+
+        var run = await Cli.RunAsync("insights", "harm", "--force", "Essex", "--to", "2025-12", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("lines 3\u20134: force 'Norfolk' is not a force the store holds", import.Out, StringComparison.Ordinal);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("index,crime_type,count,weight,harm,previous_count,previous_harm", run.Lines[0]);
+        Assert.Contains("Cambridge Crime Harm Index,Burglary,1200,245.91,295092.00,,", run.Lines);
+        Assert.Contains("Cambridge Crime Harm Index,Shoplifting,600,1.0,600.0,,", run.Lines);
+    }
+
+    [Fact]
+    public async Task ImportPeers_BadDate_ExitsOneNamingFileLineAndField()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+        var path = Temp("force,peer,from,to\nEssex,Kent,2020-13-01,\n");
+
+        var run = await Cli.RunAsync("import", "peers", path, "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{path}:2: from '2020-13-01' is not a date: expected YYYY-MM-DD", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PeersAddEndList_DefaultGroupEdited_DatedTable()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+
+        var added = await Cli.RunAsync("peers", "add", "--force", "Essex", "--peer", "Kent", "--from", "2025-01-01", "--db", store.DbArgument);
+        var again = await Cli.RunAsync("peers", "add", "--force", "Essex", "--peer", "Kent", "--from", "2025-02-01", "--db", store.DbArgument);
+        var ended = await Cli.RunAsync("peers", "end", "--force", "Essex", "--peer", "Kent", "--to", "2025-06-30", "--db", store.DbArgument);
+        var list = await Cli.RunAsync("peers", "list", "--force", "Essex", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal("Kent Police is in Essex Police's peer group from 1 January 2025.", added.Out.Trim());
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("Kent Police is already in Essex Police's peer group (since 1 January 2025).", again.Error, StringComparison.Ordinal);
+        Assert.Equal(0, ended.ExitCode);
+        Assert.Equal(["force,peer,from,to", "Essex Police,Kent Police,2025-01-01,2025-06-30"], list.Lines.Where(l => l.Length > 0));
+    }
+}
