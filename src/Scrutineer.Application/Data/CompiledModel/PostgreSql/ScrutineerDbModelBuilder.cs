@@ -12,7 +12,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("87b9118a-0fc2-4d75-bf4b-98ffa13e62e8"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("e318599d-fec2-4180-b96a-de7d69058472"), entityTypeCount: 45)
         {
         }
 
@@ -62,6 +62,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var strandNarrative = StrandNarrativeEntityType.Create(this);
             var updateRevision0 = UpdateRevision0EntityType.Create(this);
             var closureReportText = ClosureReportTextEntityType.Create(this);
+            var reportSchedule = ReportScheduleEntityType.Create(this);
 
             AccountScopeEntityType.CreateForeignKey1(accountScope, userAccount);
             AccountSessionEntityType.CreateForeignKey1(accountSession, userAccount);
@@ -152,6 +153,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             StrandNarrativeEntityType.CreateAnnotations(strandNarrative);
             UpdateRevision0EntityType.CreateAnnotations(updateRevision0);
             ClosureReportTextEntityType.CreateAnnotations(closureReportText);
+            ReportScheduleEntityType.CreateAnnotations(reportSchedule);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.14");

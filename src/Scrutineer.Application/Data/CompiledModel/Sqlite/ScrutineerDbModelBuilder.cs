@@ -11,7 +11,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("16590179-1093-4bad-b8b2-a69beb4f7bd9"), entityTypeCount: 44)
+            : base(skipDetectChanges: false, modelId: new Guid("1f334e3e-6837-4707-b90c-7e54932eced0"), entityTypeCount: 45)
         {
         }
 
@@ -61,6 +61,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             var strandNarrative = StrandNarrativeEntityType.Create(this);
             var updateRevision0 = UpdateRevision0EntityType.Create(this);
             var closureReportText = ClosureReportTextEntityType.Create(this);
+            var reportSchedule = ReportScheduleEntityType.Create(this);
 
             AccountScopeEntityType.CreateForeignKey1(accountScope, userAccount);
             AccountSessionEntityType.CreateForeignKey1(accountSession, userAccount);
@@ -151,6 +152,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             StrandNarrativeEntityType.CreateAnnotations(strandNarrative);
             UpdateRevision0EntityType.CreateAnnotations(updateRevision0);
             ClosureReportTextEntityType.CreateAnnotations(closureReportText);
+            ReportScheduleEntityType.CreateAnnotations(reportSchedule);
 
             AddAnnotation("ProductVersion", "10.0.14");
         }
