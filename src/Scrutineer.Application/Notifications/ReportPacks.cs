@@ -126,7 +126,7 @@ public static class ReportPacks
             }
             else
             {
-                notice.Attach(entry.FileName(round.Period), content, classification, schedule.Id);
+                notice.Attach(entry.FileName(round.Period).Replace('/', '-'), content, classification, schedule.Id);
             }
 
             added += await NoticesDue.AddAsync(db, account, notice, cancellationToken);
