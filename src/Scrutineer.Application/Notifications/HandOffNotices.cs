@@ -21,10 +21,10 @@ namespace Scrutineer.Application.Notifications;
 public static class HandOffNotices
 {
     /// <summary>
-    /// Adds the "round opened" notices for <paramref name="round"/>, being opened on <paramref name="plan"/> (its
+    /// Adds the "round opened" notices for <paramref name="round"/>, just opened on <paramref name="plan"/> (its
     /// commitments and their units loaded): one to each contributor whose units are responsible for commitments of the
-    /// plan, naming each update to write and the deadline. Keyed by plan and period (a round is opened once), so the
-    /// caller's save writes them with the round or, refused, not at all.
+    /// plan, naming each update to write and the deadline. Keyed by plan and period (a round is opened once); the
+    /// caller saves them in the opening's transaction (<see cref="RoundOpening.OpenAsync"/>).
     /// </summary>
     public static async Task RoundOpenedAsync(ScrutineerDb db, ReportingRound round, Plan plan, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

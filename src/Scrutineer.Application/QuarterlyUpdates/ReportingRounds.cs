@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
-using Scrutineer.Application.Notifications;
 using Scrutineer.Application.Plans;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Periods;
@@ -41,12 +40,12 @@ public static class ReportingRounds
     }
 
     /// <summary>
-    /// Opens the round for <paramref name="period"/> with its deadline and, in the same save, tells each contributor
-    /// with updates to write in it which ones and by when (<see cref="HandOffNotices.RoundOpenedAsync"/>): a refused
-    /// or rolled-back opening leaves no notice.
+    /// Opens the round for <paramref name="period"/> with its deadline. The web and the command line open rounds
+    /// through <c>Notifications.RoundOpening.OpenAsync</c>, which calls this and tells the round's contributors in the
+    /// same transaction.
     /// </summary>
     /// <exception cref="DomainException">A round for that period exists already, or no plan covers it.</exception>
-    public static async Task<ReportingRound> OpenAsync(ScrutineerDb db, FinancialQuarter period, DateOnly deadline, NotifySettings notify, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default)
+    public static async Task<ReportingRound> OpenAsync(ScrutineerDb db, FinancialQuarter period, DateOnly deadline, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default)
     {
         var plan = string.IsNullOrWhiteSpace(planTitle)
             ? await PlanLoader.CoveringAsync(db, period, cancellationToken)
@@ -63,7 +62,6 @@ public static class ReportingRounds
 
         var round = new ReportingRound(plan, period, deadline, now);
         db.Rounds.Add(round);
-        await HandOffNotices.RoundOpenedAsync(db, round, plan, notify, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return round;
     }

@@ -86,7 +86,7 @@ public sealed class PlanAndUpdateImportRunsTests
         await using (var db = store.Open())
         {
             await PlanImporter.ImportAsync(db, PlanFileReader.Read(new StringReader(PlanYaml), "run-plan.yaml"), "run-plan.yaml");
-            await ReportingRounds.OpenAsync(db, quarter, new DateOnly(2024, 7, 21), Application.Notifications.NotifySettings.Read(_ => null), Now);
+            await ReportingRounds.OpenAsync(db, quarter, new DateOnly(2024, 7, 21), Now);
         }
 
         var folder = Directory.CreateTempSubdirectory("scrutineer-update-runs-").FullName;
