@@ -56,10 +56,11 @@ public sealed partial class NotifyCommandTests
         Assert.Equal(received.Count, smtp.Received().Count(m => m.Subject!.StartsWith("Round open:", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task Escalation_TellsEachUnitsHead_WhoHoldsNoAccount_AndSetHeadRefusesWhatIsNotAnAddress()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Escalation_TellsEachUnitsHead_WhoHoldsNoAccount_AndSetHeadRefusesWhatIsNotAnAddress(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var store = await TestStore.CreateAsync(provider);
         await Cli.DemoAsync(store);
         await using var smtp = await SmtpTestServer.StartAsync();
         var twelve = new Dictionary<string, string> { ["Notify:EscalateAfterWorkingDays"] = "12" };
