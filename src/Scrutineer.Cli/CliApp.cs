@@ -43,7 +43,7 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
-        foreach (var command in BackupCommands.Create(context).Concat(AuditCommands.Create(context)).Concat(UserCommands.Create(context)).Concat(NotifyCommands.Create(context)))
+        foreach (var command in BackupCommands.Create(context).Concat(AuditCommands.Create(context)).Concat(UserCommands.Create(context)).Concat(NotifyCommands.Create(context)).Concat(UnitCommands.Create(context)).Concat(ScheduleCommands.Create(context)))
         {
             root.Subcommands.Add(command);
         }

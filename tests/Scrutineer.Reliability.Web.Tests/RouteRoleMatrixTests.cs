@@ -76,6 +76,9 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("GET /reports/check/{round:int}",                                        "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", d => $"/reports/check/{d.OpenRound}"),
         new("GET /reports/closure-text",                                             "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/reports/closure-text"),
         new("POST /reports/closure-text",                                            "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/reports/closure-text"),
+        new("GET /reports/schedules",                                                "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/reports/schedules"),
+        new("POST /reports/schedules",                                               "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/reports/schedules"),
+        new("POST /reports/schedules?handler=Remove",                                "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/reports/schedules?handler=Remove"),
         new("GET /reports/download",                                                 "sign-in 200     200     404     404     404     404     404     404     404", d => $"/reports/download?report=quarterly&round={d.OpenRound}&format=html"),
         new("GET /reports/download",                                                 "sign-in 200     200     200     200     200     200     200     200     200", d => $"/reports/download?report=quarterly&round={d.PublishedRound}&format=html&version=public"),
 
@@ -129,6 +132,7 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         // Administrators: users and units.
         new("GET /admin",                                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied  denied", _ => "/admin"),
         new("POST /admin?handler=Unit",                                              "sign-in 200     denied  denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=Unit") { Form = new() { ["UnitName"] = "Serious Crime Directorate", ["UnitShortName"] = "SCD" } },
+        new("POST /admin?handler=UnitHead",                                          "sign-in 200     denied  denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=UnitHead"),
         new("GET /admin?handler=PlanFile",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied  denied", d => $"/admin?handler=PlanFile&id={d.Plan}"),
         new("POST /admin?handler=Plan",                                              "sign-in 200     denied  denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=Plan"),
         new("POST /admin?handler=TwoStep",                                           "sign-in 200     denied  denied  denied  denied  denied  denied  denied  denied", _ => "/admin?handler=TwoStep"),

@@ -42,6 +42,7 @@ public static class DemoForce
         await DemoMeasureLinks.AddAsync(db, cancellationToken);
         await DemoClosureReport.AddAsync(db, settings.Today, cancellationToken);
         await DemoAccounts.AddAsync(db, plan, settings, cancellationToken);
+        await DemoUnitHeads.AddAsync(db, cancellationToken);
         db.StoreSettings.Add(new Domain.Common.StoreSetting(Domain.Common.StoreSetting.BuiltByDemo, "true"));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

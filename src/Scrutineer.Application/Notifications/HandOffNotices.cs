@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Security;
+using System.Globalization;
 using Scrutineer.Domain.Accounts;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Notifications;
+using Scrutineer.Domain.Plans;
 using Scrutineer.Domain.QuarterlyUpdates;
 
 namespace Scrutineer.Application.Notifications;
@@ -12,10 +15,46 @@ namespace Scrutineer.Application.Notifications;
 /// rolls back leaves no notice behind. An update or strand narrative submitted tells each reviewer in its scope
 /// (<see cref="NeedToKnow"/>'s scope: the update's priority, the narrative's strand); one approved or returned tells its
 /// writers (the contributors of the update's unit, the narrative's strand lead), a return with the reviewer's OFFICIAL
-/// comment (never the OFFICIAL-SENSITIVE one). Only accounts that are enabled and have an email address are told.
+/// comment (never the OFFICIAL-SENSITIVE one). A round opened tells each contributor with updates to write in it which
+/// ones, and the deadline. Only accounts that are enabled and have an email address are told.
 /// </summary>
 public static class HandOffNotices
 {
+    /// <summary>
+    /// Adds the "round opened" notices for <paramref name="round"/>, just opened on <paramref name="plan"/> (its
+    /// commitments and their units loaded): one to each contributor whose units are responsible for commitments of the
+    /// plan, naming each update to write and the deadline. Keyed by plan and period (a round is opened once); the
+    /// caller saves them in the opening's transaction (<see cref="RoundOpening.OpenAsync"/>).
+    /// </summary>
+    public static async Task RoundOpenedAsync(ScrutineerDb db, ReportingRound round, Plan plan, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var contributors = (await db.Accounts.AsNoTracking().Where(a => a.Role == Role.Contributor && !a.IsDisabled && a.Email != null).ToListAsync(cancellationToken))
+            .Where(a => a.Wants(NoticeKind.RoundOpened) && a.UnitIds.Count > 0)
+            .OrderBy(a => a.Id);
+        var deadline = round.Deadline.ToString("dddd d MMMM yyyy", EnGb.Culture);
+        foreach (var contributor in contributors)
+        {
+            var theirs = plan.Commitments.OrderBy(c => c.Priority.Number).ThenBy(c => c.Number)
+                .SelectMany(c => c.Units.Where(u => contributor.UnitIds.Contains(u.Id)).Select(u => (Commitment: c, Unit: u)))
+                .ToList();
+            if (theirs.Count == 0)
+            {
+                continue;
+            }
+
+            var count = NoticesDue.Updates(theirs.Count);
+            var body = string.Join("\n\n",
+                $"Dear {contributor.DisplayName},",
+                $"The {round.Period} round is open. You have {count} to write and submit by {deadline}.",
+                (theirs.Count == 1 ? "The update is:" : "The updates are:") + "\n" + string.Join('\n', theirs.Select(t => $"* {t.Commitment.Reference} for {t.Unit.Name}")),
+                "Write them on Scrutineer:\n" + settings.Link("/updates"),
+                $"You are getting this email because you write quarterly updates for {string.Join(", ", theirs.Select(t => t.Unit.Name).Distinct(StringComparer.Ordinal))}. "
+                    + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
+            db.Notices.Add(new Notice($"opened:plan-{plan.Id.ToString(CultureInfo.InvariantCulture)}:{round.Period.Code}:account-{contributor.Id.ToString(CultureInfo.InvariantCulture)}",
+                NoticeKind.RoundOpened, contributor.Id, contributor.Email!, $"Round open: {count} for the {round.Period} round due by {deadline}", body, settings.Link("/updates"), now));
+        }
+    }
+
     /// <summary>Adds the "submitted for your review" notices for <paramref name="item"/> (its commitment and unit, or strand, loaded); the caller saves.</summary>
     public static async Task SubmittedAsync(ScrutineerDb db, ReviewedUpdate item, string submittedBy, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

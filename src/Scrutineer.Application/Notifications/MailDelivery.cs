@@ -7,6 +7,7 @@ using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Notifications;
 
 namespace Scrutineer.Application.Notifications;
@@ -32,14 +33,15 @@ public static class MailDelivery
         var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var due = await db.Notices.AsNoTracking()
             .Where(n => n.State == NoticeState.Pending && n.ClaimedUntil <= nowMs)
-            .OrderBy(n => n.Id).Select(n => new { n.Id, n.AccountId }).Take(1000).ToListAsync(cancellationToken);
+            .OrderBy(n => n.Id).Select(n => new { n.Id, n.AccountId, Attached = n.AttachmentName != null }).Take(1000).ToListAsync(cancellationToken);
         var digests = (await db.Accounts.AsNoTracking().Where(a => a.DailyDigest).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
         int sent = 0, failed = 0, dead = 0;
         using var client = new SmtpClient();
 
-        // One email per notice, or one per digest account holding all of its notices due.
-        var batches = due.Where(n => !digests.Contains(n.AccountId)).Select(n => new[] { n.Id })
-            .Concat(due.Where(n => digests.Contains(n.AccountId)).GroupBy(n => n.AccountId).Select(g => g.Select(n => n.Id).ToArray()));
+        // One email per notice, or one per digest account holding all of its notices due; a report pack always on its own.
+        bool Digested(int? accountId, bool attached) => !attached && accountId is { } id && digests.Contains(id);
+        var batches = due.Where(n => !Digested(n.AccountId, n.Attached)).Select(n => new[] { n.Id })
+            .Concat(due.Where(n => Digested(n.AccountId, n.Attached)).GroupBy(n => n.AccountId).Select(g => g.Select(n => n.Id).ToArray()));
         foreach (var batch in batches)
         {
             var notices = new List<Notice>();
@@ -51,12 +53,22 @@ public static class MailDelivery
                     .ExecuteUpdateAsync(s => s.SetProperty(n => n.ClaimedUntil, claimedUntil), cancellationToken);
                 if (claimed == 1)
                 {
-                    notices.Add(await db.Notices.SingleAsync(n => n.Id == id, cancellationToken));
+                    var notice = await db.Notices.SingleAsync(n => n.Id == id, cancellationToken);
+                    if (await ReportPacks.WithheldBecauseAsync(db, notice, cancellationToken) is { } reason)
+                    {
+                        notice.Withhold(reason);
+                        dead++;
+                    }
+                    else
+                    {
+                        notices.Add(notice);
+                    }
                 }
             }
 
             if (notices.Count == 0)
             {
+                await db.SaveChangesAsync(cancellationToken);
                 continue;
             }
 
@@ -137,9 +149,24 @@ public static class MailDelivery
             TextBody = "OFFICIAL\n\n" + notice.Body + "\n\nOFFICIAL\n",
             HtmlBody = Html(notice),
         };
+        if (notice is { Attachment: { } content, AttachmentName: { } name, AttachmentClassification: { } marking })
+        {
+            // The report keeps its own marking on every page; the header carries it as data beside the subject line's words.
+            message.Headers.Add("X-Attachment-Classification", marking.Marking());
+            body.Attachments.Add(name, content, ContentType.Parse(AttachmentType(name)));
+        }
         message.Body = body.ToMessageBody();
         return message;
     }
+
+    /// <summary>The media type of an attached report, by its file name's extension (the catalogue's formats).</summary>
+    private static string AttachmentType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".html" => "text/html; charset=utf-8",
+        _ => "application/octet-stream",
+    };
 
     private static async Task ConnectAsync(SmtpClient client, SmtpSettings smtp, CancellationToken cancellationToken)
     {

@@ -30,8 +30,9 @@ namespace Scrutineer.Application.Notifications;
 public static class NoticesDue
 {
     /// <summary>Queues what is due on <paramref name="today"/>; returns how many notices were added.</summary>
-    public static Task<int> QueueAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        WorkOutAsync(db, today, settings, now, (to, notice) => AddAsync(db, to, notice, cancellationToken), cancellationToken);
+    public static async Task<int> QueueAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await WorkOutAsync(db, today, settings, now, (to, notice) => AddAsync(db, to, notice, cancellationToken), cancellationToken)
+        + (WorkingDays.IsWorkingDay(today) ? await ReportPacks.QueueAsync(db, today, settings, now, cancellationToken) : 0);
 
     /// <summary>What is due on <paramref name="today"/>, whether or not already queued or turned off, without queuing anything (<c>notify preview</c>).</summary>
     public static async Task<IReadOnlyList<Notice>> PreviewAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -41,7 +42,7 @@ public static class NoticesDue
         return due;
     }
 
-    private static async Task<int> WorkOutAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, Func<UserAccount, Notice, Task<int>> add, CancellationToken cancellationToken)
+    private static async Task<int> WorkOutAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, Func<UserAccount?, Notice, Task<int>> add, CancellationToken cancellationToken)
     {
         if (!WorkingDays.IsWorkingDay(today))
         {
@@ -51,7 +52,8 @@ public static class NoticesDue
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.State == RoundState.Open).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         var accounts = (await db.Accounts.AsNoTracking().Where(a => !a.IsDisabled && a.Email != null).ToListAsync(cancellationToken))
             .OrderBy(a => a.Id).ToList();
-        var unitIds = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.ShortName, u => u.Id, StringComparer.Ordinal, cancellationToken);
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.ShortName, StringComparer.Ordinal, cancellationToken);
+        var unitIds = units.ToDictionary(u => u.Key, u => u.Value.Id, StringComparer.Ordinal);
         var added = 0;
         foreach (var round in rounds)
         {
@@ -81,6 +83,14 @@ public static class NoticesDue
                 {
                     added += await add(analyst, ToAnalyst(round, analyst, status, settings, now));
                 }
+
+                foreach (var (shortName, _, _) in status.OverdueUnits)
+                {
+                    if (units.TryGetValue(shortName, out var unit) && unit.HeadEmail is not null)
+                    {
+                        added += await add(null, ToUnitHead(round, unit, status.Lines.Where(l => l.Overdue && l.Unit == shortName).ToList(), settings, now));
+                    }
+                }
             }
         }
 
@@ -90,7 +100,7 @@ public static class NoticesDue
     }
 
     /// <summary>Every account is told of a round published in the seven days to <paramref name="today"/>, once.</summary>
-    private static async Task<int> PublishedAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, Func<UserAccount, Notice, Task<int>> add, CancellationToken cancellationToken)
+    private static async Task<int> PublishedAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, Func<UserAccount?, Notice, Task<int>> add, CancellationToken cancellationToken)
     {
         var published = (await db.Rounds.AsNoTracking().Where(r => r.State == RoundState.Published).ToListAsync(cancellationToken))
             .Where(r => r.PublishedAt is { } at && UkClock.DateOf(at) <= today && UkClock.DateOf(at) > today.AddDays(-7))
@@ -115,7 +125,7 @@ public static class NoticesDue
     }
 
     /// <summary>Each strand lead is told, once a month, of its strands' delivery tasks past their due date and not complete.</summary>
-    private static async Task<int> TasksPastDueAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, Func<UserAccount, Notice, Task<int>> add, CancellationToken cancellationToken)
+    private static async Task<int> TasksPastDueAsync(ScrutineerDb db, DateOnly today, IReadOnlyList<UserAccount> accounts, NotifySettings settings, DateTimeOffset now, Func<UserAccount?, Notice, Task<int>> add, CancellationToken cancellationToken)
     {
         var leads = accounts.Where(a => a.Role == Role.Contributor && a.StrandIds.Count > 0).ToList();
         if (leads.Count == 0)
@@ -199,13 +209,37 @@ public static class NoticesDue
             $"Escalation: {Updates(total)} overdue in the {round.Period} round", body, settings.Link($"/rounds/{round.Id}"), now);
     }
 
-    /// <summary>Adds the notice unless its key is already in the outbox or its recipient turned its kind off; 1 when added.</summary>
-    private static async Task<int> AddAsync(ScrutineerDb db, UserAccount to, Notice notice, CancellationToken cancellationToken) =>
-        !to.Wants(notice.Kind) ? 0 : await db.Database.ExecuteSqlInterpolatedAsync(
+    /// <summary>
+    /// To the head of <paramref name="unit"/>, who holds no account: the unit's updates still overdue. Sent whatever any
+    /// preference says (a head has no notice settings); to stop them an administrator removes the head's address.
+    /// </summary>
+    private static Notice ToUnitHead(ReportingRound round, Domain.Plans.Unit unit, IReadOnlyList<RoundStatusLine> lines, NotifySettings settings, DateTimeOffset now)
+    {
+        var deadline = round.Deadline.ToString("dddd d MMMM yyyy", EnGb.Culture);
+        var body = string.Join("\n\n",
+            $"Dear head of {unit.Name},",
+            $"{unit.Name} has {Updates(lines.Count)} for the {round.Period} round still not submitted {settings.EscalateAfterWorkingDays.ToString(CultureInfo.InvariantCulture)} working days after its deadline, {deadline}. "
+                + "The Performance Analysis Unit has been told too.",
+            (lines.Count == 1 ? "The overdue update is:" : "The overdue updates are:") + "\n" + string.Join('\n', lines.Select(l => $"* {l.Commitment} ({Describe(l.State)})")),
+            "Please ask the people who write them to submit them on Scrutineer:\n" + settings.Link("/updates"),
+            $"You are getting this email because you are recorded as the head of {unit.Name} in Scrutineer. "
+                + "To stop these emails, or to have them sent to someone else, ask a Scrutineer administrator to change the unit's head.");
+        return new Notice($"escalation:round-{round.Id}:unit-{unit.Id}-head", NoticeKind.Escalation, null, unit.HeadEmail!,
+            $"Escalation: {Updates(lines.Count)} overdue for {unit.Name} in the {round.Period} round", body, settings.Link("/updates"), now);
+    }
+
+    /// <summary>
+    /// Adds the notice unless its key is already in the outbox or its recipient (an account) turned its kind off; 1 when
+    /// added. A recipient without an account has no preferences to turn anything off.
+    /// </summary>
+    internal static async Task<int> AddAsync(ScrutineerDb db, UserAccount? to, Notice notice, CancellationToken cancellationToken) =>
+        to is not null && notice.Kind != NoticeKind.ReportPack && !to.Wants(notice.Kind) ? 0 : await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
-            INSERT INTO "Notices" ("Key", "Kind", "AccountId", "Email", "Subject", "Body", "Link", "CreatedAt", "State", "Attempts", "ClaimedUntil")
+            INSERT INTO "Notices" ("Key", "Kind", "AccountId", "Email", "Subject", "Body", "Link", "CreatedAt", "State", "Attempts", "ClaimedUntil", "LastError",
+                                   "AttachmentName", "Attachment", "AttachmentClassification", "ReportScheduleId")
             VALUES ({notice.Key}, {notice.Kind.ToString()}, {notice.AccountId}, {notice.Email}, {notice.Subject}, {notice.Body}, {notice.Link},
-                    {notice.CreatedAt}, {NoticeState.Pending.ToString()}, 0, 0)
+                    {notice.CreatedAt}, {notice.State.ToString()}, 0, 0, {notice.LastError},
+                    {notice.AttachmentName}, {notice.Attachment}, {notice.AttachmentClassification?.ToString()}, {notice.ReportScheduleId})
             ON CONFLICT ("Key") DO NOTHING
             """, cancellationToken);
 
@@ -220,11 +254,13 @@ public static class NoticesDue
         NoticeKind.Approved => "approved",
         NoticeKind.Published => "published",
         NoticeKind.TasksPastDue => "tasks-past-due",
+        NoticeKind.RoundOpened => "opened",
+        NoticeKind.ReportPack => "report-pack",
     };
 
-    private static string Updates(int count) => count == 1 ? "1 update" : $"{count.ToString(CultureInfo.InvariantCulture)} updates";
+    internal static string Updates(int count) => count == 1 ? "1 update" : $"{count.ToString(CultureInfo.InvariantCulture)} updates";
 
-    private static string Describe(UpdateState? state) => state switch
+    internal static string Describe(UpdateState? state) => state switch
     {
         null => "not started",
         UpdateState.Draft => "draft",

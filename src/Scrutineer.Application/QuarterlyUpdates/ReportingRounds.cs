@@ -39,7 +39,11 @@ public static class ReportingRounds
         return rounds.FirstOrDefault(r => r.IsOpen) ?? rounds.FirstOrDefault();
     }
 
-    /// <summary>Opens the round for <paramref name="period"/> with its deadline.</summary>
+    /// <summary>
+    /// Opens the round for <paramref name="period"/> with its deadline. The web and the command line open rounds
+    /// through <c>Notifications.RoundOpening.OpenAsync</c>, which calls this and tells the round's contributors in the
+    /// same transaction.
+    /// </summary>
     /// <exception cref="DomainException">A round for that period exists already, or no plan covers it.</exception>
     public static async Task<ReportingRound> OpenAsync(ScrutineerDb db, FinancialQuarter period, DateOnly deadline, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default)
     {

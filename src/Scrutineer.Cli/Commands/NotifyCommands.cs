@@ -88,7 +88,7 @@ internal static class NotifyCommands
     {
         var kind = new Option<NoticeKind>("--event")
         {
-            Description = "Which notice: reminder, deadline-today, overdue, escalation, submitted, returned, approved, published or tasks-past-due.",
+            Description = "Which notice: reminder, deadline-today, overdue, escalation, submitted, returned, approved, published, tasks-past-due, round-opened or report-pack.",
             Required = true,
             CustomParser = result =>
             {
@@ -99,7 +99,7 @@ internal static class NotifyCommands
                     return match[0];
                 }
 
-                result.AddError($"--event '{text}' is not a notice. Give reminder, deadline-today, overdue, escalation, submitted, returned, approved, published or tasks-past-due.");
+                result.AddError($"--event '{text}' is not a notice. Give reminder, deadline-today, overdue, escalation, submitted, returned, approved, published, tasks-past-due, round-opened or report-pack.");
                 return default;
             },
         };
@@ -114,7 +114,7 @@ internal static class NotifyCommands
             var which = parse.GetValue(kind);
             var dayText = day.ToString("dddd d MMMM yyyy", EnGb.Culture);
             Notice? notice;
-            if (which is NoticeKind.Submitted or NoticeKind.Returned or NoticeKind.Approved)
+            if (which is NoticeKind.Submitted or NoticeKind.Returned or NoticeKind.Approved or NoticeKind.RoundOpened or NoticeKind.ReportPack)
             {
                 notice = await db.Notices.AsNoTracking().Where(n => n.AccountId == account.Id && n.Kind == which).OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
                 if (notice is null)

@@ -23,7 +23,7 @@ internal static class RoundCommands
             var quarter = CliOptions.ParsePeriod(parse.GetValue(period)!);
             var due = CliOptions.ParseDate(parse.GetValue(deadline)!, "--deadline");
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var opened = await ReportingRounds.OpenAsync(db, quarter, due, context.Clock.GetUtcNow(), parse.GetValue(plan), ct);
+            var opened = await Application.Notifications.RoundOpening.OpenAsync(db, quarter, due, Application.Notifications.NotifySettings.FromEnvironment(), context.Clock.GetUtcNow(), parse.GetValue(plan), ct);
             await context.Out.WriteLineAsync($"Opened the {opened.Period} round; updates due by {opened.Deadline.ToString("d MMMM yyyy", EnGb.Culture)}.");
             return 0;
         });

@@ -1,9 +1,13 @@
+using Scrutineer.Domain.Documents;
+
 namespace Scrutineer.Domain.Notifications;
 
 /// <summary>
 /// One email to one account in the notification outbox. <see cref="Key"/> names the event and recipient (for example
 /// "reminder:round-4:account-7"), and the store holds each key once, so however many times or on however many hosts the
 /// notices are worked out, each is sent once. The text is OFFICIAL only: never commentary, never OFFICIAL-SENSITIVE.
+/// Most go to an account; a unit's head and the plain addresses on a report schedule hold none (<see cref="AccountId"/>
+/// null). A scheduled report pack carries the report as an attachment, its classification held beside it.
 /// </summary>
 public sealed class Notice
 {
@@ -20,7 +24,7 @@ public sealed class Notice
     }
 
     /// <summary>A notice waiting to be sent.</summary>
-    public Notice(string key, NoticeKind kind, int accountId, string email, string subject, string body, string link, DateTimeOffset now)
+    public Notice(string key, NoticeKind kind, int? accountId, string email, string subject, string body, string link, DateTimeOffset now)
     {
         Key = key;
         Kind = kind;
@@ -40,8 +44,8 @@ public sealed class Notice
 
     public NoticeKind Kind { get; private set; }
 
-    /// <summary>The recipient's account.</summary>
-    public int AccountId { get; private set; }
+    /// <summary>The recipient's account; null for a recipient who holds none (a unit's head, a plain address on a report schedule).</summary>
+    public int? AccountId { get; private set; }
 
     /// <summary>The address it goes to, as it was when the notice was made.</summary>
     public string Email { get; private set; }
@@ -68,6 +72,35 @@ public sealed class Notice
 
     /// <summary>Until when (Unix milliseconds) one sender holds the notice; another takes it only after that.</summary>
     public long ClaimedUntil { get; private set; }
+
+    /// <summary>The file name of the attached report, or null when nothing is attached.</summary>
+    public string? AttachmentName { get; private set; }
+
+    /// <summary>The attached report as written (PDF, Word or HTML), or null.</summary>
+    public byte[]? Attachment { get; private set; }
+
+    /// <summary>The classification the attached report is marked with (data, shown in the subject line), or null.</summary>
+    public Classification? AttachmentClassification { get; private set; }
+
+    /// <summary>The report schedule a report pack was sent for, or null; checked again before it is sent.</summary>
+    public int? ReportScheduleId { get; private set; }
+
+    /// <summary>Attaches <paramref name="content"/>, a report of schedule <paramref name="scheduleId"/> marked <paramref name="classification"/>.</summary>
+    public Notice Attach(string name, byte[] content, Classification classification, int scheduleId)
+    {
+        AttachmentName = name;
+        Attachment = content;
+        AttachmentClassification = classification;
+        ReportScheduleId = scheduleId;
+        return this;
+    }
+
+    /// <summary>Records that the notice may no longer be sent (its recipient lost the right to it): on the dead-letter list with the reason.</summary>
+    public void Withhold(string reason)
+    {
+        State = NoticeState.Dead;
+        LastError = reason.Length > 1000 ? reason[..1000] : reason;
+    }
 
     /// <summary>Records that the mail server accepted it.</summary>
     public void Sent(DateTimeOffset now)

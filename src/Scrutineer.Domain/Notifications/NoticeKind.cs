@@ -29,4 +29,10 @@ public enum NoticeKind
 
     /// <summary>Delivery tasks past their due date, to their strand's leads.</summary>
     TasksPastDue,
+
+    /// <summary>A round opened, to each contributor with updates to write in it: their updates and the deadline.</summary>
+    RoundOpened,
+
+    /// <summary>A scheduled report pack, to its distribution list; sent whatever the recipient's preferences (the analyst chose them).</summary>
+    ReportPack,
 }

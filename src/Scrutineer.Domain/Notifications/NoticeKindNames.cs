@@ -14,5 +14,13 @@ public static class NoticeKindNames
         NoticeKind.Approved => "Your work approved",
         NoticeKind.Published => "A round published",
         NoticeKind.TasksPastDue => "Delivery tasks past due in strands you lead",
+        NoticeKind.RoundOpened => "A round opened, with your updates and its deadline",
+        NoticeKind.ReportPack => "Report packs an analyst sends you",
     };
+
+    /// <summary>
+    /// The kinds a person may turn off on Your notices: all but report packs, which go to the distribution list an
+    /// analyst chose (to come off it, a person asks the analyst).
+    /// </summary>
+    public static IReadOnlyList<NoticeKind> Choosable { get; } = Enum.GetValues<NoticeKind>().Where(k => k != NoticeKind.ReportPack).ToList();
 }

@@ -42,6 +42,12 @@ public sealed class Unit
     /// <summary>The parent unit (force → command or LPA → district).</summary>
     public Unit? Parent { get; private set; }
 
+    /// <summary>
+    /// The address of the unit's head, who is told when the unit's updates are still overdue some working days after a
+    /// round's deadline; null when none is recorded. The head need not hold an account.
+    /// </summary>
+    public string? HeadEmail { get; private set; }
+
     /// <summary>"Crime &amp; Public Protection Command (C&amp;PP)", as the Who column prints it.</summary>
     public string DisplayName => string.Equals(Name, ShortName, StringComparison.Ordinal) ? Name : $"{Name} ({ShortName})";
 
@@ -51,6 +57,10 @@ public sealed class Unit
         Name = Required(name, "name");
         ShortName = Required(shortName, "short name");
     }
+
+    /// <summary>Sets (or, with null or blank, clears) the head's address.</summary>
+    /// <exception cref="DomainException">Not an email address (the rule of <see cref="Accounts.UserAccount.NormaliseEmail"/>).</exception>
+    public void SetHead(string? email) => HeadEmail = Accounts.UserAccount.NormaliseEmail(email);
 
     /// <summary>Moves the unit under another parent (or to the top when null).</summary>
     /// <exception cref="DomainException">The move would make the unit its own ancestor.</exception>

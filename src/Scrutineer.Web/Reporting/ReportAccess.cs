@@ -12,4 +12,7 @@ public static class ReportAccess
 
     /// <summary>Who may write the foreword and executive summary of a plan's closure report: analysts and administrators.</summary>
     public static bool CanWriteClosureText(CurrentUser user) => user.IsAnalyst;
+
+    /// <summary>Who may schedule report packs to distribution lists: analysts and administrators, as on the command line.</summary>
+    public static bool CanScheduleReports(CurrentUser user) => user.IsAnalyst;
 }

@@ -16,6 +16,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         builder.Property(n => n.Body).IsRequired();
         builder.Property(n => n.Link).HasMaxLength(500).IsRequired();
         builder.Property(n => n.LastError).HasMaxLength(1000);
+        builder.Property(n => n.AttachmentName).HasMaxLength(200);
         builder.HasIndex(n => n.Key).IsUnique();
         builder.HasIndex(n => new { n.State, n.ClaimedUntil });
         builder.NotAudited();

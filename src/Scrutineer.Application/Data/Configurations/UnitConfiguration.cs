@@ -10,6 +10,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
     {
         builder.Property(u => u.Name).HasMaxLength(200).IsRequired();
         builder.Property(u => u.ShortName).HasMaxLength(60).IsRequired();
+        builder.Property(u => u.HeadEmail).HasMaxLength(254);
         builder.HasIndex(u => u.ShortName).IsUnique();
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(u => u.DisplayName);

@@ -23,14 +23,14 @@ public sealed class NoticesModel(ScrutineerDb db) : ScrutineerPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var account = await LoadAsync(ct);
-        Wanted = Enum.GetValues<NoticeKind>().Where(account.Wants).ToList();
+        Wanted = NoticeKindNames.Choosable.Where(account.Wants).ToList();
         Digest = account.DailyDigest;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var account = await LoadAsync(ct);
-        account.ChooseNotices(Enum.GetValues<NoticeKind>().Except(Wanted), Digest);
+        account.ChooseNotices(NoticeKindNames.Choosable.Except(Wanted), Digest);
         await db.SaveChangesAsync(ct);
         Notice("Your notice settings are saved.");
         return Redirect("/account/notices");

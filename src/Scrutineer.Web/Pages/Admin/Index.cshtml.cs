@@ -46,6 +46,14 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log, Securit
     [BindProperty]
     public UnitKind UnitKind { get; set; } = UnitKind.Team;
 
+    /// <summary>The unit whose head's address is being set.</summary>
+    [BindProperty]
+    public int? HeadUnitId { get; set; }
+
+    /// <summary>The head's address; blank clears it.</summary>
+    [BindProperty]
+    public string? HeadEmail { get; set; }
+
     /// <summary>Whether an uploaded plan replaces the plan of the same title (allowed only while it has no rounds).</summary>
     [BindProperty]
     public bool ReplacePlan { get; set; }
@@ -164,6 +172,33 @@ public sealed class IndexModel(ScrutineerDb db, ILogger<IndexModel> log, Securit
             await LoadAsync(ct);
             return Page();
         }, nameof(UnitName));
+    }
+
+    /// <summary>Sets or clears the address of a unit's head, as <c>scrutineer unit set-head</c> does (the unit's own rule).</summary>
+    public async Task<IActionResult> OnPostUnitHeadAsync(CancellationToken ct)
+    {
+        var unit = HeadUnitId is { } id ? await db.Units.SingleOrDefaultAsync(u => u.Id == id, ct) : null;
+        if (unit is null)
+        {
+            ModelState.AddModelError(nameof(HeadUnitId), "Select the unit");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            unit.SetHead(HeadEmail);
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Head of unit {Unit} {Change} by {User}", unit.ShortName, unit.HeadEmail is null ? "cleared" : "set", Me.UserName);
+            Notice(unit.HeadEmail is { } address
+                ? $"The head of {unit.DisplayName} is told of overdue updates at {address}."
+                : $"No head's address is held for {unit.DisplayName} now: only the analysts are told of its overdue updates.");
+            return Redirect("/admin#units");
+        }, async () =>
+        {
+            await LoadAsync(ct);
+            return Page();
+        }, nameof(HeadEmail));
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -9,7 +9,7 @@ using Scrutineer.Web.Quarterly;
 namespace Scrutineer.Web.Pages.Rounds;
 
 /// <summary>Analysts see every round and open a new one.</summary>
-public sealed class IndexModel(ScrutineerDb db, RoundBoard board, TimeProvider clock, ILogger<IndexModel> log) : ScrutineerPageModel
+public sealed class IndexModel(ScrutineerDb db, RoundBoard board, TimeProvider clock, Application.Notifications.NotifySettings notify, ILogger<IndexModel> log) : ScrutineerPageModel
 {
     public IReadOnlyList<RoundSummary> Rounds { get; private set; } = [];
 
@@ -61,7 +61,7 @@ public sealed class IndexModel(ScrutineerDb db, RoundBoard board, TimeProvider c
 
         return await AttemptAsync(async () =>
         {
-            var round = await ReportingRounds.OpenAsync(db, period, deadline!.Value, clock.GetUtcNow(), plan!.Title, ct);
+            var round = await Application.Notifications.RoundOpening.OpenAsync(db, period, deadline!.Value, notify, clock.GetUtcNow(), plan!.Title, ct);
             log.LogInformation("Round {Period} of plan {PlanId} opened by {User}", period, plan!.Id, Me.UserName);
             Notice($"The {period} round is open. Contributors can now write their updates.");
             return Redirect($"/rounds/{round.Id}");

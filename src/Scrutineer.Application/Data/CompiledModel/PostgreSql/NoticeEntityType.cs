@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Notifications;
 
 #pragma warning disable 219, 612, 618
@@ -20,7 +21,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 "Scrutineer.Domain.Notifications.Notice",
                 typeof(Notice),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -36,11 +37,38 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
 
             var accountId = runtimeEntityType.AddProperty(
                 "AccountId",
-                typeof(int),
+                typeof(int?),
                 propertyInfo: typeof(Notice).GetProperty("AccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Notice).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
+                nullable: true);
             accountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var attachment = runtimeEntityType.AddProperty(
+                "Attachment",
+                typeof(byte[]),
+                propertyInfo: typeof(Notice).GetProperty("Attachment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<Attachment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            attachment.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var attachmentClassification = runtimeEntityType.AddProperty(
+                "AttachmentClassification",
+                typeof(Classification?),
+                propertyInfo: typeof(Notice).GetProperty("AttachmentClassification", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<AttachmentClassification>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+            attachmentClassification.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var attachmentName = runtimeEntityType.AddProperty(
+                "AttachmentName",
+                typeof(string),
+                propertyInfo: typeof(Notice).GetProperty("AttachmentName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<AttachmentName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            attachmentName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var attempts = runtimeEntityType.AddProperty(
                 "Attempts",
@@ -115,6 +143,14 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 fieldInfo: typeof(Notice).GetField("<Link>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
             link.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var reportScheduleId = runtimeEntityType.AddProperty(
+                "ReportScheduleId",
+                typeof(int?),
+                propertyInfo: typeof(Notice).GetProperty("ReportScheduleId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<ReportScheduleId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            reportScheduleId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sentAt = runtimeEntityType.AddProperty(
                 "SentAt",

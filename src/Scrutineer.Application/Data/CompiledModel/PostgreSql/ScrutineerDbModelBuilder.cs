@@ -12,7 +12,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f022f8f2-e062-4b8b-a53b-8d5b5570af12"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("15e0b9f0-4a2b-42b7-aad3-112cc5a6638e"), entityTypeCount: 48)
         {
         }
 
@@ -65,6 +65,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             var strandNarrative = StrandNarrativeEntityType.Create(this);
             var updateRevision0 = UpdateRevision0EntityType.Create(this);
             var closureReportText = ClosureReportTextEntityType.Create(this);
+            var reportSchedule = ReportScheduleEntityType.Create(this);
 
             AccountScopeEntityType.CreateForeignKey1(accountScope, userAccount);
             AccountSessionEntityType.CreateForeignKey1(accountSession, userAccount);
@@ -162,6 +163,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
             StrandNarrativeEntityType.CreateAnnotations(strandNarrative);
             UpdateRevision0EntityType.CreateAnnotations(updateRevision0);
             ClosureReportTextEntityType.CreateAnnotations(closureReportText);
+            ReportScheduleEntityType.CreateAnnotations(reportSchedule);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
             AddAnnotation("ProductVersion", "10.0.14");

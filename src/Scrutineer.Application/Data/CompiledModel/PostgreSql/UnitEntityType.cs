@@ -21,7 +21,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 "Scrutineer.Domain.Plans.Unit",
                 typeof(Unit),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -36,6 +36,15 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var headEmail = runtimeEntityType.AddProperty(
+                "HeadEmail",
+                typeof(string),
+                propertyInfo: typeof(Unit).GetProperty("HeadEmail", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Unit).GetField("<HeadEmail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 254);
+            headEmail.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",

@@ -3,6 +3,7 @@ using System;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Notifications;
 
 #pragma warning disable 219, 612, 618
@@ -19,7 +20,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 "Scrutineer.Domain.Notifications.Notice",
                 typeof(Notice),
                 baseEntityType,
-                propertyCount: 14,
+                propertyCount: 18,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -34,10 +35,34 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
 
             var accountId = runtimeEntityType.AddProperty(
                 "AccountId",
-                typeof(int),
+                typeof(int?),
                 propertyInfo: typeof(Notice).GetProperty("AccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Notice).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: 0);
+                nullable: true);
+
+            var attachment = runtimeEntityType.AddProperty(
+                "Attachment",
+                typeof(byte[]),
+                propertyInfo: typeof(Notice).GetProperty("Attachment", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<Attachment>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var attachmentClassification = runtimeEntityType.AddProperty(
+                "AttachmentClassification",
+                typeof(Classification?),
+                propertyInfo: typeof(Notice).GetProperty("AttachmentClassification", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<AttachmentClassification>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 40,
+                providerPropertyType: typeof(string));
+
+            var attachmentName = runtimeEntityType.AddProperty(
+                "AttachmentName",
+                typeof(string),
+                propertyInfo: typeof(Notice).GetProperty("AttachmentName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<AttachmentName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var attempts = runtimeEntityType.AddProperty(
                 "Attempts",
@@ -103,6 +128,13 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 propertyInfo: typeof(Notice).GetProperty("Link", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Notice).GetField("<Link>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
+
+            var reportScheduleId = runtimeEntityType.AddProperty(
+                "ReportScheduleId",
+                typeof(int?),
+                propertyInfo: typeof(Notice).GetProperty("ReportScheduleId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<ReportScheduleId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var sentAt = runtimeEntityType.AddProperty(
                 "SentAt",

@@ -11,7 +11,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0a48e851-c8f1-4fc5-8210-3a9f7cbda351"), entityTypeCount: 47)
+            : base(skipDetectChanges: false, modelId: new Guid("5cc172c9-f163-4c24-b73f-af9cbc2aab3f"), entityTypeCount: 48)
         {
         }
 
@@ -64,6 +64,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             var strandNarrative = StrandNarrativeEntityType.Create(this);
             var updateRevision0 = UpdateRevision0EntityType.Create(this);
             var closureReportText = ClosureReportTextEntityType.Create(this);
+            var reportSchedule = ReportScheduleEntityType.Create(this);
 
             AccountScopeEntityType.CreateForeignKey1(accountScope, userAccount);
             AccountSessionEntityType.CreateForeignKey1(accountSession, userAccount);
@@ -161,6 +162,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
             StrandNarrativeEntityType.CreateAnnotations(strandNarrative);
             UpdateRevision0EntityType.CreateAnnotations(updateRevision0);
             ClosureReportTextEntityType.CreateAnnotations(closureReportText);
+            ReportScheduleEntityType.CreateAnnotations(reportSchedule);
 
             AddAnnotation("ProductVersion", "10.0.14");
         }

@@ -20,7 +20,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 "Scrutineer.Domain.Plans.Unit",
                 typeof(Unit),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 7,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -34,6 +34,14 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var headEmail = runtimeEntityType.AddProperty(
+                "HeadEmail",
+                typeof(string),
+                propertyInfo: typeof(Unit).GetProperty("HeadEmail", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Unit).GetField("<HeadEmail>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 254);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",
