@@ -35,6 +35,35 @@ public sealed partial class DashboardTests(DemoSite site) : IClassFixture<DemoSi
     }
 
     [Fact]
+    public async Task Dashboard_EachRole_LeadsWithItsOwnWork()
+    {
+        int toWrite, toReview;
+        await using (var db = site.Db())
+        {
+            var round = await db.Rounds.SingleAsync(r => r.State == RoundState.Open);
+            var north = await db.Units.Where(u => u.ShortName == "North LPA").Select(u => u.Id).SingleAsync();
+            var expected = (await db.Commitments.Include(c => c.Priority).Include("responsibilities.Unit").Where(c => c.Priority.PlanId == round.PlanId).ToListAsync())
+                .Count(c => c.Units.Any(u => u.Id == north));
+            var started = await db.Updates.Where(u => u.RoundId == round.Id && u.UnitId == north).Select(u => u.State).ToListAsync();
+            toWrite = expected - started.Count(s => s is UpdateState.Submitted or UpdateState.Approved or UpdateState.Returned);
+            var reviewer = await db.Accounts.SingleAsync(a => a.UserName == "reviewer");
+            var priorities = reviewer.PriorityIds.ToList();
+            toReview = await db.Updates.CountAsync(u => u.RoundId == round.Id && u.State == UpdateState.Submitted && priorities.Contains(u.Commitment.PriorityId));
+        }
+
+        var contributor = await (await site.SignInAsync("contributor.north")).GetStringAsync("/");
+        var reviewing = await (await site.SignInAsync("reviewer")).GetStringAsync("/");
+        var analyst = await (await site.SignInAsync("analyst")).GetStringAsync("/");
+        var viewer = await (await site.SignInAsync("viewer")).GetStringAsync("/");
+
+        Assert.Contains($"href=\"/updates\">{toWrite} update{(toWrite == 1 ? "" : "s")} to write</a>", contributor, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/review\">{toReview} update{(toReview == 1 ? "" : "s")} waiting for your review</a>", reviewing, StringComparison.Ordinal);
+        Assert.Matches(@"href=""/rounds/\d+"">\d+ updates overdue in the Q4 2023/24 round</a>", analyst);
+        Assert.True(contributor.IndexOf("id=\"your-work\"", StringComparison.Ordinal) < contributor.IndexOf("id=\"round-progress\"", StringComparison.Ordinal), "Own work leads the page.");
+        Assert.DoesNotContain("id=\"your-work\"", viewer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dashboard_DayBeforeTheDeadline_NothingOverdueThenOverdueAfterIt()
     {
         var viewer = await site.SignInAsync("viewer");
@@ -87,17 +116,22 @@ public sealed partial class DashboardTests(DemoSite site) : IClassFixture<DemoSi
         return (commitment.Id, unit);
     }
 
-    /// <summary>The six counts of the dashboard's round progress table, in its column order.</summary>
+    /// <summary>The counts of the dashboard's round progress table (which must add up to its total) and the overdue line under it.</summary>
     private static RoundCounts Progress(string html)
     {
         var table = ProgressTable().Match(html);
         Assert.True(table.Success, "The dashboard has no round progress table.");
         var cells = Cell().Matches(table.Value).Select(m => int.Parse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(6, cells.Count);
-        return new RoundCounts(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]);
+        Assert.Equal(cells[5], cells[0] + cells[1] + cells[2] + cells[3] + cells[4]);
+        var overdue = OverdueLine().Match(html);
+        return new RoundCounts(cells[0], cells[1], cells[3], cells[4], cells[2], overdue.Success ? int.Parse(overdue.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture) : 0);
     }
 
     private sealed record RoundCounts(int NotStarted, int Draft, int Submitted, int Approved, int Returned, int Overdue);
+
+    [GeneratedRegex("id=\"round-overdue\">Of these, (\\d+) (?:is|are) overdue")]
+    private static partial Regex OverdueLine();
 
     [GeneratedRegex("<table class=\"govuk-table\" id=\"round-progress\">.*?</table>", RegexOptions.Singleline)]
     private static partial Regex ProgressTable();

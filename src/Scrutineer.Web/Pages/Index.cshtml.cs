@@ -24,9 +24,19 @@ public sealed class IndexModel(ScrutineerDb db, RoundBoard board, DashboardCache
 
     public IReadOnlyList<PriorityStatus> Priorities => figures.Priorities;
 
+    /// <summary>The force's today.</summary>
+    public DateOnly Today => board.Today;
+
+    /// <summary>Whether the account writes or reviews, and so is told when nothing waits for it.</summary>
+    public bool WritesOrReviews => Me.Role is Domain.Accounts.Role.Contributor or Domain.Accounts.Role.Reviewer;
+
+    /// <summary>What this account has to do, leading the page.</summary>
+    public IReadOnlyList<WorkItem> Work { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = board.Today;
         figures = await cache.GetAsync(db, today, () => DashboardFigures.BuildAsync(db, board, today, ct), ct);
+        Work = await OwnWork.ForAsync(db, board, Me, Round, Progress, ct);
     }
 }
