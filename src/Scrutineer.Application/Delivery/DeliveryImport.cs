@@ -209,7 +209,7 @@ public static partial class DeliveryImport
         if (problems.Count > 0)
         {
             throw new DeliveryImportException(string.Create(CultureInfo.InvariantCulture,
-                $"The measures sheet has {problems.Count} problem(s); nothing was imported:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}"));
+                $"The measures sheet has {Figures.Count(problems.Count, "problem", "problems")}; nothing was imported:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}"));
         }
 
         foreach (var (strand, list) in byStrand)

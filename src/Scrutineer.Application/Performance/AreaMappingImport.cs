@@ -122,7 +122,7 @@ public sealed class AreaMappingImport(ScrutineerDb db)
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            var summary = $"Mapped {mapped} LSOA code(s) or local authorities; {createdAreas} new area(s).";
+            var summary = $"Mapped {Figures.Count(mapped, "LSOA code or local authority", "LSOA codes or local authorities")}; {Figures.Count(createdAreas, "new area", "new areas")}.";
             await ImportRuns.RecordAsync(db, ImportRunKind.Areas, started, files, records.Count - 1, summary, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return summary;

@@ -141,7 +141,7 @@ public sealed class HarmWeightsImport(ScrutineerDb db)
             var forceCount = rows.Where(r => r.Force is not null).Select(r => r.Force!.Id).Distinct().Count();
             var national = rows.Count(r => r.Force is null);
             var summary = string.Create(EnGb.Culture,
-                $"{indexName}: {rows.Count:N0} weight(s) written ({national:N0} national, {rows.Count - national:N0} for {forceCount:N0} force(s)), {removed:N0} replaced; {skipped.Count:N0} row(s) skipped.");
+                $"{indexName}: {Figures.Count(rows.Count, "weight", "weights")} written ({national:N0} national, {rows.Count - national:N0} for {Figures.Count(forceCount, "force", "forces")}), {removed:N0} replaced; {Figures.Count(skipped.Count, "row", "rows")} skipped.");
             var run = await ImportRuns.RecordAsync(db, ImportRunKind.HarmWeights, started, files, records.Count - 1, summary, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new HarmWeightsImportResult(indexName, records.Count - 1, rows.Count, forceCount, skipped, summary, run);

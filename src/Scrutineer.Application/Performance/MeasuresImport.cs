@@ -110,7 +110,7 @@ public sealed class MeasuresImport(ScrutineerDb db)
             }
         }
 
-        var summary = $"Defined {rows.Count} measure(s): {created} new, {rows.Count - created} updated.";
+        var summary = $"Defined {Figures.Count(rows.Count, "measure", "measures")}: {created} new, {rows.Count - created} updated.";
         var files = await ImportedFile.DescribeAsync([path], cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -252,8 +252,8 @@ public sealed class MeasuresImport(ScrutineerDb db)
             var run = await ImportRuns.RecordFiguresAsync(db, ImportRunKind.Measures, started, files, parsed.Count, replaced, rowsToWrite, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new MeasuresImportResult(written, measuresCreated, areasCreated,
-                $"Imported {written} observation(s) of {parsed.Select(p => p.Measure).Distinct(StringComparer.OrdinalIgnoreCase).Count()} measure(s)"
-                + $" ({measuresCreated} new measure(s), {areasCreated} new area(s)); any already held for the same measure, area and period were replaced.", run);
+                $"Imported {Figures.Count(written, "observation", "observations")} of {Figures.Count(parsed.Select(p => p.Measure).Distinct(StringComparer.OrdinalIgnoreCase).Count(), "measure", "measures")}"
+                + $" ({Figures.Count(measuresCreated, "new measure", "new measures")}, {Figures.Count(areasCreated, "new area", "new areas")}); any already held for the same measure, area and period were replaced.", run);
         });
     }
 

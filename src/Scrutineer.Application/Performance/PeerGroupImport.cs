@@ -112,7 +112,7 @@ public sealed class PeerGroupImport(ScrutineerDb db)
 
             await db.SaveChangesAsync(cancellationToken);
             var summary = string.Create(EnGb.Culture,
-                $"Peer groups of {replaced.Count:N0} force(s) replaced: {rows.Count:N0} link(s) written, {removed:N0} removed; {skipped.Count:N0} row(s) skipped.");
+                $"Peer groups of {Figures.Count(replaced.Count, "force", "forces")} replaced: {Figures.Count(rows.Count, "link", "links")} written, {removed:N0} removed; {Figures.Count(skipped.Count, "row", "rows")} skipped.");
             var run = await ImportRuns.RecordAsync(db, ImportRunKind.Peers, started, files, records.Count - 1, summary, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new PeerGroupImportResult(records.Count - 1, rows.Count, replaced.Count, skipped, summary, run);

@@ -32,7 +32,7 @@ internal static class ImportCommands
             var result = await new PoliceUkImport(db).ImportAsync(parse.GetValue(paths)!, bar, ct);
             bar.Finish();
             await context.Out.WriteLineAsync(
-                $"Imported {Figures.Count(result.Rows)} rows from {result.Files} file(s) in {watch.Elapsed.TotalSeconds:0.0} s: "
+                $"Imported {Figures.Count(result.Rows)} rows from {Figures.Count(result.Files, "file", "files")} in {watch.Elapsed.TotalSeconds:0.0} s: "
                 + $"{string.Join(", ", result.Forces)}, {result.FirstMonth} to {result.LastMonth} ({result.Months} force-months, {Figures.Count(result.Observations)} observations).");
             if (result.RowsOutsideMappedDistricts > 0)
             {

@@ -106,7 +106,7 @@ internal static class InsightsCommands
             {
                 await context.Out.WriteLineAsync(
                     $"{result.Measure}, {result.Area}: XmR chart of {chart.Points.Count} months ({chart.Points[0].Month.ShortLabel}–{chart.Points[^1].Month.ShortLabel}), "
-                    + $"limits from the first {chart.BaselinePoints} point(s).");
+                    + $"limits from the first {Figures.Count(chart.BaselinePoints, "point", "points")}.");
                 await context.Out.WriteLineAsync(
                     $"Mean {Figures.Number(chart.Mean)}; mean moving range {Figures.Number(chart.MeanMovingRange)}; "
                     + $"process limits {Figures.Number(chart.LowerLimit)} to {Figures.Number(chart.UpperLimit)}.");

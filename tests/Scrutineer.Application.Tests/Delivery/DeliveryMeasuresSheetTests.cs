@@ -77,7 +77,7 @@ public sealed class DeliveryMeasuresSheetTests : IDisposable
             await SeedMeasuresAsync(db);
             var ex = await Assert.ThrowsAsync<DeliveryImportException>(() => DeliveryImport.ImportAsync(db, [path], new DeliveryImportOptions(Strategy, new DateOnly(2018, 8, 1))));
             Assert.Equal(
-                "The measures sheet has 2 problem(s); nothing was imported:" + Environment.NewLine
+                "The measures sheet has 2 problems; nothing was imported:" + Environment.NewLine
                 + "delivery-plan-robbery.xlsx, sheet 'Measures', row 3, Measure: 'Knife crime' is not a measure the store holds. Use one of: All crime, Robbery, Theft from the person." + Environment.NewLine
                 + "delivery-plan-robbery.xlsx, sheet 'Measures', row 4, Better: 'down' is not lower, higher or neither. Write one of them, or leave it empty for the measure's own direction.",
                 ex.Message);

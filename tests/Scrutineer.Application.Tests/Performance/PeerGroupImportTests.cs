@@ -83,7 +83,7 @@ public sealed class PeerGroupImportTests
 
         var result = await new PeerGroupImport(db).ImportAsync(PeerData.Temp("force,peer,from,to\nEssex,Suffolk,2020-01-01,\n"));
 
-        Assert.Contains("1 link(s) written, 1 removed", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("1 link written, 1 removed", result.Summary, StringComparison.Ordinal);
         Assert.Equal(2, await db.PeerLinks.CountAsync());
     }
 
