@@ -90,7 +90,7 @@ public sealed partial class SafeRenderingTests(DemoSite site) : IClassFixture<De
             task = await db.DeliveryTasks.Where(t => t.Text.Contains("alert(1)")).Select(t => t.Id).SingleAsync();
         }
 
-        await AssertSafeAsync(analyst, "/strategy/tasks", both: false);
+        await AssertSafeAsync(analyst, "/strategy/tasks?owner=DI%20Test", both: false);
         await AssertSafeAsync(analyst, $"/strategy/tasks/{task}", both: true);
 
         var yaml = $"""

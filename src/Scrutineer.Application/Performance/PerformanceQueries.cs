@@ -94,6 +94,33 @@ public sealed class PerformanceQueries(ScrutineerDb db)
         return new MonthlySeries(m, a.Name, points.OrderBy(p => p.Month).ToList());
     }
 
+    /// <summary>
+    /// A measure that is held by quarter or by financial year (a survey, a headcount at 31 March), for an area: the
+    /// last <paramref name="periods"/> values up to <paramref name="to"/> (default: the latest), each beside the same
+    /// period a year before. Quarterly values are preferred when the measure has both. Null when it has neither.
+    /// </summary>
+    /// <exception cref="DomainException">An unknown measure or area.</exception>
+    public async Task<PeriodSeries?> PeriodSeriesAsync(string measure, string area, ReportingMonth? to = null, int periods = 12, CancellationToken cancellationToken = default)
+    {
+        var m = await FindMeasureAsync(measure, cancellationToken);
+        var a = await FindAreaAsync(area, cancellationToken);
+        var held = await db.Observations.AsNoTracking()
+            .Where(o => o.MeasureId == m.Id && o.AreaId == a.Id && o.Kind != PeriodKind.Month)
+            .Select(o => new { o.Kind, o.Period, o.Value }).ToListAsync(cancellationToken);
+        if (held.Count == 0)
+        {
+            return null;
+        }
+
+        var kind = held.Any(o => o.Kind == PeriodKind.Quarter) ? PeriodKind.Quarter : PeriodKind.FinancialYear;
+        var values = held.Where(o => o.Kind == kind).ToDictionary(o => o.Period, o => o.Value);
+        var points = values.Keys.Where(p => to is not { } last || p <= last).OrderBy(p => p).TakeLast(periods)
+            .Select(p => new PeriodValue(p, kind == PeriodKind.Quarter ? p.FinancialQuarter.ToString() : p.FinancialYear.ToString(), values[p],
+                values.TryGetValue(p.Plus(-12), out var before) ? before : null))
+            .ToList();
+        return new PeriodSeries(m, a.Name, kind, points);
+    }
+
     /// <summary>An XmR chart of a measure's monthly values for an area.</summary>
     /// <param name="measure">The measure's name.</param>
     /// <param name="area">The area's name.</param>

@@ -61,4 +61,27 @@ public static class InsightCharts
     public static string Number(decimal value) => value == Math.Round(value)
         ? Figures.Count((long)value)
         : value.ToString("#,##0.0", EnGb.Culture);
+
+    /// <summary>
+    /// The change from a year before: percentage points for a percentage or rate ("+1.2 points"), otherwise the difference
+    /// and the percentage change ("+12 (+2.9%)"); "–" when the year before is not held.
+    /// </summary>
+    public static string Change(Domain.Performance.Measure measure, decimal value, decimal? yearBefore)
+    {
+        if (yearBefore is not { } before)
+        {
+            return "–";
+        }
+
+        var difference = value - before;
+        if (measure.Kind is Domain.Performance.MeasureKind.Percentage or Domain.Performance.MeasureKind.Rate)
+        {
+            var rounded = Math.Round(difference, 1, MidpointRounding.AwayFromZero);
+            var points = Math.Abs(rounded) == 1 ? "point" : "points";
+            return rounded == 0 ? "0.0 points" : (rounded > 0 ? "+" : "") + Figures.Number(rounded) + " " + points;
+        }
+
+        var signed = difference == Math.Round(difference) ? Figures.Difference((long)difference) : (difference > 0 ? "+" : "") + Figures.Number(difference);
+        return $"{signed} ({Figures.SignedPercent(Figures.PercentChange(before, value))})";
+    }
 }

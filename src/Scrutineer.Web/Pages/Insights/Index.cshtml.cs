@@ -43,6 +43,9 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
 
     public string? ChartProblem { get; private set; }
 
+    /// <summary>The measure's values by quarter or financial year, when it is held that way rather than by month.</summary>
+    public PeriodSeries? Periods { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Measures = await db.Measures.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
@@ -71,7 +74,12 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
 
         Month ??= await LatestMonth.ConfirmedAsync(db, ct);
         var queries = new PerformanceQueries(db);
-        if (Month is { } to)
+        var kind = await db.Measures.AsNoTracking().Where(m => m.Name == Measure).Select(m => (MeasureKind?)m.Kind).FirstOrDefaultAsync(ct);
+        if (kind is { } k && k != MeasureKind.Count)
+        {
+            RollingProblem = $"Rolling 12-month totals add up counts of events; {Measure} is {KindWords(k)}, so it is not added up: its values are shown below as they are held.";
+        }
+        else if (Month is { } to)
         {
             try
             {
@@ -88,7 +96,12 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
             var series = await queries.MonthlySeriesAsync(Measure, Area!, Month?.Plus(-(ChartMonths - 1)), Month, ct);
             if (series.Points.Count == 0)
             {
-                ChartProblem = $"There is no monthly data for {Measure} in {Area}.";
+                Periods = await queries.PeriodSeriesAsync(Measure, Area!, cancellationToken: ct);
+                if (Periods is null)
+                {
+                    ChartProblem = $"There is no data for {Measure} in {Area}.";
+                }
+
                 return;
             }
 
@@ -100,4 +113,15 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
             ChartProblem = ex.Message;
         }
     }
+
+    /// <summary>What kind of values a measure has, in words: "a headcount at a date".</summary>
+    private static string KindWords(MeasureKind kind) => kind switch
+    {
+        MeasureKind.Count => "a count",
+        MeasureKind.Rate => "a rate",
+        MeasureKind.Percentage => "a percentage",
+        MeasureKind.Duration => "a duration",
+        MeasureKind.Money => "an amount of money",
+        MeasureKind.Headcount => "a headcount at a date",
+    };
 }
