@@ -73,7 +73,7 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         var stopsEarly = to < period.LastMonth
             ? $"{period.LastMonth.LongLabel} is not yet confirmed in the store (not imported, or held as provisional): the figures are to the end of {to.LongLabel}."
             : null;
-        var peers = await ReportPeerFigures.LoadAsync(db, area, measures.Where(m => m.Rolling is not null).Select(m => m.Measure), to, cancellationToken);
+        var peers = await ReportPeerFigures.LoadAsync(db, area, measures.Where(m => m.Rolling is not null).Select(m => m.Measure), to, cancellationToken: cancellationToken);
         return new QuarterlyFigures(period, to, area, measures, stopsEarly) { Peers = peers };
     }
 

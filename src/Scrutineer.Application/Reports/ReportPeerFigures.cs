@@ -31,7 +31,8 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
     /// for each of <paramref name="measures"/> (count measures held for the force), and reads its harm-weighted totals
     /// when harm weights apply to it, all over the 12 months to <paramref name="to"/>.
     /// </summary>
-    public static async Task<ReportPeerFigures> LoadAsync(ScrutineerDb db, string? force, IEnumerable<string> measures, ReportingMonth to, CancellationToken cancellationToken = default)
+    /// <param name="withHarm">False to leave the harm table out (a report that prints the comparison under each of several sections).</param>
+    public static async Task<ReportPeerFigures> LoadAsync(ScrutineerDb db, string? force, IEnumerable<string> measures, ReportingMonth to, bool withHarm = true, CancellationToken cancellationToken = default)
     {
         if (force is null)
         {
@@ -57,7 +58,7 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
         }
 
         HarmResult? harm = null;
-        if (await db.HarmWeights.AsNoTracking().AnyAsync(w => w.ForceId == null || w.ForceId == area.Id, cancellationToken))
+        if (withHarm && await db.HarmWeights.AsNoTracking().AnyAsync(w => w.ForceId == null || w.ForceId == area.Id, cancellationToken))
         {
             try
             {
@@ -72,12 +73,17 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
         return new ReportPeerFigures(peers, harm, notices);
     }
 
-    /// <summary>The blocks: a "Compared with peers" heading and table per measure, then "Harm-weighted crime"; nothing when nothing is loaded.</summary>
-    public IEnumerable<ReportBlock> Blocks()
+    /// <summary>
+    /// The blocks: a "Compared with peers" heading and table per measure, then "Harm-weighted crime"; nothing when
+    /// nothing is loaded. The headings are of <paramref name="headingLevel"/>, or bold labels when it is null (inside a
+    /// section whose headings are already at the lowest level the contents list).
+    /// </summary>
+    public IEnumerable<ReportBlock> Blocks(int? headingLevel = 2)
     {
+        ReportBlock Heading(string text) => headingLevel is { } level ? new ReportHeading(level, text) : new ReportParagraph(text + ":", ParagraphStyle.Strong);
         if (Peers.Count > 0)
         {
-            yield return new ReportHeading(2, "Compared with peers");
+            yield return Heading("Compared with peers");
             foreach (var comparison in Peers)
             {
                 foreach (var block in Compared(comparison))
@@ -89,7 +95,7 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
 
         if (Harm is { } harm)
         {
-            yield return new ReportHeading(2, "Harm-weighted crime");
+            yield return Heading("Harm-weighted crime");
             foreach (var index in harm.Indexes)
             {
                 foreach (var block in Weighted(harm, index))
