@@ -33,6 +33,9 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
 
     private const int MeasuresPerAppendixTable = 6;
 
+    /// <summary>The force beside its peers and its harm-weighted crime (<see cref="ReportPeerFigures"/>), printed at the end of the summary; none when neither is loaded.</summary>
+    public ReportPeerFigures Peers { get; init; } = ReportPeerFigures.None;
+
     /// <summary>No measure is linked: every priority says so.</summary>
     public static QuarterlyFigures None(FinancialQuarter period) => new(period, null, null, [], null);
 
@@ -70,7 +73,8 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         var stopsEarly = to < period.LastMonth
             ? $"{period.LastMonth.LongLabel} is not yet confirmed in the store (not imported, or held as provisional): the figures are to the end of {to.LongLabel}."
             : null;
-        return new QuarterlyFigures(period, to, area, measures, stopsEarly);
+        var peers = await ReportPeerFigures.LoadAsync(db, area, measures.Where(m => m.Rolling is not null).Select(m => m.Measure), to, cancellationToken: cancellationToken);
+        return new QuarterlyFigures(period, to, area, measures, stopsEarly) { Peers = peers };
     }
 
     /// <summary>
@@ -128,6 +132,11 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         if (To is not null && Measures.Any(m => m.Rolling is not null))
         {
             yield return new ReportParagraph("The monthly counts behind these figures are in the appendix.", ParagraphStyle.Small);
+        }
+
+        foreach (var block in Peers.Blocks())
+        {
+            yield return block;
         }
 
         yield return new ReportAnchor(SummaryAnchor + "_end");

@@ -56,7 +56,7 @@ public static class StrategyReport
         var items = DeliveryProgress.DeliveryItems(strategy, period);
         var links = await ReportMeasures.ForStrandsAsync(db, strategy.Strands.Select(s => s.Id).ToList(), cancellationToken);
         var wanted = strategy.Strands.ToDictionary(s => s.Id, s => links.GetValueOrDefault(s.Id) ?? []);
-        var (_, series) = await ReportMeasures.LoadAsync(db, wanted.Values.SelectMany(v => v), period.LastMonth.Plus(1 - SpcMonths), period.LastMonth, cancellationToken);
+        var (area, series) = await ReportMeasures.LoadAsync(db, wanted.Values.SelectMany(v => v), period.LastMonth.Plus(1 - SpcMonths), period.LastMonth, cancellationToken);
         var narratives = await StrandNarratives.ApprovedAsync(db, period, strategy.Strands.Select(s => s.Id).ToList(), cancellationToken);
 
         var strands = new List<StrandReport>();
@@ -92,6 +92,17 @@ public static class StrategyReport
                 Narrative = narratives.GetValueOrDefault(strand.Id)?.Commentary ?? Commentary.Empty,
                 SensitiveNarrative = version == ReportVersion.Full ? narratives.GetValueOrDefault(strand.Id)?.SensitiveCommentary ?? Commentary.Empty : Commentary.Empty,
             });
+        }
+
+        for (var k = 0; k < strands.Count; k++)
+        {
+            if (StrandFigures.Of(strands[k], period) is { To: { } to } figures)
+            {
+                strands[k] = strands[k] with
+                {
+                    Peers = await ReportPeerFigures.LoadAsync(db, area, figures.Rolling.Select(r => r.Insight.Measure), to, withHarm: false, cancellationToken),
+                };
+            }
         }
 
         var priorities = strategy.Strands.SelectMany(s => s.Plans).SelectMany(p => p.Tasks).SelectMany(t => t.Commitments)
@@ -224,6 +235,7 @@ public static class StrategyReport
             blocks.AddRange(Narrative(strand, q, full));
             blocks.Add(new ReportParagraph("Insights:", ParagraphStyle.Strong));
             blocks.AddRange(Insights(strand, figures[k], q, appendix));
+            blocks.AddRange(strand.Peers.Blocks(headingLevel: null));
             blocks.Add(new ReportParagraph($"Delivery achieved {months}:", ParagraphStyle.Strong));
             blocks.Add(strand.Achieved.Count > 0 ? new ReportBulletList(strand.Achieved) : new ReportParagraph("No delivery recorded as achieved this quarter.", ParagraphStyle.Notice));
             blocks.Add(new ReportParagraph($"Delivery scheduled {next}:", ParagraphStyle.Strong));

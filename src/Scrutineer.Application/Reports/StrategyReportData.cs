@@ -75,6 +75,9 @@ public sealed record StrandReport(
     /// <summary>The OFFICIAL-SENSITIVE part of the approved narrative, gathered only for the full version of the report.</summary>
     public Commentary SensitiveNarrative { get; init; } = Commentary.Empty;
 
+    /// <summary>The strand's measures beside the force's peers (<see cref="ReportPeerFigures"/>, no harm table); none when no peer group stands.</summary>
+    public ReportPeerFigures Peers { get; init; } = ReportPeerFigures.None;
+
     /// <summary>Total tasks: complete + ongoing + not started + at risk.</summary>
     public int Total => Complete + Ongoing + NotStarted + AtRisk;
 }
