@@ -45,4 +45,12 @@ public static class CliOptions
     /// <summary>"OnTrack" → "on track", for tables.</summary>
     public static string Words<T>(T value)
         where T : struct, Enum => Kebab(value.ToString()).Replace('-', ' ');
+
+    /// <summary>As <see cref="Words{T}(T)"/>; "not chosen" for a value not chosen yet (a draft's delivery status).</summary>
+    public static string Words<T>(T? value)
+        where T : struct, Enum => value is { } v ? Words(v) : "not chosen";
+
+    /// <summary>As <see cref="Kebab(string)"/> for an enumeration's value; "none" for a value not chosen yet.</summary>
+    public static string Kebab<T>(T? value)
+        where T : struct, Enum => value is { } v ? Kebab(v.ToString()) : "none";
 }

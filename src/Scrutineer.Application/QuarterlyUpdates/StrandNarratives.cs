@@ -54,7 +54,7 @@ public static class StrandNarratives
     /// workflow's rules. Not saved: the caller saves.
     /// </summary>
     /// <exception cref="DomainException">The workflow refuses the edit (round not open, submitted, approved, a marking in OFFICIAL text).</exception>
-    public static async Task<StrandNarrative> WriteAsync(ScrutineerDb db, ReportingRound round, ThematicStrand strand, Commentary commentary, Commentary? sensitive, DeliveryStatus status, string author, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public static async Task<StrandNarrative> WriteAsync(ScrutineerDb db, ReportingRound round, ThematicStrand strand, Commentary commentary, Commentary? sensitive, DeliveryStatus? status, string author, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var narrative = await FindAsync(db, round.Id, strand.Id, cancellationToken);
         if (narrative is null)

@@ -37,7 +37,7 @@ internal static class UpdateCommands
             var listing = new Listing("id", "commitment", "unit", "state", "status", "classification", "author", "updated", "words");
             foreach (var u in await UpdateQueries.ListAsync(db, round, parse.GetValue(unit), wanted, parse.GetValue(commitment), ct))
             {
-                listing.Add(u.Id, u.Commitment.Reference, u.Unit.ShortName, CliOptions.Kebab(u.State.ToString()), CliOptions.Kebab(u.Status.ToString()),
+                listing.Add(u.Id, u.Commitment.Reference, u.Unit.ShortName, CliOptions.Kebab(u.State.ToString()), CliOptions.Kebab(u.Status),
                     u.Classification.Marking(), u.Author, u.UpdatedAt.ToString("yyyy-MM-dd HH:mm", EnGb.Culture), u.Commentary.WordCount);
             }
 
@@ -153,7 +153,14 @@ internal static class UpdateCommands
             json.WriteString("unit", u.Unit.ShortName);
             json.WriteString("period", u.Round.Period.Code);
             json.WriteString("state", CliOptions.Kebab(u.State.ToString()));
-            json.WriteString("status", CliOptions.Kebab(u.Status.ToString()));
+            if (u.Status is { } deliveryStatus)
+            {
+                json.WriteString("status", CliOptions.Kebab(deliveryStatus.ToString()));
+            }
+            else
+            {
+                json.WriteNull("status");
+            }
             json.WriteString("classification", u.Classification.Marking());
             json.WriteString("author", u.Author);
             json.WriteString("updated", u.UpdatedAt.ToString("O", EnGb.Culture));

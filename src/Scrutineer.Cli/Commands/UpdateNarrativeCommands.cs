@@ -49,7 +49,7 @@ internal static class UpdateNarrativeCommands
             var listing = new Listing("id", "strand", "state", "status", "classification", "author", "updated", "words");
             foreach (var n in await StrandNarratives.ListAsync(db, round, ct))
             {
-                listing.Add(n.Id, n.Strand.Title, CliOptions.Kebab(n.State.ToString()), CliOptions.Kebab(n.Status.ToString()),
+                listing.Add(n.Id, n.Strand.Title, CliOptions.Kebab(n.State.ToString()), CliOptions.Kebab(n.Status),
                     n.Classification.Marking(), n.Author, n.UpdatedAt.ToString("yyyy-MM-dd HH:mm", EnGb.Culture), n.Commentary.WordCount);
             }
 

@@ -38,7 +38,7 @@ public abstract class ReviewedUpdate
         Author = Required(author, "author");
         CommentaryText = "";
         SensitiveCommentaryText = "";
-        Status = DeliveryStatus.OnTrack;
+        Status = null;
         State = UpdateState.Draft;
         CreatedAt = now;
         UpdatedAt = now;
@@ -73,8 +73,11 @@ public abstract class ReviewedUpdate
     public Classification Classification =>
         SensitiveCommentaryText.Length > 0 || !string.IsNullOrEmpty(SensitiveReviewerComment) ? Classification.OfficialSensitive : Classification.Official;
 
-    /// <summary>The writer's delivery status for what the update reports on.</summary>
-    public DeliveryStatus Status { get; private set; }
+    /// <summary>
+    /// The writer's delivery status for what the update reports on; null while a draft has none chosen yet. An update
+    /// is never submitted without one, so submitted, returned and approved updates always have it.
+    /// </summary>
+    public DeliveryStatus? Status { get; private set; }
 
     /// <summary>Draft, submitted, approved or returned.</summary>
     public UpdateState State { get; private set; }
@@ -112,12 +115,15 @@ public abstract class ReviewedUpdate
     /// <summary>The longest a commentary part may be: about 3,000 words, a few pages of a board report.</summary>
     public const int MaxCommentaryCharacters = 20_000;
 
-    /// <summary>Writes the commentary (its OFFICIAL part and the OFFICIAL-SENSITIVE part, null for none) and status (the writer's own edit).</summary>
+    /// <summary>
+    /// Writes the commentary (its OFFICIAL part and the OFFICIAL-SENSITIVE part, null for none) and status (the writer's
+    /// own edit). The status may be left unchosen (null) while the update is a draft.
+    /// </summary>
     /// <exception cref="DomainException">
     /// Round not open; update submitted; approved and the round not reopened since; a marking typed into the OFFICIAL part;
     /// or a part longer than <see cref="MaxCommentaryCharacters"/>.
     /// </exception>
-    public void Edit(ReportingRound round, Commentary commentary, DeliveryStatus status, string author, DateTimeOffset now, Commentary? sensitive = null)
+    public void Edit(ReportingRound round, Commentary commentary, DeliveryStatus? status, string author, DateTimeOffset now, Commentary? sensitive = null)
     {
         EnsureRound(round);
         var sensitiveText = OfficialOnly(commentary, sensitive);
@@ -165,7 +171,7 @@ public abstract class ReviewedUpdate
     /// Round published; no reason, or one longer than <see cref="MaxCorrectionReasonCharacters"/>; a correction that
     /// changes nothing; a marking typed into the OFFICIAL part; a part longer than <see cref="MaxCommentaryCharacters"/>.
     /// </exception>
-    public void Correct(ReportingRound round, Commentary commentary, DeliveryStatus status, string analyst, DateTimeOffset now, string reason, Commentary? sensitive = null)
+    public void Correct(ReportingRound round, Commentary commentary, DeliveryStatus? status, string analyst, DateTimeOffset now, string reason, Commentary? sensitive = null)
     {
         EnsureRound(round);
         round.EnsureNotPublished("take corrections");
@@ -197,7 +203,7 @@ public abstract class ReviewedUpdate
     }
 
     /// <summary>Sends the update for review.</summary>
-    /// <exception cref="DomainException">Round not open; not a draft or returned update; no commentary.</exception>
+    /// <exception cref="DomainException">Round not open; not a draft or returned update; no commentary; no delivery status.</exception>
     public void Submit(ReportingRound round, string actor, DateTimeOffset now)
     {
         EnsureRound(round);
@@ -210,6 +216,11 @@ public abstract class ReviewedUpdate
         if (string.IsNullOrWhiteSpace(CommentaryText) && string.IsNullOrWhiteSpace(SensitiveCommentaryText))
         {
             throw new DomainException($"{Subject} has no commentary: write some before submitting.");
+        }
+
+        if (Status is null)
+        {
+            throw new DomainException($"{Subject} has no delivery status: select one before submitting.");
         }
 
         State = UpdateState.Submitted;

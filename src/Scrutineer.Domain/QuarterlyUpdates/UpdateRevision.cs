@@ -9,7 +9,7 @@ namespace Scrutineer.Domain.QuarterlyUpdates;
 /// <param name="Actor">Who did it.</param>
 /// <param name="At">When (UTC).</param>
 /// <param name="Commentary">The commentary at that moment, in its text form.</param>
-/// <param name="Status">The delivery status at that moment.</param>
+/// <param name="Status">The delivery status at that moment; null for a draft with none chosen yet.</param>
 /// <param name="Comment">The reviewer's comment, when returned or approved with one.</param>
 public sealed record UpdateRevision(
     int Sequence,
@@ -17,7 +17,7 @@ public sealed record UpdateRevision(
     string Actor,
     DateTimeOffset At,
     string Commentary,
-    DeliveryStatus Status,
+    DeliveryStatus? Status,
     string? Comment)
 {
     /// <summary>The OFFICIAL-SENSITIVE part of the commentary at that moment; empty when there was none.</summary>

@@ -63,7 +63,7 @@ public static class ApiEndpoints
                         ? u.SensitiveCommentaryText
                         : null;
                     return new UpdateDto(u.Id, u.RoundId, u.Period.ToString(), u.CommitmentId, $"{u.PriorityNumber}.{u.CommitmentNumber}", u.Unit,
-                        u.State.ToString(), u.Status.ToString(), (sensitive is null ? Classification.Official : Classification.OfficialSensitive).Marking(),
+                        u.State.ToString(), u.Status?.ToString(), (sensitive is null ? Classification.Official : Classification.OfficialSensitive).Marking(),
                         u.CommentaryText, sensitive, u.Author, u.UpdatedAt, u.Reviewer, u.ReviewedAt);
                 })
                 .ToList();
@@ -86,6 +86,6 @@ public static class ApiEndpoints
 
     public sealed record RoundDto(int Id, int PlanId, string Period, string Code, DateOnly Deadline, string State);
 
-    public sealed record UpdateDto(int Id, int RoundId, string Period, int CommitmentId, string Reference, string Unit, string State, string Status,
+    public sealed record UpdateDto(int Id, int RoundId, string Period, int CommitmentId, string Reference, string Unit, string State, string? Status,
         string Classification, string Commentary, string? SensitiveCommentary, string Author, DateTimeOffset UpdatedAt, string? Reviewer, DateTimeOffset? ReviewedAt);
 }

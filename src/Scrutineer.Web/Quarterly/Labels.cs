@@ -6,6 +6,11 @@ namespace Scrutineer.Web.Quarterly;
 /// <summary>How states and statuses read on the pages, and the GOV.UK tag colour for each.</summary>
 public static class Labels
 {
+    /// <summary>A draft's status may not be chosen yet.</summary>
+    public static string Of(DeliveryStatus? status) => status is { } s ? Of(s) : "No status yet";
+
+    public static string Tag(DeliveryStatus? status) => status is { } s ? Tag(s) : "govuk-tag--grey";
+
     public static string Of(DeliveryStatus status) => status switch
     {
         DeliveryStatus.NotStarted => "Not started",

@@ -21,7 +21,7 @@ public sealed record RoundSummary(int Id, int PlanId, string PlanTitle, Financia
 }
 
 /// <summary>An update in brief (no commentary or history).</summary>
-public sealed record UpdateRow(int Id, int RoundId, int CommitmentId, int UnitId, UpdateState State, DeliveryStatus Status, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, string Author, string? ReviewerComment);
+public sealed record UpdateRow(int Id, int RoundId, int CommitmentId, int UnitId, UpdateState State, DeliveryStatus? Status, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, string Author, string? ReviewerComment);
 
 /// <summary>One update a round expects: a responsible unit on a commitment, and the update if one was started.</summary>
 public sealed record Slot(int CommitmentId, string Reference, string CommitmentText, int PriorityId, int PriorityNumber, string PriorityTitle, int UnitId, string UnitShortName, string UnitName, UpdateRow? Update)

@@ -52,6 +52,25 @@ public sealed class QuarterlyUpdateTests
     }
 
     [Fact]
+    public void Edit_DraftWithoutStatus_SavedWithNone_SubmitRefusedUntilChosen()
+    {
+        var update = new QuarterlyUpdate(round, commitment, B, "Author", Now);
+
+        update.Edit(round, Commentary.Parse("First notes."), null, "Author", Now.AddMinutes(5));
+
+        Assert.Null(update.Status);
+        Assert.Null(update.History[^1].Status);
+        var ex = Assert.Throws<DomainException>(() => update.Submit(round, "Author", Now.AddMinutes(6)));
+        Assert.Equal($"The update on {commitment.Reference} by {B.ShortName} has no delivery status: select one before submitting.", ex.Message);
+        Assert.Equal(UpdateState.Draft, update.State);
+
+        update.Edit(round, Commentary.Parse("First notes."), DeliveryStatus.AtRisk, "Author", Now.AddMinutes(7));
+        update.Submit(round, "Author", Now.AddMinutes(8));
+        Assert.Equal(UpdateState.Submitted, update.State);
+        Assert.Equal(DeliveryStatus.AtRisk, update.Status);
+    }
+
+    [Fact]
     public void Submit_NoCommentary_Refused()
     {
         var update = new QuarterlyUpdate(round, commitment, B, "Author", Now);

@@ -38,9 +38,9 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
             .OrderBy(i => i.SubmittedAt).ToList();
     }
 
-    public sealed record NarrativeItem(int Id, FinancialQuarter Period, string Strand, DeliveryStatus Status, DateTimeOffset? SubmittedAt, string Author);
+    public sealed record NarrativeItem(int Id, FinancialQuarter Period, string Strand, DeliveryStatus? Status, DateTimeOffset? SubmittedAt, string Author);
 
-    public sealed record Item(int Id, FinancialQuarter Period, int PriorityNumber, int CommitmentNumber, string Text, string Unit, DeliveryStatus Status, DateTimeOffset? SubmittedAt, string Author)
+    public sealed record Item(int Id, FinancialQuarter Period, int PriorityNumber, int CommitmentNumber, string Text, string Unit, DeliveryStatus? Status, DateTimeOffset? SubmittedAt, string Author)
     {
         public string Reference => $"{PriorityNumber}.{CommitmentNumber}";
     }

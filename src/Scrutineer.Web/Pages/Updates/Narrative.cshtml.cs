@@ -64,9 +64,10 @@ public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, Applicat
         }
 
         var submit = string.Equals(action, "submit", StringComparison.Ordinal);
-        if (Status is null)
+        // A draft may be saved before its status is chosen; it is needed to submit.
+        if (submit && Status is null)
         {
-            ModelState.AddModelError(nameof(Status), "Select the delivery status");
+            ModelState.AddModelError(nameof(Status), "Select the delivery status before submitting");
         }
 
         if (submit && string.IsNullOrWhiteSpace(Commentary) && string.IsNullOrWhiteSpace(ReadsSensitive ? SensitiveCommentary : Narrative?.SensitiveCommentaryText))
@@ -88,7 +89,7 @@ public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, Applicat
         {
             var now = clock.GetUtcNow();
             var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : null;
-            var narrative = await StrandNarratives.WriteAsync(db, Round, Strand, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), sensitive, Status!.Value, Me.DisplayName, now, ct);
+            var narrative = await StrandNarratives.WriteAsync(db, Round, Strand, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), sensitive, Status, Me.DisplayName, now, ct);
             if (submit)
             {
                 narrative.Submit(Round, Me.DisplayName, now);

@@ -86,9 +86,10 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
         }
 
         var submit = string.Equals(action, "submit", StringComparison.Ordinal);
-        if (Status is null)
+        // A draft may be saved before its status is chosen; it is needed to submit.
+        if (submit && Status is null)
         {
-            ModelState.AddModelError(nameof(Status), "Select the delivery status");
+            ModelState.AddModelError(nameof(Status), "Select the delivery status before submitting");
         }
 
         if (submit && string.IsNullOrWhiteSpace(Commentary) && string.IsNullOrWhiteSpace(ReadsSensitive ? SensitiveCommentary : Update?.SensitiveCommentaryText))
@@ -118,7 +119,7 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
             }
 
             var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : update.SensitiveCommentary;
-            update.Edit(Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, now, sensitive);
+            update.Edit(Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status, Me.DisplayName, now, sensitive);
             if (submit)
             {
                 update.Submit(Round, Me.DisplayName, now);

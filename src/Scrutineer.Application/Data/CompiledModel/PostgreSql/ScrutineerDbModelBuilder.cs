@@ -12,7 +12,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("15e0b9f0-4a2b-42b7-aad3-112cc5a6638e"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("d299e6f6-4ec8-4117-8ac5-a563564d5fc6"), entityTypeCount: 48)
         {
         }
 

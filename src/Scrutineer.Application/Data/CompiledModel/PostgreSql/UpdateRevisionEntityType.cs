@@ -103,12 +103,12 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
-                typeof(DeliveryStatus),
+                typeof(DeliveryStatus?),
                 propertyInfo: typeof(UpdateRevision).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(UpdateRevision).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 40,
                 providerPropertyType: typeof(string));
-            status.SetSentinelFromProviderValue("NotStarted");
             status.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(

@@ -11,7 +11,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5cc172c9-f163-4c24-b73f-af9cbc2aab3f"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("b81c97c8-86ee-44c4-8cbd-45ebaff55414"), entityTypeCount: 48)
         {
         }
 

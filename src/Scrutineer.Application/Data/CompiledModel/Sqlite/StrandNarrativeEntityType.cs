@@ -113,12 +113,12 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
 
             var status = runtimeEntityType.AddProperty(
                 "Status",
-                typeof(DeliveryStatus),
+                typeof(DeliveryStatus?),
                 propertyInfo: typeof(ReviewedUpdate).GetProperty("Status", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ReviewedUpdate).GetField("<Status>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 40,
                 providerPropertyType: typeof(string));
-            status.SetSentinelFromProviderValue("NotStarted");
 
             var strandId = runtimeEntityType.AddProperty(
                 "StrandId",
