@@ -165,6 +165,22 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
     }
 
     [Fact]
+    public async Task StrategyHtml_Demo_SpcChartsMarkEachMonthsVariation()
+    {
+        await using var db = demo.Store.Open();
+        var report = await StrategyReport.BuildAsync(db, Q4, TestClock.DefaultStart, ReportVersion.Full);
+        var html = System.Text.Encoding.UTF8.GetString(await RendererTests.RenderAsync(new HtmlReportRenderer(), report));
+
+        var spc = report.AllBlocks().OfType<Domain.Reports.ReportChart>().Where(c => c.Kind == Domain.Reports.ChartKind.Spc).ToList();
+        Assert.NotEmpty(spc);
+        Assert.All(spc, c => Assert.Equal(c.Categories.Count, c.Variations?.Count));
+        var special = spc.Sum(c => c.Variations!.Count(v => v.Special));
+        var common = spc.Sum(c => c.Variations!.Count(v => !v.Special));
+        Assert.Equal(special, Regex.Matches(html, "class=\"spc-(improvement|concern|neither)\"><title>[^<]+; special cause variation: ").Count);
+        Assert.Equal(common, Regex.Matches(html, "class=\"spc-common\"><title>").Count);
+    }
+
+    [Fact]
     public async Task QuarterlyCommand_DemoQ2_FullVersionHoldsTheSensitiveParagraphAndThePublicOneLeavesItOut()
     {
         var full = Path.Combine(Path.GetTempPath(), $"quarterly-{Guid.NewGuid():N}.html");

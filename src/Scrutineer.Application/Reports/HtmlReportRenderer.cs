@@ -181,6 +181,8 @@ public sealed class HtmlReportRenderer : IReportRenderer
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\" class=\"num\">{Text(series.Name)}</th>");
         }
 
+        var variations = chart.Kind == ChartKind.Spc ? chart.Variations : null;
+        html.Append(variations is null ? "" : "<th scope=\"col\">Variation</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         for (var i = 0; i < chart.Categories.Count; i++)
         {
@@ -189,6 +191,11 @@ public sealed class HtmlReportRenderer : IReportRenderer
             {
                 var v = i < series.Values.Count ? series.Values[i] : null;
                 html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{(v is { } x ? SvgChart.Value(x) : "–")}</td>");
+            }
+
+            if (variations is not null)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td>{(i < variations.Count ? Text(VariationIcon.Name(variations[i])) : "–")}</td>");
             }
 
             html.Append("</tr>\n");

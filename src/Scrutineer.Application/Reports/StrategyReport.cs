@@ -514,6 +514,7 @@ public static class StrategyReport
             {
                 ValueAxisTitle = Capital(unit),
                 DataElsewhere = where,
+                Variations = chart.Points.Select(PointVariation.Of).ToList(),
             };
             yield return new ReportParagraph($"The SPC chart: {summary}");
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Scrutineer.Domain.Reports;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Reports;
 
@@ -20,6 +21,15 @@ public static class SvgChart
 
     private static readonly string[] Palette = ["#1d4f91", "#b3541e", "#2e7d32", "#7b1fa2", "#616161"];
 
+    /// <summary>
+    /// An SPC chart that marks its points' variation draws as Making Data Count does: grey values, a black mean, grey
+    /// limits, so that only the special-cause markers carry colour.
+    /// </summary>
+    private static readonly string[] SpcPalette = ["#505a5f", "#0b0c0c", "#6f777b", "#6f777b", "#616161"];
+
+    /// <summary>The extra height below the series legend for the key to the variation markers.</summary>
+    private const double MarkerKeyHeight = 18;
+
     /// <summary>The SVG element; <paramref name="id"/> makes its title and description ids unique on the page.</summary>
     public static string Render(ReportChart chart, string id)
     {
@@ -31,9 +41,12 @@ public static class SvgChart
         var band = plotWidth / n;
         double Y(double v) => Top + plotHeight - ((v - min) / (max - min) * plotHeight);
         double X(int i) => Left + (band * i) + (band / 2);
+        var variations = chart.Kind == ChartKind.Spc ? chart.Variations : null;
+        var palette = variations is null ? Palette : SpcPalette;
+        var height = variations is null ? Height : Height + MarkerKeyHeight;
 
         var svg = new StringBuilder();
-        svg.Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\">"));
+        svg.Append(Inv($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" class=\"chart\">"));
         svg.Append(Inv($"<title id=\"{id}-title\">{Esc(chart.Title)}</title><desc id=\"{id}-desc\">{Esc(chart.AltText)}</desc>"));
         svg.Append("<g font-family=\"Arial, Helvetica, sans-serif\" font-size=\"10\" fill=\"#222\">");
 
@@ -60,7 +73,7 @@ public static class SvgChart
         for (var s = 0; s < chart.Series.Count; s++)
         {
             var series = chart.Series[s];
-            var colour = Palette[s % Palette.Length];
+            var colour = palette[s % palette.Length];
             if (s == 0 && chart.Kind == ChartKind.Bar)
             {
                 var barWidth = band * 0.7;
@@ -82,7 +95,16 @@ public static class SvgChart
                     .Select(p => Inv($"{X(p.i):0.##},{Y(p.v!.Value):0.##}")));
                 var dash = series.Dashed ? " stroke-dasharray=\"6 4\"" : "";
                 svg.Append(Inv($"<polyline points=\"{points}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\"{dash}/>"));
-                if (!series.Dashed)
+                if (s == 0 && variations is not null)
+                {
+                    foreach (var (v, i) in series.Values.Select((v, i) => (v, i)).Where(p => p.v.HasValue && p.i < n))
+                    {
+                        var variation = i < variations.Count ? variations[i] : default;
+                        var words = variation.Special ? "; " + VariationIcon.Name(variation).ToLowerInvariant() : "";
+                        svg.Append(VariationMarker.Shape(variation.Variation, X(i), Y(v!.Value), $"<title>{Esc(chart.Categories[i])}: {Esc(Value(v.Value))}{Esc(words)}</title>"));
+                    }
+                }
+                else if (!series.Dashed)
                 {
                     foreach (var (v, i) in series.Values.Select((v, i) => (v, i)).Where(p => p.v.HasValue && p.i < n))
                     {
@@ -95,7 +117,7 @@ public static class SvgChart
         var lx = Left;
         for (var s = 0; s < chart.Series.Count; s++)
         {
-            var colour = Palette[s % Palette.Length];
+            var colour = palette[s % palette.Length];
             var ly = Height - 8;
             var swatch = s == 0 && chart.Kind == ChartKind.Bar
                 ? Inv($"<rect x=\"{lx}\" y=\"{ly - 8}\" width=\"12\" height=\"8\" fill=\"{colour}\"/>")
@@ -105,8 +127,33 @@ public static class SvgChart
             lx += 24 + (chart.Series[s].Name.Length * 5.5);
         }
 
+        if (variations is not null)
+        {
+            MarkerKey(svg, variations);
+        }
+
         svg.Append("</g></svg>");
         return svg.ToString();
+    }
+
+    /// <summary>A row under the series legend naming the marker of each variation the chart shows, common cause first.</summary>
+    private static void MarkerKey(StringBuilder svg, IReadOnlyList<PointVariation> variations)
+    {
+        var lx = Left;
+        var ly = Height + MarkerKeyHeight - 8;
+        foreach (var variation in variations.Select(v => v.Variation).Distinct().Order())
+        {
+            var words = variation switch
+            {
+                SpcVariation.CommonCause => "Common cause",
+                SpcVariation.Improvement => "Special cause: improvement",
+                SpcVariation.Concern => "Special cause: concern",
+                _ => "Special cause: neither better nor worse",
+            };
+            svg.Append(VariationMarker.Shape(variation, lx + 6, ly - 4));
+            svg.Append(Inv($"<text x=\"{lx + 16}\" y=\"{ly}\">{Esc(words)}</text>"));
+            lx += 24 + (words.Length * 5.5);
+        }
     }
 
     /// <summary>A value as the data table and tooltips print it, with thousands separators as the report's other tables: whole numbers ("2,967"), else one decimal ("3,063.6").</summary>

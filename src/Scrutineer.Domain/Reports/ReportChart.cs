@@ -1,3 +1,5 @@
+using Scrutineer.Domain.Statistics;
+
 namespace Scrutineer.Domain.Reports;
 
 /// <summary>
@@ -24,4 +26,10 @@ public sealed record ReportChart(
     /// print the data table beside the chart.
     /// </summary>
     public string? DataElsewhere { get; init; }
+
+    /// <summary>
+    /// For an SPC chart, each category's variation (one per category, in order), so that the first series' special-cause
+    /// points are marked as Making Data Count marks them; null to draw every point alike.
+    /// </summary>
+    public IReadOnlyList<PointVariation>? Variations { get; init; }
 }

@@ -24,7 +24,10 @@ public static class InsightCharts
         };
     }
 
-    /// <summary>The XmR chart: values, mean and process limits, with a text alternative naming the months outside the limits.</summary>
+    /// <summary>
+    /// The XmR chart: values, mean and process limits, each point marked by its variation as Making Data Count marks it,
+    /// with a text alternative naming the months outside the limits.
+    /// </summary>
     public static ReportChart Spc(SpcResult spc)
     {
         var chart = spc.Chart;
@@ -45,6 +48,7 @@ public static class InsightCharts
             ])
         {
             ValueAxisTitle = spc.Unit,
+            Variations = points.Select(PointVariation.Of).ToList(),
         };
     }
 
