@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using Scrutineer.Reliability.Web.Tests;
 
 namespace Scrutineer.Browser.Tests;
@@ -128,6 +130,47 @@ public sealed class ReflowTests(Chromium chromium, BrowserSite site) : IClassFix
 
         Assert.True(findings.Count == 0, $"{findings.Count} reflow failure(s):\n" + string.Join('\n', findings));
         Assert.Equal(Pages.Sum(p => p.Accounts.Length), opened);
+    }
+
+    [Fact]
+    public async Task WideTable_At320_ScrollsByKeyboardInARegionNamedByItsCaption_AndLeavesTheTabOrderWhenItFits()
+    {
+        var page = await site.SignInAsync(chromium.Browser, "analyst");
+        await page.SetViewportSizeAsync(Reflow.Zoom400.Width, Reflow.Zoom400.Height);
+        await page.GotoAsync("/strategy/tasks");
+        var region = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex(@"^\d+ of \d+ tasks") });
+        await Assertions.Expect(region).ToHaveAttributeAsync("tabindex", "0");
+        await Assertions.Expect(region.Locator("table#tasks")).ToHaveCountAsync(1);
+
+        await region.FocusAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await Assertions.Expect(region).ToBeFocusedAsync();
+        Assert.True(await region.EvaluateAsync<double>("e => e.scrollLeft") > 0, "The arrow keys did not scroll the table's container.");
+
+        await page.SetViewportSizeAsync(1280, 900);
+        await Assertions.Expect(region).Not.ToHaveAttributeAsync("tabindex", "0");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PagesWithWideTables_At320_AxeFindsNothing()
+    {
+        var ids = await DemoIds.ReadAsync(site.Db);
+        var page = await site.SignInAsync(chromium.Browser, "analyst");
+        await page.SetViewportSizeAsync(Reflow.Zoom400.Width, Reflow.Zoom400.Height);
+        foreach (var path in new[] { "/", "/strategy", "/insights", "/data", $"/rounds/{ids.OpenRound}" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
+            await Assertions.Expect(page.Locator(".app-table-scroll[tabindex='0']").First).ToBeAttachedAsync();
+            await Axe.AssertNoViolationsAsync(page);
+        }
+
+        await page.Context.CloseAsync();
     }
 
     /// <summary>A GET handler with the address and accounts that show it, or the reason it is not a page.</summary>
