@@ -118,11 +118,7 @@ public sealed class ReflowTests(Chromium chromium, BrowserSite site) : IClassFix
                 }
 
                 opened++;
-                foreach (var size in new[] { Reflow.Zoom400, Reflow.Phone })
-                {
-                    await page.SetViewportSizeAsync(size.Width, size.Height);
-                    findings.AddRange(await Reflow.FindingsAsync(page, $"{path} as {account} at {size.Width} px"));
-                }
+                await AddFindingsAsync(page, $"{path} as {account}", findings);
             }
 
             await page.Context.CloseAsync();
@@ -130,6 +126,34 @@ public sealed class ReflowTests(Chromium chromium, BrowserSite site) : IClassFix
 
         Assert.True(findings.Count == 0, $"{findings.Count} reflow failure(s):\n" + string.Join('\n', findings));
         Assert.Equal(Pages.Sum(p => p.Accounts.Length), opened);
+    }
+
+    [Fact]
+    public async Task FormsShowingTheirErrors_At320And375Wide_DoNotScrollSideways()
+    {
+        var findings = new List<string>();
+        var anonymous = await site.NewPageAsync(chromium.Browser);
+        await anonymous.SetViewportSizeAsync(Reflow.Zoom400.Width, Reflow.Zoom400.Height);
+        await anonymous.GotoAsync("/account/sign-in");
+        await anonymous.FillAsync("#username", "nobody");
+        await anonymous.FillAsync("#password", "wrong password");
+        await anonymous.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(anonymous.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await AddFindingsAsync(anonymous, "/account/sign-in with errors", findings);
+        await anonymous.Context.CloseAsync();
+
+        var round = await site.OpenRoundIdAsync();
+        var (commitment, unit, _) = await site.FreeSlotAsync("North LPA", round);
+        var contributor = await site.SignInAsync(chromium.Browser, "contributor.north");
+        await contributor.SetViewportSizeAsync(Reflow.Zoom400.Width, Reflow.Zoom400.Height);
+        await contributor.GotoAsync($"/updates/write/{round}/{commitment}/{unit}");
+        await contributor.FillAsync("#commentary", "");
+        await contributor.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Assertions.Expect(contributor.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await AddFindingsAsync(contributor, "the update form with errors", findings);
+        await contributor.Context.CloseAsync();
+
+        Assert.True(findings.Count == 0, $"{findings.Count} reflow failure(s):\n" + string.Join('\n', findings));
     }
 
     [Fact]
@@ -171,6 +195,15 @@ public sealed class ReflowTests(Chromium chromium, BrowserSite site) : IClassFix
         }
 
         await page.Context.CloseAsync();
+    }
+
+    private static async Task AddFindingsAsync(IPage page, string label, List<string> findings)
+    {
+        foreach (var size in new[] { Reflow.Zoom400, Reflow.Phone })
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+            findings.AddRange(await Reflow.FindingsAsync(page, $"{label} at {size.Width} px"));
+        }
     }
 
     /// <summary>A GET handler with the address and accounts that show it, or the reason it is not a page.</summary>
