@@ -40,6 +40,9 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public TestStore Store => store ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The running application's services (its route table, for one).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("Not started.");
+
     public async Task InitializeAsync()
     {
         store = await TestStore.CreateAsync(provider);

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
 using Scrutineer.Domain.QuarterlyUpdates;
-using Scrutineer.Web.Tests;
 
 namespace Scrutineer.Reliability.Web.Tests;
 
@@ -29,9 +29,10 @@ internal sealed record DemoIds(
     int StrandLedWithNarrativeUnapproved,
     int NarrativeSubmitted)
 {
-    public static async Task<DemoIds> ReadAsync(DemoSite site)
+    /// <summary>Reads the identities from a store holding the demo force (<paramref name="openDb"/> opens a context on it).</summary>
+    public static async Task<DemoIds> ReadAsync(Func<ScrutineerDb> openDb)
     {
-        await using var db = site.Db();
+        await using var db = openDb();
         var rounds = await db.Rounds.ToListAsync();
         var open = rounds.Single(r => r.State == RoundState.Open);
         var units = await db.Units.ToDictionaryAsync(u => u.ShortName, StringComparer.Ordinal);

@@ -43,7 +43,7 @@ public sealed partial class NeedToKnowCanaryTests(DemoSite site) : IClassFixture
     public async Task EveryRoute_EveryPrincipal_ShowsEachTokenExactlyWhereAllowed()
     {
         var world = await PlantAsync();
-        var ids = await DemoIds.ReadAsync(site);
+        var ids = await DemoIds.ReadAsync(site.Db);
         var templates = RouteTable.GetRoutes(site.Factory.Services);
         var seeds = Seeds(templates, ids);
 

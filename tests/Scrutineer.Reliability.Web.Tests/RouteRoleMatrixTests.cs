@@ -176,7 +176,7 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
     [Fact]
     public async Task EveryHandler_EveryPrincipal_GetsTheExpectedOutcome()
     {
-        var ids = await DemoIds.ReadAsync(site);
+        var ids = await DemoIds.ReadAsync(site.Db);
         await AddStrandReviewerAsync(ids.Strand);
         var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal) { ["anonymous"] = site.Anonymous() };
         foreach (var user in Principals.Skip(1))

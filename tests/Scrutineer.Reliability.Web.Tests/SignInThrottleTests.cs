@@ -94,7 +94,7 @@ public sealed partial class SignInThrottleTests
         Assert.Null(failed);
         var cookie = await SignInAsync(site, address, "contributor.north", DemoAccounts.Password);
         Assert.NotNull(cookie);
-        var ids = await DemoIds.ReadAsync(site);
+        var ids = await DemoIds.ReadAsync(site.Db);
         Assert.Equal(302, (await SendAsync(site, "GET", "/rounds", address, cookie)).Response.StatusCode);
         Assert.Equal(404, (await SendAsync(site, "GET", $"/updates/write/{ids.OpenRound}/{ids.ScdSlot.Commitment}/{ids.ScdSlot.Unit}", address, cookie)).Response.StatusCode);
         Assert.Equal(200, (await SendAsync(site, "GET", $"/reports/download?report=quarterly&round={ids.PublishedRound}&format=html&version=public", address, cookie)).Response.StatusCode);
