@@ -42,7 +42,7 @@ public static class UpdateImport
     /// message has a line for each, with the file name and line number, and ends saying that nothing was written).
     /// </exception>
     public static async Task<IReadOnlyList<QuarterlyUpdate>> RunAsync(
-        ScrutineerDb db, string path, FinancialQuarter period, bool submit, string actor, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default)
+        ScrutineerDb db, string path, FinancialQuarter period, bool submit, string actor, DateTimeOffset now, string? planTitle = null, Notifications.NotifySettings? notify = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var name = Path.GetFileName(path);
@@ -170,6 +170,17 @@ public static class UpdateImport
         if (written.Count == 0)
         {
             throw new DomainException($"{name}: no rows under the header. Add one row per update; nothing was written.");
+        }
+
+        if (submit && notify is not null)
+        {
+            // Each submitted update tells its reviewers, in the same save as the updates, as a submission on the web does.
+            foreach (var update in written)
+            {
+                await db.Entry(update).Reference(u => u.Commitment).LoadAsync(cancellationToken);
+                await db.Entry(update).Reference(u => u.Unit).LoadAsync(cancellationToken);
+                await Notifications.HandOffNotices.SubmittedAsync(db, update, actor, notify, now, cancellationToken);
+            }
         }
 
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
