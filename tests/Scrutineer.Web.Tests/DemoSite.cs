@@ -147,6 +147,18 @@ public sealed partial class DemoSite : IAsyncLifetime
         return await db.Rounds.Where(r => r.State == Domain.QuarterlyUpdates.RoundState.Open).Select(r => r.Id).SingleAsync();
     }
 
+    /// <summary>A commitment of the round's plan that the unit answers for and has not started in the round, and the unit.</summary>
+    public async Task<(int Commitment, int Unit)> FreeSlotAsync(string unitShortName, int round)
+    {
+        await using var db = Db();
+        var unit = await db.Units.Where(u => u.ShortName == unitShortName).Select(u => u.Id).SingleAsync();
+        var taken = await db.Updates.Where(u => u.RoundId == round && u.UnitId == unit).Select(u => u.CommitmentId).ToListAsync();
+        var planId = await db.Rounds.Where(r => r.Id == round).Select(r => r.PlanId).SingleAsync();
+        var commitment = (await db.Commitments.Include(c => c.Priority).Include("responsibilities.Unit").Where(c => c.Priority.PlanId == planId).ToListAsync())
+            .First(c => c.Units.Any(u => u.Id == unit) && !taken.Contains(c.Id));
+        return (commitment.Id, unit);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

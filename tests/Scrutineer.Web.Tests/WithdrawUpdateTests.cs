@@ -11,16 +11,7 @@ public sealed class WithdrawUpdateTests(DemoSite site) : IClassFixture<DemoSite>
     public async Task Withdraw_OwnSubmittedUpdate_DraftAgain_AndAnotherUnitIsRefused()
     {
         var round = await site.OpenRoundIdAsync();
-        int commitment, unit;
-        await using (var db = site.Db())
-        {
-            var scdUnit = await db.Units.SingleAsync(u => u.ShortName == "SCD");
-            var written = await db.Updates.Where(u => u.RoundId == round && u.UnitId == scdUnit.Id).Select(u => u.CommitmentId).ToListAsync();
-            var plan = await db.Rounds.Where(r => r.Id == round).Select(r => r.PlanId).SingleAsync();
-            var commitments = await db.Commitments.Include(c => c.Priority).Include("responsibilities.Unit").Where(c => c.Priority.PlanId == plan).ToListAsync();
-            commitment = commitments.First(c => c.Units.Any(u => u.Id == scdUnit.Id) && !written.Contains(c.Id)).Id;
-            unit = scdUnit.Id;
-        }
+        var (commitment, unit) = await site.FreeSlotAsync("SCD", round);
 
         var page = $"/updates/write/{round}/{commitment}/{unit}";
         var north = await site.SignInAsync("contributor.north");
