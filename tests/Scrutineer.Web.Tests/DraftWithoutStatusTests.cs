@@ -17,6 +17,10 @@ public sealed class DraftWithoutStatusTests(DemoSite site) : IClassFixture<DemoS
         var scd = await site.SignInAsync("contributor.scd");
         Assert.Contains("You can save a draft without choosing one", await scd.GetStringAsync(page), StringComparison.Ordinal);
 
+        var empty = await DemoSite.PostFormAsync(scd, page, new() { ["Commentary"] = " ", ["Version"] = "0", ["action"] = "save" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Enter the commentary or select the delivery status to save a draft", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
         var saved = await DemoSite.PostFormAsync(scd, page, new() { ["Commentary"] = "First notes on the county lines work.", ["Version"] = "0", ["action"] = "save" });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
