@@ -63,6 +63,7 @@ public sealed class ReflowTests(Chromium chromium, BrowserSite site) : IClassFix
         new("GET /rounds/updates/{id:int}", d => $"/rounds/updates/{d.UpdateOnPriority9}", "analyst"),
         new("GET /data", _ => "/data", "analyst"),
         new("GET /data/measure-links", _ => "/data/measure-links", "analyst"),
+        new("GET /data/peers", _ => "/data/peers", "analyst"),
         new("GET /admin", _ => "/admin", "admin"),
         new("GET /admin/sign-in-groups", _ => "/admin/sign-in-groups", "admin"),
         new("GET /admin/users/{id:int?}", _ => "/admin/users", "admin"),

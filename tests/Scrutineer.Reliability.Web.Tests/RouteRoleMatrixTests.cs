@@ -122,12 +122,17 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("POST /data?handler=PoliceUk",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data?handler=PoliceUk"),
         new("POST /data?handler=Measures",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data?handler=Measures"),
         new("POST /data?handler=Delivery",                                           "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data?handler=Delivery"),
+        new("POST /data?handler=Peers",                                              "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data?handler=Peers"),
+        new("POST /data?handler=Harm",                                               "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data?handler=Harm"),
         new("POST /data?handler=Confirm",                                            "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data?handler=Confirm"),
         new("POST /data?handler=Undo",                                               "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data?handler=Undo"),
         new("GET /data/measure-links",                                               "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/measure-links"),
         new("GET /data/measure-links",                                               "sign-in 404     404     denied  denied  denied  denied  denied  denied  denied", _ => "/data/measure-links?owner=priority-999999"),
         new("POST /data/measure-links?handler=Add",                                  "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/measure-links?handler=Add"),
         new("POST /data/measure-links?handler=Remove",                               "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/measure-links?handler=Remove"),
+        new("GET /data/peers",                                                       "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/peers"),
+        new("POST /data/peers?handler=Add",                                          "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/peers?handler=Add"),
+        new("POST /data/peers?handler=End",                                          "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/peers?handler=End"),
 
         // Administrators: users and units.
         new("GET /admin",                                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied  denied", _ => "/admin"),

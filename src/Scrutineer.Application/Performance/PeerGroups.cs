@@ -30,6 +30,16 @@ public static class PeerGroups
             : $"No force called '{name}'. Forces in the store: {string.Join(", ", forces.Select(f => f.Name).Order(StringComparer.OrdinalIgnoreCase))}.");
     }
 
+    /// <summary>
+    /// The force whose group an edit or a listing means: <paramref name="given"/> when named, else the force whose figures
+    /// the store holds (<see cref="ForceArea"/>), the default group that analysts edit.
+    /// </summary>
+    /// <exception cref="DomainException">Nothing named and no force in the store.</exception>
+    public static async Task<string> ForceOrDefaultAsync(ScrutineerDb db, string? given, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(given)
+            ? await ForceArea.DefaultAsync(db, cancellationToken) ?? throw new DomainException("The store holds no force yet: import its data.police.uk files first.")
+            : given.Trim();
+
     /// <summary>The peers in the group of the force <paramref name="forceId"/> on <paramref name="day"/>, by name.</summary>
     public static async Task<IReadOnlyList<Area>> OnAsync(ScrutineerDb db, int forceId, DateOnly day, CancellationToken cancellationToken = default)
     {
@@ -52,7 +62,7 @@ public static class PeerGroups
     public static async Task<PeerLink> AddAsync(ScrutineerDb db, string force, string peer, DateOnly from, CancellationToken cancellationToken = default)
     {
         var forceArea = await FindForceAsync(db, force, cancellationToken);
-        var peerArea = await FindForceAsync(db, peer, cancellationToken);
+        var peerArea = await FindForceAsync(db, Named(peer, "add"), cancellationToken);
         var links = await db.PeerLinks.Where(l => l.ForceId == forceArea.Id && l.PeerId == peerArea.Id).ToListAsync(cancellationToken);
         if (links.FirstOrDefault(l => l.Overlaps(from, null)) is { } clash)
         {
@@ -72,7 +82,7 @@ public static class PeerGroups
     public static async Task<PeerLink> EndAsync(ScrutineerDb db, string force, string peer, DateOnly lastDay, CancellationToken cancellationToken = default)
     {
         var forceArea = await FindForceAsync(db, force, cancellationToken);
-        var peerArea = await FindForceAsync(db, peer, cancellationToken);
+        var peerArea = await FindForceAsync(db, Named(peer, "take out of the group"), cancellationToken);
         var link = await db.PeerLinks.Include(l => l.Peer).Include(l => l.Force)
             .Where(l => l.ForceId == forceArea.Id && l.PeerId == peerArea.Id && l.To == null).FirstOrDefaultAsync(cancellationToken)
             ?? throw new DomainException($"{peerArea.Name} is not in {forceArea.Name}'s peer group now: there is nothing to end.");
@@ -80,4 +90,7 @@ public static class PeerGroups
         await db.SaveChangesAsync(cancellationToken);
         return link;
     }
+
+    private static string Named(string? peer, string action) =>
+        string.IsNullOrWhiteSpace(peer) ? throw new DomainException($"Select the force to {action}.") : peer;
 }

@@ -117,37 +117,10 @@ internal static class ImportCommands
     /// <summary>Each row an import left out, by line (the import itself succeeded).</summary>
     private static async Task WriteSkippedAsync(CliContext context, IReadOnlyList<SkippedRow> skipped)
     {
-        if (skipped.Count > 0)
+        foreach (var line in SkippedRow.Describe(skipped))
         {
-            await context.Out.WriteLineAsync($"{Figures.Count(skipped.Count, "row was", "rows were")} skipped: the force is not one the store holds, or could be two.");
+            await context.Out.WriteLineAsync(line);
         }
-
-        // One line per problem (a weights file names each force 13 times), with the lines it covers.
-        foreach (var group in skipped.GroupBy(r => (r.File, r.Field, r.Problem)))
-        {
-            var lines = group.Select(r => r.Line).ToList();
-            await context.Out.WriteLineAsync(lines.Count == 1 ? group.First().ToString()
-                : $"{group.Key.File} lines {Ranges(lines)}: {group.Key.Field} {group.Key.Problem} The rows were skipped.");
-        }
-    }
-
-    /// <summary>"2–14, 20": consecutive line numbers as ranges.</summary>
-    private static string Ranges(IReadOnlyList<long> lines)
-    {
-        var parts = new List<string>();
-        for (var i = 0; i < lines.Count;)
-        {
-            var j = i;
-            while (j + 1 < lines.Count && lines[j + 1] == lines[j] + 1)
-            {
-                j++;
-            }
-
-            parts.Add(i == j ? lines[i].ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{lines[i]}\u2013{lines[j]}"));
-            i = j + 1;
-        }
-
-        return string.Join(", ", parts);
     }
 
     private static Command Runs(CliContext context)

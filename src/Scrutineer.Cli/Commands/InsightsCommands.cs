@@ -180,7 +180,7 @@ internal static class InsightsCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var month = given ?? await LatestMonth.ConfirmedAsync(db, ct)
                 ?? throw new DomainException("The store holds no monthly data: import some first, or give --to YYYY-MM.");
-            var result = await PeerComparisons.CompareAsync(db, parse.GetValue(measure)!, await ForceAsync(db, parse.GetValue(force), ct), month, ct);
+            var result = await PeerComparisons.CompareAsync(db, parse.GetValue(measure)!, await PeerGroups.ForceOrDefaultAsync(db, parse.GetValue(force), ct), month, ct);
             var outputFormat = parse.GetValue(format);
             var perThousand = result.Basis == PeerBasis.PerThousand;
             if (outputFormat == OutputFormat.Table)
@@ -266,7 +266,7 @@ internal static class InsightsCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var month = given ?? await LatestMonth.ConfirmedAsync(db, ct)
                 ?? throw new DomainException("The store holds no monthly data: import some first, or give --to YYYY-MM.");
-            var result = await HarmTotals.ForAsync(db, await ForceAsync(db, parse.GetValue(force), ct), month, ct);
+            var result = await HarmTotals.ForAsync(db, await PeerGroups.ForceOrDefaultAsync(db, parse.GetValue(force), ct), month, ct);
             var outputFormat = parse.GetValue(format);
             if (outputFormat == OutputFormat.Table)
             {
@@ -326,11 +326,6 @@ internal static class InsightsCommands
         PeerBasis.PerThousand => "per_1000",
         PeerBasis.Values => "value",
     };
-
-    private static async Task<string> ForceAsync(ScrutineerDb db, string? given, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(given)
-            ? await ForceArea.DefaultAsync(db, ct) ?? throw new DomainException("The store holds no force area: import some figures first, or give --force.")
-            : given;
 
     private static ReportingMonth ParseMonth(string text, string option) =>
         ReportingMonth.TryParse(text, out var month) ? month : throw new CliException($"{option} '{text}' is not a month: expected YYYY-MM, for example 2023-09.");

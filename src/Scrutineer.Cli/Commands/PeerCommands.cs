@@ -32,7 +32,7 @@ internal static class PeerCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var links = await PeerGroups.TableAsync(db, await DefaultAsync(db, parse.GetValue(force), ct), ct);
+            var links = await PeerGroups.TableAsync(db, await PeerGroups.ForceOrDefaultAsync(db, parse.GetValue(force), ct), ct);
             var listing = new Listing("force", "peer", "from", "to");
             foreach (var l in links)
             {
@@ -60,7 +60,7 @@ internal static class PeerCommands
             }
 
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var forceName = await DefaultAsync(db, parse.GetValue(force), ct);
+            var forceName = await PeerGroups.ForceOrDefaultAsync(db, parse.GetValue(force), ct);
             var link = add ? await PeerGroups.AddAsync(db, forceName, parse.GetValue(peer)!, on, ct) : await PeerGroups.EndAsync(db, forceName, parse.GetValue(peer)!, on, ct);
             await context.Out.WriteLineAsync(add
                 ? $"{link.Peer.Name} is in {link.Force.Name}'s peer group from {on.ToString("d MMMM yyyy", EnGb.Culture)}."
@@ -71,9 +71,4 @@ internal static class PeerCommands
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static async Task<string> DefaultAsync(Application.Data.ScrutineerDb db, string? given, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(given)
-            ? await ForceArea.DefaultAsync(db, ct) ?? throw new DomainException("The store holds no force area: import some figures first, or give --force.")
-            : given;
 }

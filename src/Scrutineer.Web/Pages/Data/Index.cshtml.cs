@@ -9,7 +9,8 @@ using Scrutineer.Web.Security;
 namespace Scrutineer.Web.Pages.Data;
 
 /// <summary>
-/// Uploads (analysts and administrators): data.police.uk CSV files, measure CSVs and delivery-plan workbooks. Each
+/// Uploads (analysts and administrators): data.police.uk CSV files, measure CSVs, delivery-plan workbooks, peer groups
+/// of most similar forces and crime harm index weights. Each
 /// upload is imported synchronously in one transaction (the imports read about 150 MB of CSV in under 5 s) within the
 /// <see cref="UploadBudget"/>, and the page shows what was imported, what was flagged, or the error with its file and line (nothing written then). Below,
 /// every import run with its status: months held as provisional (with the reason) can be confirmed, and an import of
@@ -22,7 +23,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
     /// <summary>The most one upload may carry, all files together: 200 MB.</summary>
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
-    /// <summary>The form that was posted: police-uk, measures or delivery.</summary>
+    /// <summary>The form that was posted: police-uk, measures, delivery, peers or harm.</summary>
     public string? Posted { get; private set; }
 
     /// <summary>What the import did, line by line, when it succeeded.</summary>
@@ -45,6 +46,14 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
 
     [BindProperty]
     public string? Strategy { get; set; }
+
+    /// <summary>The harm index's name for a weights upload (empty: from the weight column).</summary>
+    [BindProperty]
+    public string? HarmIndex { get; set; }
+
+    /// <summary>Where the harm weights come from, printed beside harm figures.</summary>
+    [BindProperty]
+    public string? HarmSource { get; set; }
 
     /// <summary>The run to undo or confirm.</summary>
     [BindProperty]
@@ -125,6 +134,34 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
             Flagged = report.Notes.Where(n => n.Kind is ImportNoteKind.Conflict or ImportNoteKind.Flagged or ImportNoteKind.Skipped).ToList();
         }, ct);
 
+    public Task<IActionResult> OnPostPeersAsync(List<IFormFile> files, CancellationToken ct) =>
+        ImportAsync("peers", files, ".csv", async (paths, token) =>
+        {
+            var lines = new List<string>();
+            foreach (var path in paths)
+            {
+                var result = await new PeerGroupImport(db).ImportAsync(path, token);
+                lines.Add($"{Path.GetFileName(path)}: {result.Summary} Recorded as import run {result.RunId}.");
+                lines.AddRange(SkippedRow.Describe(result.Skipped));
+            }
+
+            Imported = lines;
+        }, ct);
+
+    public Task<IActionResult> OnPostHarmAsync(List<IFormFile> files, CancellationToken ct) =>
+        ImportAsync("harm", files, ".csv", async (paths, token) =>
+        {
+            if (paths.Count > 1)
+            {
+                throw new DomainException("Upload one harm weights file at a time: each file is one index.");
+            }
+
+            var result = await new HarmWeightsImport(db).ImportAsync(paths[0], Blank(HarmIndex), Blank(HarmSource), token);
+            Imported = [$"{Path.GetFileName(paths[0])}: {result.Summary} Recorded as import run {result.RunId}.", .. SkippedRow.Describe(result.Skipped)];
+        }, ct);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <summary>
     /// Saves the uploads under their own names in a new folder, runs <paramref name="import"/> on them, and turns a
     /// rule the data breaks into a form error (messages name the uploaded file, not the folder). The folder is removed.
@@ -201,6 +238,8 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
     {
         "police-uk" => "PoliceUkFiles",
         "measures" => "MeasuresFiles",
+        "peers" => "PeersFiles",
+        "harm" => "HarmFiles",
         _ => "DeliveryFiles",
     };
 }

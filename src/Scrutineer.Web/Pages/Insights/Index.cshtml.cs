@@ -46,6 +46,19 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
     /// <summary>The measure's values by quarter or financial year, when it is held that way rather than by month.</summary>
     public PeriodSeries? Periods { get; private set; }
 
+    /// <summary>The force's harm-weighted totals under every index loaded, when the area is a force and an index is loaded.</summary>
+    public HarmResult? Harm { get; private set; }
+
+    /// <summary>Why the harm figures cannot be shown for the area (an index is loaded but the figures fall short).</summary>
+    public string? HarmProblem { get; private set; }
+
+    /// <summary>
+    /// The rows of one index that stand beside the chosen measure: the measure's own crime type when the index weighs it,
+    /// else every weighted type (the total); null when the measure is a weighted type this index does not hold.
+    /// </summary>
+    public IReadOnlyList<HarmRow> HarmRowsFor(HarmIndexResult index) =>
+        index.Rows.Where(r => string.Equals(r.CrimeType, Measure, StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } own ? own : index.Rows;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Measures = await db.Measures.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
@@ -88,6 +101,18 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
             catch (DomainException ex)
             {
                 RollingProblem = ex.Message;
+            }
+        }
+
+        if (Month is { } last && Areas.Any(a => a.Name == Area && a.Level == AreaLevel.Force) && await db.HarmIndexes.AnyAsync(ct))
+        {
+            try
+            {
+                Harm = await HarmTotals.ForAsync(db, Area!, last, ct);
+            }
+            catch (DomainException ex)
+            {
+                HarmProblem = ex.Message;
             }
         }
 

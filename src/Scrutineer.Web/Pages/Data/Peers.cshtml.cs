@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Data;
+using Scrutineer.Application.Performance;
+using Scrutineer.Domain.Common;
+using Scrutineer.Domain.Performance;
+
+namespace Scrutineer.Web.Pages.Data;
+
+/// <summary>
+/// The default peer group (analysts and administrators): the dated table of the most similar forces of the force whose
+/// figures the store holds, a form to add a peer from a day and one to take a peer out after a last day. Every change
+/// goes through <see cref="PeerGroups"/>, the rule behind <c>scrutineer peers add|end</c>, is dated like the imported
+/// table (so comparisons of past periods keep the group that stood then) and is recorded in the audit trail.
+/// </summary>
+public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<PeersModel> log) : ScrutineerPageModel
+{
+    /// <summary>The force whose group this is, or null when the store holds no force.</summary>
+    public string? Force { get; private set; }
+
+    /// <summary>Every link of the group, current and past, by peer and start.</summary>
+    public IReadOnlyList<PeerLink> Links { get; private set; } = [];
+
+    /// <summary>Forces in the store that are not in the group today (and not the force itself): those that can be added.</summary>
+    public IReadOnlyList<string> Addable { get; private set; } = [];
+
+    /// <summary>The peers with no last day yet (in the group now or from a later day): those whose membership can be ended.</summary>
+    public IReadOnlyList<string> Current { get; private set; } = [];
+
+    /// <summary>The force to add.</summary>
+    [BindProperty]
+    public string? AddPeer { get; set; }
+
+    /// <summary>The first day in the group.</summary>
+    [BindProperty]
+    public DateInputModel AddFrom { get; set; } = new();
+
+    /// <summary>The peer to take out of the group.</summary>
+    [BindProperty]
+    public string? EndPeer { get; set; }
+
+    /// <summary>The peer's last day in the group.</summary>
+    [BindProperty]
+    public DateInputModel EndOn { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var today = UkClock.Today(clock);
+        AddFrom = DateInputModel.Of(nameof(AddFrom), "First day in the group", today);
+        EndOn = DateInputModel.Of(nameof(EndOn), "Last day in the group", today);
+        return await ShowAsync(ct);
+    }
+
+    /// <summary>Adds the chosen force to the group from the day given.</summary>
+    public Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    {
+        Label();
+        if (string.IsNullOrWhiteSpace(AddPeer))
+        {
+            ModelState.AddModelError(nameof(AddPeer), "Select the force to add");
+        }
+
+        var from = AddFrom.Parse(out var error);
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(AddFrom), error);
+        }
+
+        if (!ModelState.IsValid || from is not { } day)
+        {
+            return ShowAsync(ct);
+        }
+
+        return AttemptAsync(async () =>
+        {
+            var force = await PeerGroups.ForceOrDefaultAsync(db, null, ct);
+            var link = await PeerGroups.AddAsync(db, force, AddPeer!, day, ct);
+            log.LogInformation("{User} added {Peer} to {Force}'s peer group from {From}", Me.UserName, link.Peer.Name, link.Force.Name, day);
+            Notice($"{link.Peer.Name} is in {link.Force.Name}'s peer group from {day.ToString("d MMMM yyyy", EnGb.Culture)}.");
+            return RedirectToPage();
+        }, () => ShowAsync(ct), nameof(AddPeer));
+    }
+
+    /// <summary>Takes the chosen peer out of the group after the day given.</summary>
+    public Task<IActionResult> OnPostEndAsync(CancellationToken ct)
+    {
+        Label();
+        if (string.IsNullOrWhiteSpace(EndPeer))
+        {
+            ModelState.AddModelError(nameof(EndPeer), "Select the force to take out of the group");
+        }
+
+        var on = EndOn.Parse(out var error);
+        if (error is not null)
+        {
+            ModelState.AddModelError(nameof(EndOn), error);
+        }
+
+        if (!ModelState.IsValid || on is not { } day)
+        {
+            return ShowAsync(ct);
+        }
+
+        return AttemptAsync(async () =>
+        {
+            var force = await PeerGroups.ForceOrDefaultAsync(db, null, ct);
+            var link = await PeerGroups.EndAsync(db, force, EndPeer!, day, ct);
+            log.LogInformation("{User} ended {Peer}'s membership of {Force}'s peer group on {To}", Me.UserName, link.Peer.Name, link.Force.Name, day);
+            Notice($"{link.Peer.Name} leaves {link.Force.Name}'s peer group after {day.ToString("d MMMM yyyy", EnGb.Culture)}.");
+            return RedirectToPage();
+        }, () => ShowAsync(ct), nameof(EndPeer));
+    }
+
+    /// <summary>The date inputs' names and legends, which a post does not carry.</summary>
+    private void Label()
+    {
+        AddFrom.Name = nameof(AddFrom);
+        AddFrom.Legend = "First day in the group";
+        EndOn.Name = nameof(EndOn);
+        EndOn.Legend = "Last day in the group";
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Force = await ForceArea.DefaultAsync(db, ct);
+        if (Force is null)
+        {
+            return Page();
+        }
+
+        var today = UkClock.Today(clock);
+        Links = await PeerGroups.TableAsync(db, Force, ct);
+        Current = Links.Where(l => l.To is null).Select(l => l.Peer.Name).Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var inGroup = Links.Where(l => l.CoversDay(today)).Select(l => l.Peer.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Addable = (await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Force && a.Name != Force).Select(a => a.Name).ToListAsync(ct))
+            .Where(n => !inGroup.Contains(n)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return Page();
+    }
+}
