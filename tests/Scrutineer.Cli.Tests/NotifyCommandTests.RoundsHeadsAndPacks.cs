@@ -202,6 +202,29 @@ public sealed partial class NotifyCommandTests
         Assert.Contains("Withheld: the report schedule was removed before the pack was sent.", dead.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReportPack_OnADateWithNoRoundPublished_TellsTheAnalystsWhyOnce_AndEmailsNobodyOnTheList()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        Assert.Equal(0, (await Cli.RunAsync("user", "add", "pam.analyst", "--role", "analyst", "--display-name", "Pam Analyst", "--password", "a-long-enough-password", "--db", store.DbArgument)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync("user", "set-email", "pam.analyst", "pam.analyst@example.org", "--db", store.DbArgument)).ExitCode);
+        var dated = await Cli.RunAsync("schedule", "add", "--report", "quarterly", "--version", "public", "--format", "pdf", "--to", "pam.analyst", "board@example.org", "--on", "2024-01-16", "--db", store.DbArgument);
+
+        var due = await RunAsync(store, smtp, "notify", "run", "--today", "2024-01-16");
+        var again = await RunAsync(store, smtp, "notify", "run", "--today", "2024-01-17");
+
+        Assert.True(dated.ExitCode == 0 && due.ExitCode == 0 && again.ExitCode == 0, dated.Error + due.Error + again.Error);
+        var told = Assert.Single(smtp.Received());
+        Assert.Equal("pam.analyst@example.org", To(told));
+        Assert.Equal("Scheduled report pack not sent: no round published by 16 January 2024", told.Subject);
+        Assert.Contains("The scheduled report pack (quarterly report, public version, PDF, on 16 January 2024) was not sent: no round had been published by 16 January 2024",
+            told.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Nobody on its distribution list was emailed.", told.TextBody, StringComparison.Ordinal);
+        Assert.Empty(told.Attachments);
+        Assert.DoesNotContain(smtp.Received(), m => To(m) == "board@example.org");
+    }
+
     private static string To(MimeMessage message) => message.To.Mailboxes.Single().Address;
 
     private static string Text(MimePart part)

@@ -17,7 +17,8 @@ namespace Scrutineer.Application.Notifications;
 /// <summary>
 /// Puts the scheduled report packs that are due in the outbox, each schedule and trigger once: for a schedule on
 /// publication, each round published in the seven days to today and since the schedule was made; for one on a date,
-/// the latest round published by that date, on the date (or the first working day after it, within the week). The
+/// the latest round published by that date, on the date (or the first working day after it, within the week); when no
+/// round was published by then, the analyst who made the schedule is told why nothing went. The
 /// report is written by the catalogue's renderers and attached; its marking is in the subject line and the email's own
 /// text is OFFICIAL. The version is checked against the list again here (<see cref="ReportSchedules.Refusal"/>): a
 /// list no longer cleared gets no report, only a withheld notice on the dead-letter list saying why; and again just
@@ -39,6 +40,13 @@ public static class ReportPacks
         var added = 0;
         foreach (var schedule in schedules)
         {
+            if (schedule.Trigger == ReportTrigger.OnDate && schedule.SendOn is { } day && day <= today && day > today.AddDays(-7)
+                && !published.Any(r => UkClock.DateOf(r.PublishedAt!.Value) <= day))
+            {
+                added += await QueueNothingToSendAsync(db, schedule, day, settings, now, cancellationToken);
+                continue;
+            }
+
             var due = schedule.Trigger == ReportTrigger.OnPublication
                 ? published.Where(r => r.PublishedAt >= schedule.CreatedAt && UkClock.DateOf(r.PublishedAt!.Value) > today.AddDays(-7))
                     .OrderBy(r => r.Id).Select(r => (Round: r, Key: $"report-pack:schedule-{Id(schedule.Id)}:round-{Id(r.Id)}")).ToList()
@@ -129,6 +137,33 @@ public static class ReportPacks
                 notice.Attach(entry.FileName(round.Period).Replace('/', '-'), content, classification, schedule.Id);
             }
 
+            added += await NoticesDue.AddAsync(db, account, notice, cancellationToken);
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// A dated pack that has no round to report on (none published by its date) tells the analyst who scheduled it why
+    /// nothing went, once, rather than sending nothing in silence; every analyst when that account can no longer be reached.
+    /// </summary>
+    private static async Task<int> QueueNothingToSendAsync(ScrutineerDb db, ReportSchedule schedule, DateOnly day, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var accounts = await db.Accounts.AsNoTracking().Where(a => !a.IsDisabled && a.Email != null && (a.UserName == schedule.CreatedBy || a.Role == Role.Analyst))
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var to = accounts.Where(a => a.UserName == schedule.CreatedBy).ToList() is { Count: > 0 } creator ? creator : accounts.Where(a => a.Role == Role.Analyst).ToList();
+        var kind = ReportCatalogue.Find(schedule.Report);
+        var added = 0;
+        foreach (var account in to)
+        {
+            var body = string.Join("\n\n",
+                $"Dear {account.DisplayName},",
+                $"The scheduled report pack ({ReportSchedules.Describe(schedule)}) was not sent: no round had been published by {day.ToString("d MMMM yyyy", EnGb.Culture)}, "
+                    + $"so there was no {kind?.Name ?? schedule.Report} to send. Nobody on its distribution list was emailed.",
+                "To send it, publish the round and then schedule the report again on a later date, or on each round's publication:\n" + settings.Link("/reports/schedules"),
+                "You are getting this email because you scheduled the report pack, or are an analyst and the account that scheduled it can no longer be reached.");
+            var notice = new Notice($"report-pack:schedule-{Id(schedule.Id)}:{day:yyyy-MM-dd}:nothing-to-send:account-{Id(account.Id)}", NoticeKind.ReportPack, account.Id, account.Email!,
+                $"Scheduled report pack not sent: no round published by {day.ToString("d MMMM yyyy", EnGb.Culture)}", body, settings.Link("/reports/schedules"), now);
             added += await NoticesDue.AddAsync(db, account, notice, cancellationToken);
         }
 
