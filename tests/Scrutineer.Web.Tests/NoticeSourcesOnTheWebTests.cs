@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Notifications;
 using Scrutineer.Testing;
 
@@ -87,8 +89,10 @@ public sealed class NoticeSourcesOnTheWebTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnalystSchedulesAReportPack_TheFullVersionToAPlainAddressIsRefused_AndTheServerSendsItOnItsDate()
+    public async Task AnalystSchedulesAReportPack_TheFullVersionToAPlainAddressIsRefused_AndTheServerSendsItOnItsDate_PrintedByItsWarmChromium()
     {
+        var pool = site.Factory.Services.GetRequiredService<ChromiumPool>();
+        var startedBefore = pool.BrowsersStarted;
         var analyst = await site.SignInAsync("analyst");
         var viewer = await site.SignInAsync("viewer");
 
@@ -101,14 +105,16 @@ public sealed class NoticeSourcesOnTheWebTests : IAsyncLifetime
         Assert.Contains("The full version of the quarterly report holds OFFICIAL-SENSITIVE text, so it goes only to accounts cleared to read it. "
             + "Not cleared: press.office@example.org (an email address, not an account).", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("Scheduled: quarterly report, public version, HTML, on 22 April 2024.", listed, StringComparison.Ordinal);
+        Assert.Contains("Scheduled: quarterly report, public version, PDF, on 22 April 2024.", listed, StringComparison.Ordinal);
         Assert.Contains("viewer, press.office@example.org", listed, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
 
         var packs = await WaitForAsync(m => m.Subject!.StartsWith("Report pack:", StringComparison.Ordinal), 2);
         Assert.Equal(["pat.quinn@demo-force.example", "press.office@example.org"], packs.Select(To).Order(StringComparer.Ordinal));
         Assert.All(packs, p => Assert.Equal("Report pack: Quarterly update on delivery against the We Wills, Q2 2023/24 (public version), attachment marked OFFICIAL", p.Subject));
-        Assert.All(packs, p => Assert.Equal("quarterly-2023-24-Q2-public.html", Assert.Single(p.Attachments).ContentDisposition!.FileName));
+        Assert.All(packs, p => Assert.Equal("quarterly-2023-24-Q2-public.pdf", Assert.Single(p.Attachments).ContentDisposition!.FileName));
+        // Printed by the server's own warm Chromium (one browser, the pool's), not one started for the pack.
+        Assert.Equal(startedBefore + 1, pool.BrowsersStarted);
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(2, smtp.Received().Count(m => m.Subject!.StartsWith("Report pack:", StringComparison.Ordinal)));
     }
@@ -120,7 +126,7 @@ public sealed class NoticeSourcesOnTheWebTests : IAsyncLifetime
 
     private static Dictionary<string, string> Pack(string version, string recipients) => new()
     {
-        ["Report"] = "quarterly", ["Version"] = version, ["Format"] = "html", ["Recipients"] = recipients, ["When"] = "date",
+        ["Report"] = "quarterly", ["Version"] = version, ["Format"] = "pdf", ["Recipients"] = recipients, ["When"] = "date",
         ["SendOn.Day"] = "22", ["SendOn.Month"] = "4", ["SendOn.Year"] = "2024",
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Reports;
 using Scrutineer.Application.QuarterlyUpdates;
 using Scrutineer.Domain.Accounts;
 using Scrutineer.Domain.Common;
@@ -29,10 +30,13 @@ namespace Scrutineer.Application.Notifications;
 /// </summary>
 public static class NoticesDue
 {
-    /// <summary>Queues what is due on <paramref name="today"/>; returns how many notices were added.</summary>
-    public static async Task<int> QueueAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Queues what is due on <paramref name="today"/>; returns how many notices were added. Report packs in PDF print
+    /// through <paramref name="chromium"/> when given (the web server's warm pool), else a Chromium started for them.
+    /// </summary>
+    public static async Task<int> QueueAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default, ChromiumPool? chromium = null) =>
         await WorkOutAsync(db, today, settings, now, (to, notice) => AddAsync(db, to, notice, cancellationToken), cancellationToken)
-        + (WorkingDays.IsWorkingDay(today) ? await ReportPacks.QueueAsync(db, today, settings, now, cancellationToken) : 0);
+        + (WorkingDays.IsWorkingDay(today) ? await ReportPacks.QueueAsync(db, today, settings, now, cancellationToken, chromium) : 0);
 
     /// <summary>What is due on <paramref name="today"/>, whether or not already queued or turned off, without queuing anything (<c>notify preview</c>).</summary>
     public static async Task<IReadOnlyList<Notice>> PreviewAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)

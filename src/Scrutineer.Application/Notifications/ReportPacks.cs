@@ -26,8 +26,8 @@ namespace Scrutineer.Application.Notifications;
 /// </summary>
 public static class ReportPacks
 {
-    /// <summary>Queues the packs due on <paramref name="today"/>; returns how many notices were added.</summary>
-    public static async Task<int> QueueAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Queues the packs due on <paramref name="today"/>, PDFs printed through <paramref name="chromium"/> when given; returns how many notices were added.</summary>
+    public static async Task<int> QueueAsync(ScrutineerDb db, DateOnly today, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default, ChromiumPool? chromium = null)
     {
         var schedules = await db.ReportSchedules.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         if (schedules.Count == 0)
@@ -56,7 +56,7 @@ public static class ReportPacks
                     : [];
             foreach (var (round, key) in due)
             {
-                added += await QueueOneAsync(db, schedule, round, key, settings, now, cancellationToken);
+                added += await QueueOneAsync(db, schedule, round, key, settings, now, chromium, cancellationToken);
             }
         }
 
@@ -86,7 +86,7 @@ public static class ReportPacks
         return refusal is null ? null : "Withheld: " + refusal;
     }
 
-    private static async Task<int> QueueOneAsync(ScrutineerDb db, ReportSchedule schedule, ReportingRound round, string key, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> QueueOneAsync(ScrutineerDb db, ReportSchedule schedule, ReportingRound round, string key, NotifySettings settings, DateTimeOffset now, ChromiumPool? chromium, CancellationToken cancellationToken)
     {
         var kind = ReportCatalogue.Find(schedule.Report) ?? throw new DomainException($"Report schedule {Id(schedule.Id)} names no report the catalogue offers ('{schedule.Report}').");
         var ids = schedule.AccountIds;
@@ -111,7 +111,7 @@ public static class ReportPacks
         {
             using var output = new MemoryStream();
             var reader = schedule.Version == ReportVersion.Full ? Reader.Operator : Reader.Public;
-            var document = await ReportCatalogue.WriteAsync(db, entry, round.Period, reader, now, output, round.Plan.Title, cancellationToken);
+            var document = await ReportCatalogue.WriteAsync(db, entry, round.Period, reader, now, output, round.Plan.Title, cancellationToken, chromium: chromium);
             content = output.ToArray();
             classification = document.Classification;
         }

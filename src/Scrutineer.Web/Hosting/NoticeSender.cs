@@ -1,5 +1,6 @@
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Notifications;
+using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Common;
 
 namespace Scrutineer.Web.Hosting;
@@ -8,8 +9,9 @@ namespace Scrutineer.Web.Hosting;
 /// The web server's sender: every <c>Notify:SendEverySeconds</c> (default 300; 0 turns it off) it does what
 /// <c>notify run</c> does — queues the notices due today and sends the outbox. Safe on every instance at once: each
 /// notice is queued once (its key is unique) and claimed by one sender (decision 0151). Off while email is off.
+/// Scheduled PDF packs print through the server's warm <see cref="ChromiumPool"/>, in the same queue as downloads.
 /// </summary>
-public sealed class NoticeSender(IServiceScopeFactory scopes, IConfiguration configuration, NotifySettings notify, TimeProvider clock, ILogger<NoticeSender> log) : BackgroundService
+public sealed class NoticeSender(IServiceScopeFactory scopes, IConfiguration configuration, NotifySettings notify, TimeProvider clock, ChromiumPool chromium, ILogger<NoticeSender> log) : BackgroundService
 {
     public const string Setting = "Notify:SendEverySeconds";
 
@@ -30,7 +32,7 @@ public sealed class NoticeSender(IServiceScopeFactory scopes, IConfiguration con
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ScrutineerDb>();
-                var queued = await NoticesDue.QueueAsync(db, UkClock.Today(clock), notify, clock.GetUtcNow(), stoppingToken);
+                var queued = await NoticesDue.QueueAsync(db, UkClock.Today(clock), notify, clock.GetUtcNow(), stoppingToken, chromium);
                 var (sent, failed, dead) = await MailDelivery.SendDueAsync(db, smtp, clock, stoppingToken);
                 if (queued + sent + failed + dead > 0)
                 {
