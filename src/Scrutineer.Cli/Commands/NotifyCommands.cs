@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Notifications;
+using Scrutineer.Application.Reports;
 using Scrutineer.Cli.Output;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Notifications;
@@ -30,7 +31,8 @@ internal static class NotifyCommands
             var settings = NotifySettings.FromEnvironment();
             var day = parse.GetValue(today) is { } t ? CliOptions.ParseDate(t, "--today") : UkClock.Today(context.Clock);
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var queued = await NoticesDue.QueueAsync(db, day, settings, context.Clock.GetUtcNow(), ct);
+            await using var chromium = new ChromiumPool(PdfPrintLimits.Default with { Prints = 1 }); // one browser for every PDF pack of the run, started only if one is due
+            var queued = await NoticesDue.QueueAsync(db, day, settings, context.Clock.GetUtcNow(), ct, chromium);
             var dayText = day.ToString("dddd d MMMM yyyy", EnGb.Culture);
             await context.Out.WriteLineAsync(queued == 0
                 ? $"Nothing new is due on {dayText}."
