@@ -1,5 +1,12 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Scrutineer.Application.Accounts;
+using Scrutineer.Application.Demo;
+using Scrutineer.Domain.Accounts;
 using Scrutineer.Reliability.Web.Tests;
 
 namespace Scrutineer.Browser.Tests;
@@ -74,7 +81,7 @@ public sealed class ReflowTests(Chromium chromium, BrowserSite site) : IClassFix
         new("GET /health/live", "plain text for the load balancer"),
         new("GET /health/ready", "plain text for the load balancer"),
         new("GET /account/sign-in/sso", "a redirect to the identity provider (404 when single sign-on is off)"),
-        new("GET /account/two-step", "shown only between the password and the code of a two-step sign-in; a redirect otherwise"),
+        new("GET /account/two-step", "shown only between the password and the code of a two-step sign-in (a redirect otherwise): TwoStepSignIn_… opens it so"),
         new("GET /strategy?handler=Export", "a CSV download"),
         new("GET /rounds/{id:int}/outstanding.csv", "a CSV download"),
         new("GET /admin?handler=PlanFile", "a plan file download"),
@@ -153,6 +160,51 @@ public sealed class ReflowTests(Chromium chromium, BrowserSite site) : IClassFix
         await Assertions.Expect(contributor.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         await AddFindingsAsync(contributor, "the update form with errors", findings);
         await contributor.Context.CloseAsync();
+
+        Assert.True(findings.Count == 0, $"{findings.Count} reflow failure(s):\n" + string.Join('\n', findings));
+    }
+
+    [Fact]
+    public async Task TwoStepSignIn_AskingForTheCodeAndShowingItsError_At320And375Wide_DoesNotScrollSideways()
+    {
+        const string account = "viewer";
+        var now = site.Clock.GetUtcNow();
+        await using (var db = site.Db())
+        {
+            var viewer = await db.Accounts.SingleAsync(a => a.UserName == account);
+            var protector = site.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(TwoStepSignIn.ProtectionPurpose, viewer.Id.ToString(CultureInfo.InvariantCulture));
+            var (secret, _, sealedSecret) = TwoStepSignIn.NewSecret(protector, viewer);
+            await TwoStepSignIn.ConfirmAsync(db, protector, viewer, sealedSecret, TimeBasedOneTimePassword.Code(Base32.Decode(secret), TimeBasedOneTimePassword.Step(now)), now, CancellationToken.None);
+        }
+
+        var findings = new List<string>();
+        try
+        {
+            var page = await site.NewPageAsync(chromium.Browser);
+            await page.SetViewportSizeAsync(Reflow.Zoom400.Width, Reflow.Zoom400.Height);
+            await page.GotoAsync("/account/sign-in");
+            await page.FillAsync("#username", account);
+            await page.FillAsync("#password", DemoAccounts.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("/account/two-step", StringComparison.Ordinal));
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter your security code" })).ToBeVisibleAsync();
+            await AddFindingsAsync(page, "/account/two-step", findings);
+
+            await page.SetViewportSizeAsync(Reflow.Zoom400.Width, Reflow.Zoom400.Height);
+            await page.FillAsync("#code", "000000");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the 6-digit code your authenticator app shows now");
+            await Assertions.Expect(page.Locator("#code.govuk-input--error")).ToHaveCountAsync(1);
+            await AddFindingsAsync(page, "/account/two-step with errors", findings);
+            await Axe.AssertNoViolationsAsync(page);
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            // The other checks sign in as this account with its password alone.
+            await using var db = site.Db();
+            await TwoStepSignIn.ResetAsync(db, await db.Accounts.SingleAsync(a => a.UserName == account), CancellationToken.None);
+        }
 
         Assert.True(findings.Count == 0, $"{findings.Count} reflow failure(s):\n" + string.Join('\n', findings));
     }
