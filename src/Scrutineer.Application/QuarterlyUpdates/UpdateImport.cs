@@ -36,13 +36,16 @@ public static class UpdateImport
     /// Imports <paramref name="path"/> into the open round for <paramref name="period"/> as <paramref name="actor"/>
     /// (the updates' author), submitting each update too when <paramref name="submit"/>. Returns the updates written,
     /// in file order. On failure nothing is written and <paramref name="db"/>'s tracked changes are discarded.
+    /// <paramref name="submitted"/> is called for each update submitted (its commitment and unit loaded) before the save,
+    /// to add what it causes to the same save: the command line adds the reviewers' notices
+    /// (<c>Notifications.HandOffNotices.SubmittedAsync</c>), as a submission on the web does.
     /// </summary>
     /// <exception cref="DomainException">
     /// The file cannot be read, is too large, or has the wrong header; the round is not open; or rows break a rule (the
     /// message has a line for each, with the file name and line number, and ends saying that nothing was written).
     /// </exception>
     public static async Task<IReadOnlyList<QuarterlyUpdate>> RunAsync(
-        ScrutineerDb db, string path, FinancialQuarter period, bool submit, string actor, DateTimeOffset now, string? planTitle = null, Notifications.NotifySettings? notify = null, CancellationToken cancellationToken = default)
+        ScrutineerDb db, string path, FinancialQuarter period, bool submit, string actor, DateTimeOffset now, string? planTitle = null, Func<QuarterlyUpdate, Task>? submitted = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var name = Path.GetFileName(path);
@@ -172,14 +175,14 @@ public static class UpdateImport
             throw new DomainException($"{name}: no rows under the header. Add one row per update; nothing was written.");
         }
 
-        if (submit && notify is not null)
+        if (submit && submitted is not null)
         {
-            // Each submitted update tells its reviewers, in the same save as the updates, as a submission on the web does.
+            // Each submitted update is handed on (its reviewers' notices) before the one save, so they go in it or not at all.
             foreach (var update in written)
             {
                 await db.Entry(update).Reference(u => u.Commitment).LoadAsync(cancellationToken);
                 await db.Entry(update).Reference(u => u.Unit).LoadAsync(cancellationToken);
-                await Notifications.HandOffNotices.SubmittedAsync(db, update, actor, notify, now, cancellationToken);
+                await submitted(update);
             }
         }
 

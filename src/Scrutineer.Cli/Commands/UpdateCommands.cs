@@ -190,7 +190,10 @@ internal static class UpdateCommands
             var quarter = CliOptions.ParsePeriod(parse.GetValue(period)!);
             var path = parse.GetValue(file)!;
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var written = await UpdateImport.RunAsync(db, path, quarter, parse.GetValue(submit), AuditContext.Actor, context.Clock.GetUtcNow(), parse.GetValue(plan), Application.Notifications.NotifySettings.FromEnvironment(), ct);
+            var now = context.Clock.GetUtcNow();
+            var notify = Application.Notifications.NotifySettings.FromEnvironment();
+            var written = await UpdateImport.RunAsync(db, path, quarter, parse.GetValue(submit), AuditContext.Actor, now, parse.GetValue(plan),
+                update => Application.Notifications.HandOffNotices.SubmittedAsync(db, update, AuditContext.Actor, notify, now, ct), ct);
             var sensitive = written.Count(u => u.Classification == Classification.OfficialSensitive);
             await context.Out.WriteLineAsync($"Imported {written.Count} update{(written.Count == 1 ? "" : "s")} from {Path.GetFileName(path)} into the {quarter} round"
                 + $"{(parse.GetValue(submit) ? ", each submitted for review" : ", as drafts or as they were")}; {sensitive} with an OFFICIAL-SENSITIVE part.");
