@@ -52,63 +52,51 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
     }
 
     /// <summary>Adds the chosen force to the group from the day given.</summary>
-    public Task<IActionResult> OnPostAddAsync(CancellationToken ct)
-    {
-        Label();
-        if (string.IsNullOrWhiteSpace(AddPeer))
+    public Task<IActionResult> OnPostAddAsync(CancellationToken ct) =>
+        EditAsync(AddPeer, nameof(AddPeer), "Select the force to add", AddFrom, async (force, day) =>
         {
-            ModelState.AddModelError(nameof(AddPeer), "Select the force to add");
-        }
-
-        var from = AddFrom.Parse(out var error);
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(AddFrom), error);
-        }
-
-        if (!ModelState.IsValid || from is not { } day)
-        {
-            return ShowAsync(ct);
-        }
-
-        return AttemptAsync(async () =>
-        {
-            var force = await PeerGroups.ForceOrDefaultAsync(db, null, ct);
             var link = await PeerGroups.AddAsync(db, force, AddPeer!, day, ct);
             log.LogInformation("{User} added {Peer} to {Force}'s peer group from {From}", Me.UserName, link.Peer.Name, link.Force.Name, day);
-            Notice($"{link.Peer.Name} is in {link.Force.Name}'s peer group from {day.ToString("d MMMM yyyy", EnGb.Culture)}.");
-            return RedirectToPage();
-        }, () => ShowAsync(ct), nameof(AddPeer));
-    }
+            return $"{link.Peer.Name} is in {link.Force.Name}'s peer group from {day.ToString("d MMMM yyyy", EnGb.Culture)}.";
+        }, ct);
 
     /// <summary>Takes the chosen peer out of the group after the day given.</summary>
-    public Task<IActionResult> OnPostEndAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostEndAsync(CancellationToken ct) =>
+        EditAsync(EndPeer, nameof(EndPeer), "Select the force to take out of the group", EndOn, async (force, day) =>
+        {
+            var link = await PeerGroups.EndAsync(db, force, EndPeer!, day, ct);
+            log.LogInformation("{User} ended {Peer}'s membership of {Force}'s peer group on {To}", Me.UserName, link.Peer.Name, link.Force.Name, day);
+            return $"{link.Peer.Name} leaves {link.Force.Name}'s peer group after {day.ToString("d MMMM yyyy", EnGb.Culture)}.";
+        }, ct);
+
+    /// <summary>
+    /// Checks the form's peer and date (GOV.UK errors against each, in field order), then makes the edit on the default
+    /// group and shows what it did, or the rule it broke against the peer field.
+    /// </summary>
+    private Task<IActionResult> EditAsync(string? peer, string peerField, string missing, DateInputModel date, Func<string, DateOnly, Task<string>> edit, CancellationToken ct)
     {
         Label();
-        if (string.IsNullOrWhiteSpace(EndPeer))
+        if (string.IsNullOrWhiteSpace(peer))
         {
-            ModelState.AddModelError(nameof(EndPeer), "Select the force to take out of the group");
+            ModelState.AddModelError(peerField, missing);
         }
 
-        var on = EndOn.Parse(out var error);
+        var day = date.Parse(out var error);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(EndOn), error);
+            ModelState.AddModelError(date.Name, error);
         }
 
-        if (!ModelState.IsValid || on is not { } day)
+        if (!ModelState.IsValid || day is not { } on)
         {
             return ShowAsync(ct);
         }
 
         return AttemptAsync(async () =>
         {
-            var force = await PeerGroups.ForceOrDefaultAsync(db, null, ct);
-            var link = await PeerGroups.EndAsync(db, force, EndPeer!, day, ct);
-            log.LogInformation("{User} ended {Peer}'s membership of {Force}'s peer group on {To}", Me.UserName, link.Peer.Name, link.Force.Name, day);
-            Notice($"{link.Peer.Name} leaves {link.Force.Name}'s peer group after {day.ToString("d MMMM yyyy", EnGb.Culture)}.");
+            Notice(await edit(await PeerGroups.ForceOrDefaultAsync(db, null, ct), on));
             return RedirectToPage();
-        }, () => ShowAsync(ct), nameof(EndPeer));
+        }, () => ShowAsync(ct), peerField);
     }
 
     /// <summary>The date inputs' names and legends, which a post does not carry.</summary>
