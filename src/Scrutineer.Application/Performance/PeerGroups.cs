@@ -91,6 +91,11 @@ public static class PeerGroups
         return link;
     }
 
+    /// <summary>What an edit did, in the words both front doors show: "Kent Police is in Essex Police's peer group from 1 April 2026."</summary>
+    public static string Describe(PeerLink link) => link.To is { } last
+        ? $"{link.Peer.Name} leaves {link.Force.Name}'s peer group after {last.ToString("d MMMM yyyy", EnGb.Culture)}."
+        : $"{link.Peer.Name} is in {link.Force.Name}'s peer group from {link.From.ToString("d MMMM yyyy", EnGb.Culture)}.";
+
     private static string Named(string? peer, string action) =>
         string.IsNullOrWhiteSpace(peer) ? throw new DomainException($"Select the force to {action}.") : peer;
 }

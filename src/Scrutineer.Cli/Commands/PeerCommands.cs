@@ -62,9 +62,7 @@ internal static class PeerCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var forceName = await PeerGroups.ForceOrDefaultAsync(db, parse.GetValue(force), ct);
             var link = add ? await PeerGroups.AddAsync(db, forceName, parse.GetValue(peer)!, on, ct) : await PeerGroups.EndAsync(db, forceName, parse.GetValue(peer)!, on, ct);
-            await context.Out.WriteLineAsync(add
-                ? $"{link.Peer.Name} is in {link.Force.Name}'s peer group from {on.ToString("d MMMM yyyy", EnGb.Culture)}."
-                : $"{link.Peer.Name} leaves {link.Force.Name}'s peer group after {on.ToString("d MMMM yyyy", EnGb.Culture)}.");
+            await context.Out.WriteLineAsync(PeerGroups.Describe(link));
             return 0;
         });
         return command;

@@ -57,7 +57,7 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
         {
             var link = await PeerGroups.AddAsync(db, force, AddPeer!, day, ct);
             log.LogInformation("{User} added {Peer} to {Force}'s peer group from {From}", Me.UserName, link.Peer.Name, link.Force.Name, day);
-            return $"{link.Peer.Name} is in {link.Force.Name}'s peer group from {day.ToString("d MMMM yyyy", EnGb.Culture)}.";
+            return PeerGroups.Describe(link);
         }, ct);
 
     /// <summary>Takes the chosen peer out of the group after the day given.</summary>
@@ -66,7 +66,7 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
         {
             var link = await PeerGroups.EndAsync(db, force, EndPeer!, day, ct);
             log.LogInformation("{User} ended {Peer}'s membership of {Force}'s peer group on {To}", Me.UserName, link.Peer.Name, link.Force.Name, day);
-            return $"{link.Peer.Name} leaves {link.Force.Name}'s peer group after {day.ToString("d MMMM yyyy", EnGb.Culture)}.";
+            return PeerGroups.Describe(link);
         }, ct);
 
     /// <summary>
