@@ -104,7 +104,8 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
             }
         }
 
-        if (Month is { } last && Areas.Any(a => a.Name == Area && a.Level == AreaLevel.Force) && await db.HarmIndexes.AnyAsync(ct))
+        // Harm weighs counts of crimes: it stands beside a count measure of a force, never beside a rate or a survey.
+        if (Month is { } last && (kind is null or MeasureKind.Count) && Areas.Any(a => a.Name == Area && a.Level == AreaLevel.Force) && await db.HarmIndexes.AnyAsync(ct))
         {
             try
             {
