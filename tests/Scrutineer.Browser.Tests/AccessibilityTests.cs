@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Scrutineer.Application.Performance;
 using Scrutineer.Domain.QuarterlyUpdates;
 
 namespace Scrutineer.Browser.Tests;
@@ -143,14 +144,26 @@ public sealed class AccessibilityTests(Chromium chromium, BrowserSite site) : IC
         await using (var db = site.Db())
         {
             task = await db.DeliveryTasks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+
+            // Two more forces, one of them a peer: the peer group page then shows its table and both forms.
+            var mapping = Path.Combine(Path.GetTempPath(), $"scrutineer-forces-{Guid.NewGuid():N}.csv");
+            await File.WriteAllTextAsync(mapping, "lsoa,district,lpa,force\nKentLA,Kent district,,Kent Police\nHertsLA,Herts district,,Hertfordshire Constabulary\n");
+            await new AreaMappingImport(db).ImportAsync(mapping);
+            File.Delete(mapping);
+            await PeerGroups.AddAsync(db, "Essex Police", "Kent Police", new DateOnly(2020, 4, 1));
         }
 
         var page = await site.SignInAsync(chromium.Browser, "analyst");
-        foreach (var path in new[] { "/strategy", "/strategy/tasks", $"/strategy/tasks/{task}", "/insights", "/reports", "/data" })
+        foreach (var path in new[] { "/strategy", "/strategy/tasks", $"/strategy/tasks/{task}", "/insights", "/insights/peers", "/reports", "/data", "/data/peers" })
         {
             await OpenAsync(page, path);
             await Axe.AssertNoViolationsAsync(page);
         }
+
+        await Assertions.Expect(page.Locator("#peer-group")).ToContainTextAsync("Kent Police");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add peer" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the force to add");
+        await Axe.AssertNoViolationsAsync(page);
 
         await page.Context.CloseAsync();
     }
