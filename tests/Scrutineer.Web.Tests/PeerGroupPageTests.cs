@@ -132,5 +132,13 @@ public sealed class PeerGroupPageTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Contains($">{((long)count).ToString("N0", CultureInfo.GetCultureInfo("en-GB"))}<", table, StringComparison.Ordinal);
         Assert.Contains($">{(count * 250.5m).ToString("N2", CultureInfo.GetCultureInfo("en-GB"))}<", table, StringComparison.Ordinal);
         Assert.Contains("Harm = count × Cambridge Crime Harm Index weight in days", insights, StringComparison.Ordinal);
+
+        // A second index that does not weigh the measure stands beside the first and says so, rather than a total of other types.
+        var second = await DemoSite.UploadAsync(analyst, "Harm", ("severity.csv", Encoding.UTF8.GetBytes("force,crime_type,css_days\n,Robbery,10\n")));
+        Assert.Contains("CSS: 1 weight written", Decoded(await second.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var both = Decoded(await viewer.GetStringAsync($"/insights?measure=Residential%20burglary&area=Essex%20Police&to={To}"));
+        var bothTable = Regex.Match(both, "<table class=\"govuk-table app-table--compact\" id=\"harm\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains($">{(count * 250.5m).ToString("N2", CultureInfo.GetCultureInfo("en-GB"))}<", bothTable, StringComparison.Ordinal);
+        Assert.Contains("This index does not weigh Residential burglary.", bothTable, StringComparison.Ordinal);
     }
 }

@@ -52,12 +52,16 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
     /// <summary>Why the harm figures cannot be shown for the area (an index is loaded but the figures fall short).</summary>
     public string? HarmProblem { get; private set; }
 
+    /// <summary>True when some harm index weighs the chosen measure itself (it is a crime type), so the harm shown is its own.</summary>
+    public bool HarmOfMeasure => Harm?.Indexes.Any(i => i.Rows.Any(r => string.Equals(r.CrimeType, Measure, StringComparison.OrdinalIgnoreCase))) == true;
+
     /// <summary>
-    /// The rows of one index that stand beside the chosen measure: the measure's own crime type when the index weighs it,
-    /// else every weighted type (the total); null when the measure is a weighted type this index does not hold.
+    /// The rows of one index that stand beside the chosen measure: the measure's own crime type when it is one an index
+    /// weighs (none when this index does not), else every type the index weighs (the total).
     /// </summary>
-    public IReadOnlyList<HarmRow> HarmRowsFor(HarmIndexResult index) =>
-        index.Rows.Where(r => string.Equals(r.CrimeType, Measure, StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } own ? own : index.Rows;
+    public IReadOnlyList<HarmRow> HarmRowsFor(HarmIndexResult index) => HarmOfMeasure
+        ? index.Rows.Where(r => string.Equals(r.CrimeType, Measure, StringComparison.OrdinalIgnoreCase)).ToList()
+        : index.Rows;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
