@@ -15,6 +15,9 @@ namespace Scrutineer.Web.Pages.Data;
 /// </summary>
 public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<PeersModel> log) : ScrutineerPageModel
 {
+    private const string AddLegend = "First day in the group";
+    private const string EndLegend = "Last day in the group";
+
     /// <summary>The force whose group this is, or null when the store holds no force.</summary>
     public string? Force { get; private set; }
 
@@ -46,8 +49,8 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var today = UkClock.Today(clock);
-        AddFrom = DateInputModel.Of(nameof(AddFrom), "First day in the group", today);
-        EndOn = DateInputModel.Of(nameof(EndOn), "Last day in the group", today);
+        AddFrom = DateInputModel.Of(nameof(AddFrom), AddLegend, today);
+        EndOn = DateInputModel.Of(nameof(EndOn), EndLegend, today);
         return await ShowAsync(ct);
     }
 
@@ -103,9 +106,9 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
     private void Label()
     {
         AddFrom.Name = nameof(AddFrom);
-        AddFrom.Legend = "First day in the group";
+        AddFrom.Legend = AddLegend;
         EndOn.Name = nameof(EndOn);
-        EndOn.Legend = "Last day in the group";
+        EndOn.Legend = EndLegend;
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
