@@ -37,6 +37,24 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
         return db;
     }
 
+    /// <summary>
+    /// Opens the store named on the command line for a command that only reads: its own connection, no EF context
+    /// (<see cref="StoreReader"/>). A store that is not there yet or not current is first made or upgraded as
+    /// <see cref="OpenStoreAsync"/> does.
+    /// </summary>
+    public async Task<StoreReader> OpenReaderAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var location = Location(parse);
+        if (await StoreReader.OpenAsync(location, cancellationToken) is { } reader)
+        {
+            return reader;
+        }
+
+        await (await OpenStoreAsync(parse, cancellationToken)).DisposeAsync();
+        return await StoreReader.OpenAsync(location, cancellationToken)
+            ?? throw new InvalidOperationException($"The {location.Description} is not current after its upgrade.");
+    }
+
     /// <summary>The store location named on the command line.</summary>
     public static StoreLocation Location(ParseResult parse) => StoreLocation.Resolve(parse.GetValue(DbOption));
 

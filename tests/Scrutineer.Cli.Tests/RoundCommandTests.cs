@@ -162,4 +162,62 @@ public sealed class RoundCommandTests
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Status_StoreNeverMigrated_IsMadeFirstThenAnswers(StoreProvider provider)
+    {
+        // round status reads without the EF context; a store that is not current is made first, as every command does.
+        await using var store = await TestStore.CreateAsync(provider, migrate: false);
+
+        var run = await Cli.RunAsync("round", "status", "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("No reporting round has been opened yet: use 'scrutineer round open --period P --deadline D'.", run.Error, StringComparison.Ordinal);
+        await using var db = store.Open();
+        Assert.True(await StoreSchema.IsCurrentAsync(db));
+    }
+
+    [Fact]
+    public async Task Status_StoreFileMissing_IsCreatedThenAnswers()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"scrutineer-status-{Guid.NewGuid():N}");
+        var path = Path.Combine(folder, "new", "store.db");
+        try
+        {
+            var run = await Cli.RunAsync("round", "status", "--db", path);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("No reporting round has been opened yet", run.Error, StringComparison.Ordinal);
+            Assert.True(File.Exists(path));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Status_Lines_MatchTheStoreLoadedThroughEf(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await Cli.DemoAsync(store);
+
+        var run = await Cli.RunAsync("round", "status", "--period", "Q4 2023/24", "--format", "csv", "--db", store.DbArgument, "--today", "2024-04-22");
+
+        // Independently: every commitment × responsible unit of the plan, in the plan's order, with its update's state.
+        await using var db = store.Open();
+        var round = await db.Rounds.Include(r => r.Plan).SingleAsync(r => r.Period == Domain.Periods.FinancialQuarter.Parse("Q4 2023/24"));
+        var plan = await Application.Plans.PlanLoader.ByIdAsync(db, round.PlanId);
+        var updates = await db.Updates.Where(u => u.RoundId == round.Id).ToListAsync();
+        var expected = plan.Commitments.SelectMany(c => c.Units.Select(u =>
+        {
+            var update = updates.SingleOrDefault(x => x.CommitmentId == c.Id && x.UnitId == u.Id);
+            return $"{c.Priority.Number},{c.Reference},{u.ShortName},{(update is null ? "missing" : update.State.ToString().ToLowerInvariant())}";
+        })).ToList();
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(expected, run.Lines.Skip(1).Select(l => string.Join(',', l.Split(',')[..4])).ToList());
+    }
 }

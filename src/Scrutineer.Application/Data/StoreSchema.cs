@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Scrutineer.Application.Data;
 
@@ -55,12 +58,24 @@ public static class StoreSchema
     /// </summary>
     public static async Task<bool> IsCurrentAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
     {
-        var known = db.Database.GetMigrations().ToList();
-        var applied = new HashSet<string>(StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
+            return await IsCurrentAsync(db.Database.GetDbConnection(), cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>As <see cref="IsCurrentAsync(ScrutineerDb, CancellationToken)"/>, on an open connection.</summary>
+    public static async Task<bool> IsCurrentAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT \"MigrationId\" FROM \"{HistoryTable}\"";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -73,13 +88,20 @@ public static class StoreSchema
             // No history table: a store never migrated.
             return false;
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
 
-        return known.All(applied.Contains);
+        return Known.All(applied.Contains);
     }
+
+    /// <summary>
+    /// The identities of the migrations this version knows, oldest first: those EF applies (a <see cref="MigrationAttribute"/>
+    /// on a migration of <see cref="ScrutineerDb"/>), read from the assembly without EF's migrations services.
+    /// </summary>
+    public static IReadOnlyList<string> Known { get; } = typeof(ScrutineerDb).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Migration)) && t.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(ScrutineerDb))
+        .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     /// <summary>The migrations applied to the store, oldest first.</summary>
     public static async Task<IReadOnlyList<string>> AppliedAsync(ScrutineerDb db, CancellationToken cancellationToken = default) =>

@@ -13,30 +13,33 @@ namespace Scrutineer.Application.QuarterlyUpdates;
 /// <summary>Finding, opening, closing and publishing reporting rounds. The rules are the round's own.</summary>
 public static class ReportingRounds
 {
-    /// <summary>The round for <paramref name="period"/> of the plan covering it (or the plan titled).</summary>
+    /// <summary>
+    /// The round for <paramref name="period"/> of the plan covering it (or the plan titled), chosen by
+    /// <see cref="RoundHeading.FindAsync"/>, tracked, with its plan loaded whole.
+    /// </summary>
     /// <exception cref="DomainException">No such round; the message lists the rounds there are.</exception>
     public static async Task<ReportingRound> FindAsync(ScrutineerDb db, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default)
     {
-        var plan = string.IsNullOrWhiteSpace(planTitle)
-            ? await PlanLoader.CoveringAsync(db, period, cancellationToken)
-            : await PlanLoader.LoadAsync(db, planTitle, cancellationToken);
-        var round = await db.Rounds.SingleOrDefaultAsync(r => r.PlanId == plan.Id && r.Period == period, cancellationToken);
-        if (round is not null)
+        RoundHeading chosen;
+        await using (var reader = await StoreReader.ForAsync(db, cancellationToken))
         {
-            return round;
+            chosen = await RoundHeading.FindAsync(reader, period, planTitle, cancellationToken);
         }
 
-        var periods = (await db.Rounds.Where(r => r.PlanId == plan.Id).Select(r => r.Period).ToListAsync(cancellationToken)).OrderBy(p => p).ToList();
-        throw new DomainException($"No reporting round for {period} in '{plan.Title}'. "
-            + (periods.Count == 0 ? "No round has been opened yet." : "Rounds: " + string.Join(", ", periods.Select(p => p.Code)) + ".")
-            + $" Open the round for {period} first: scrutineer round open --period \"{period}\" --deadline YYYY-MM-DD, or Rounds on the web.");
+        await PlanLoader.ByIdAsync(db, chosen.PlanId, cancellationToken);
+        return await db.Rounds.SingleAsync(r => r.Id == chosen.Id, cancellationToken);
     }
 
-    /// <summary>The open round with the latest period, or the latest round when none is open; null when there are none.</summary>
+    /// <summary>The current round (<see cref="RoundHeading.CurrentAsync"/>), tracked; null when there are none.</summary>
     public static async Task<ReportingRound?> CurrentAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
     {
-        var rounds = (await db.Rounds.ToListAsync(cancellationToken)).OrderByDescending(r => r.Period).ThenByDescending(r => r.Id).ToList();
-        return rounds.FirstOrDefault(r => r.IsOpen) ?? rounds.FirstOrDefault();
+        RoundHeading? chosen;
+        await using (var reader = await StoreReader.ForAsync(db, cancellationToken))
+        {
+            chosen = await RoundHeading.CurrentAsync(reader, cancellationToken);
+        }
+
+        return chosen is null ? null : await db.Rounds.SingleAsync(r => r.Id == chosen.Id, cancellationToken);
     }
 
     /// <summary>

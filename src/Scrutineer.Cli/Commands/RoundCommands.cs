@@ -107,20 +107,15 @@ internal static class RoundCommands
         };
         status.SetAction(async (parse, ct) =>
         {
-            await using var db = await context.OpenStoreAsync(parse, ct);
-            ReportingRound round;
-            if (parse.GetValue(period) is { } text)
-            {
-                round = await ReportingRounds.FindAsync(db, CliOptions.ParsePeriod(text), parse.GetValue(plan), ct);
-            }
-            else
-            {
-                round = await ReportingRounds.CurrentAsync(db, ct)
+            // Reads only, so it answers without EF's start-up (docs/decisions/0175).
+            await using var store = await context.OpenReaderAsync(parse, ct);
+            var round = parse.GetValue(period) is { } text
+                ? await RoundHeading.FindAsync(store, CliOptions.ParsePeriod(text), parse.GetValue(plan), ct)
+                : await RoundHeading.CurrentAsync(store, ct)
                     ?? throw new CliException("No reporting round has been opened yet: use 'scrutineer round open --period P --deadline D'.");
-            }
 
             var day = parse.GetValue(today) is { } t ? CliOptions.ParseDate(t, "--today") : UkClock.Today(context.Clock);
-            var result = await RoundStatus.ForAsync(db, round, day, ct);
+            var result = await RoundStatus.ForAsync(store, round, day, ct);
             var outputFormat = parse.GetValue(format);
 
             if (parse.GetValue(overdueOnly))
@@ -153,7 +148,7 @@ internal static class RoundCommands
 
             var w = context.Out;
             var deadlineText = round.Deadline.ToString("d MMMM yyyy", EnGb.Culture);
-            await w.WriteLineAsync($"{round.Period} round of '{(await db.Plans.FindAsync([round.PlanId], ct))!.Title}': {round.State.ToString().ToLowerInvariant()}, "
+            await w.WriteLineAsync($"{round.Period} round of '{round.PlanTitle}': {round.State.ToString().ToLowerInvariant()}, "
                 + $"deadline {deadlineText}{(round.IsPastDeadline(day) ? " (passed)" : "")}, as of {day.ToString("d MMMM yyyy", EnGb.Culture)}.");
             await w.WriteLineAsync($"{result.Lines.Count} updates expected: {result.Count(UpdateState.Approved)} approved, {result.Count(UpdateState.Submitted)} submitted, "
                 + $"{result.Count(UpdateState.Returned)} returned, {result.Count(UpdateState.Draft)} draft, {result.Count(null)} missing.");

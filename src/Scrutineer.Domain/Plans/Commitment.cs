@@ -68,7 +68,10 @@ public sealed class Commitment
     public Commitment? CarriesForward { get; private set; }
 
     /// <summary>"3.2": priority number and commitment number.</summary>
-    public string Reference => $"{Priority.Number}.{Number}";
+    public string Reference => ReferenceOf(Priority.Number, Number);
+
+    /// <summary>The reference of commitment <paramref name="number"/> under priority <paramref name="priority"/>: "2.3".</summary>
+    public static string ReferenceOf(int priority, int number) => $"{priority}.{number}";
 
     /// <summary>Sub-points in order (the bullets under "…, including:").</summary>
     public IReadOnlyList<string> SubPoints => subPoints.OrderBy(s => s.Position).Select(s => s.Text).ToList();

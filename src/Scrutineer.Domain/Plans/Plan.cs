@@ -66,7 +66,11 @@ public sealed class Plan
     public IEnumerable<Commitment> Commitments => Priorities.SelectMany(p => p.Commitments);
 
     /// <summary>Whether <paramref name="quarter"/> lies within the plan's years.</summary>
-    public bool Covers(FinancialQuarter quarter) => quarter.Year >= FirstYear && quarter.Year <= LastYear;
+    public bool Covers(FinancialQuarter quarter) => Covers(FirstYear, LastYear, quarter);
+
+    /// <summary>Whether <paramref name="quarter"/> lies within a plan running from <paramref name="firstYear"/> to <paramref name="lastYear"/>.</summary>
+    public static bool Covers(FinancialYear firstYear, FinancialYear lastYear, FinancialQuarter quarter) =>
+        quarter.Year >= firstYear && quarter.Year <= lastYear;
 
     /// <summary>Adds a priority with the next free number, or the number given.</summary>
     /// <exception cref="DomainException">The number is taken.</exception>

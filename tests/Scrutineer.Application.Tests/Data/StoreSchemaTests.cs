@@ -112,6 +112,16 @@ public sealed class StoreSchemaTests
         Assert.Equal(all, await StoreSchema.AppliedAsync(db));
     }
 
+    [Fact]
+    public async Task Known_IsWhatTheMigratorApplies()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, migrate: false);
+        await using var db = store.Open();
+
+        Assert.Equal(db.Database.GetMigrations(), StoreSchema.Known);
+        Assert.Contains(Scrutineer.Application.Data.Migrations.M0060_Classification.Name, StoreSchema.Known);
+    }
+
     private static async Task<List<string>> DescribeAsync(TestStore store)
     {
         await using var db = store.Open();

@@ -1,0 +1,115 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Scrutineer.Application.Data;
+
+/// <summary>
+/// Reads the store over its plain connection, with SQL both engines run alike: no EF context, no query translation.
+/// The application's choices of plan and round and the round's status read through it, from the web's context
+/// (<see cref="ForAsync"/>, inside its transaction) and from a command that only reads (<see cref="OpenAsync"/>), which then
+/// answers without EF's start-up (docs/decisions/0175).
+/// </summary>
+public sealed class StoreReader : IAsyncDisposable
+{
+    private readonly DbConnection connection;
+    private readonly DbTransaction? transaction;
+    private readonly Func<ValueTask> release;
+
+    private StoreReader(DbConnection connection, DbTransaction? transaction, Func<ValueTask> release)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        this.release = release;
+    }
+
+    /// <summary>
+    /// Opens its own connection to <paramref name="location"/> when the store is there and its schema current (one read,
+    /// <see cref="StoreSchema.IsCurrentAsync(DbConnection, CancellationToken)"/>); null when the store
+    /// must first be made or upgraded, which only the context does (<see cref="StoreSchema.UpgradeAsync"/>).
+    /// </summary>
+    public static async Task<StoreReader?> OpenAsync(StoreLocation location, CancellationToken cancellationToken = default)
+    {
+        DbConnection connection;
+        if (location.Provider == StoreProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+            if (!File.Exists(file))
+            {
+                return null;
+            }
+
+            connection = new SqliteConnection(location.ConnectionString);
+        }
+        else
+        {
+            connection = PostgreSql(location);
+        }
+
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (await StoreSchema.IsCurrentAsync(connection, cancellationToken))
+            {
+                return new StoreReader(connection, null, connection.DisposeAsync);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    // Apart, so a command on SQLite never loads Npgsql.
+    private static NpgsqlConnection PostgreSql(StoreLocation location) => new(location.ConnectionString);
+
+    /// <summary>Reads through <paramref name="db"/>'s connection, inside its current transaction if it has one.</summary>
+    public static async Task<StoreReader> ForAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        return new StoreReader(connection, db.Database.CurrentTransaction?.GetDbTransaction(),
+            opened ? () => new ValueTask(db.Database.CloseConnectionAsync()) : () => ValueTask.CompletedTask);
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="sql"/> (identifiers in double quotes, parameters as <c>@name</c>), each read by
+    /// <paramref name="read"/>.
+    /// </summary>
+    public async Task<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => release();
+}
