@@ -9,7 +9,7 @@ namespace Scrutineer.Application.Data;
 /// <summary>
 /// Reads the store over its plain connection, with SQL both engines run alike: no EF context, no query translation.
 /// The application's choices of plan and round and the round's status read through it, from the web's context
-/// (<see cref="ForAsync"/>, inside its transaction) and from a command that only reads (<see cref="OpenAsync"/>), which then
+/// (<see cref="ReadAsync"/>, inside its transaction) and from a command that only reads (<see cref="OpenAsync"/>), which then
 /// answers without EF's start-up (docs/decisions/0175).
 /// </summary>
 public sealed class StoreReader : IAsyncDisposable
@@ -70,7 +70,7 @@ public sealed class StoreReader : IAsyncDisposable
     private static NpgsqlConnection PostgreSql(StoreLocation location) => new(location.ConnectionString);
 
     /// <summary>Reads through <paramref name="db"/>'s connection, inside its current transaction if it has one.</summary>
-    public static async Task<StoreReader> ForAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
+    private static async Task<StoreReader> ForAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -81,6 +81,13 @@ public sealed class StoreReader : IAsyncDisposable
 
         return new StoreReader(connection, db.Database.CurrentTransaction?.GetDbTransaction(),
             opened ? () => new ValueTask(db.Database.CloseConnectionAsync()) : () => ValueTask.CompletedTask);
+    }
+
+    /// <summary>What <paramref name="read"/> reads through <paramref name="db"/>'s connection (<see cref="ForAsync"/>).</summary>
+    public static async Task<T> ReadAsync<T>(ScrutineerDb db, Func<StoreReader, Task<T>> read, CancellationToken cancellationToken = default)
+    {
+        await using var reader = await ForAsync(db, cancellationToken);
+        return await read(reader);
     }
 
     /// <summary>

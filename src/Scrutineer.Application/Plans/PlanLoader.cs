@@ -13,12 +13,7 @@ public static class PlanLoader
     /// <exception cref="DomainException">No such plan; or no title given and the store holds none.</exception>
     public static async Task<Plan> LoadAsync(ScrutineerDb db, string? title, CancellationToken cancellationToken = default)
     {
-        PlanChoice chosen;
-        await using (var reader = await StoreReader.ForAsync(db, cancellationToken))
-        {
-            chosen = await PlanChoice.ByTitleAsync(reader, title, cancellationToken);
-        }
-
+        var chosen = await StoreReader.ReadAsync(db, reader => PlanChoice.ByTitleAsync(reader, title, cancellationToken), cancellationToken);
         return await ByIdAsync(db, chosen.Id, cancellationToken);
     }
 
@@ -26,12 +21,7 @@ public static class PlanLoader
     /// <exception cref="DomainException">No plan covers the period.</exception>
     public static async Task<Plan> CoveringAsync(ScrutineerDb db, FinancialQuarter period, CancellationToken cancellationToken = default)
     {
-        PlanChoice chosen;
-        await using (var reader = await StoreReader.ForAsync(db, cancellationToken))
-        {
-            chosen = await PlanChoice.CoveringAsync(reader, period, cancellationToken);
-        }
-
+        var chosen = await StoreReader.ReadAsync(db, reader => PlanChoice.CoveringAsync(reader, period, cancellationToken), cancellationToken);
         return await ByIdAsync(db, chosen.Id, cancellationToken);
     }
 

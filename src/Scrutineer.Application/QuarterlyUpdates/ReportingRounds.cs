@@ -20,12 +20,7 @@ public static class ReportingRounds
     /// <exception cref="DomainException">No such round; the message lists the rounds there are.</exception>
     public static async Task<ReportingRound> FindAsync(ScrutineerDb db, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default)
     {
-        RoundHeading chosen;
-        await using (var reader = await StoreReader.ForAsync(db, cancellationToken))
-        {
-            chosen = await RoundHeading.FindAsync(reader, period, planTitle, cancellationToken);
-        }
-
+        var chosen = await StoreReader.ReadAsync(db, reader => RoundHeading.FindAsync(reader, period, planTitle, cancellationToken), cancellationToken);
         await PlanLoader.ByIdAsync(db, chosen.PlanId, cancellationToken);
         return await db.Rounds.SingleAsync(r => r.Id == chosen.Id, cancellationToken);
     }
@@ -33,12 +28,7 @@ public static class ReportingRounds
     /// <summary>The current round (<see cref="RoundHeading.CurrentAsync"/>), tracked; null when there are none.</summary>
     public static async Task<ReportingRound?> CurrentAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
     {
-        RoundHeading? chosen;
-        await using (var reader = await StoreReader.ForAsync(db, cancellationToken))
-        {
-            chosen = await RoundHeading.CurrentAsync(reader, cancellationToken);
-        }
-
+        var chosen = await StoreReader.ReadAsync(db, reader => RoundHeading.CurrentAsync(reader, cancellationToken), cancellationToken);
         return chosen is null ? null : await db.Rounds.SingleAsync(r => r.Id == chosen.Id, cancellationToken);
     }
 

@@ -19,11 +19,8 @@ public sealed record RoundStatus(IReadOnlyList<RoundStatusLine> Lines, DateOnly 
     public int Count(UpdateState? state) => Lines.Count(l => l.State == state);
 
     /// <summary>The status of <paramref name="round"/> (tracked by <paramref name="db"/>, as it stands there) as of <paramref name="today"/>.</summary>
-    public static async Task<RoundStatus> ForAsync(ScrutineerDb db, ReportingRound round, DateOnly today, CancellationToken cancellationToken = default)
-    {
-        await using var reader = await StoreReader.ForAsync(db, cancellationToken);
-        return await ForAsync(reader, round.Id, round.PlanId, round.ChasesOutstanding(today), today, cancellationToken);
-    }
+    public static Task<RoundStatus> ForAsync(ScrutineerDb db, ReportingRound round, DateOnly today, CancellationToken cancellationToken = default) =>
+        StoreReader.ReadAsync(db, reader => ForAsync(reader, round.Id, round.PlanId, round.ChasesOutstanding(today), today, cancellationToken), cancellationToken);
 
     /// <summary>The status of <paramref name="round"/> as of <paramref name="today"/>.</summary>
     public static Task<RoundStatus> ForAsync(StoreReader reader, RoundHeading round, DateOnly today, CancellationToken cancellationToken = default) =>
