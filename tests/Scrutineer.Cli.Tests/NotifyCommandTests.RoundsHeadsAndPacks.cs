@@ -198,7 +198,7 @@ public sealed partial class NotifyCommandTests
         Assert.Contains("on 16 January 2024", pack.TextBody, StringComparison.Ordinal);
         Assert.Equal("Removed report schedule 2 (quarterly report, public version, DOCX, on 17 January 2024).", removed.Out.Trim());
         Assert.Equal("error: There is no report schedule 2. List them with: scrutineer schedule list", missing.Error.Trim());
-        Assert.Contains("dead,ReportPack,press.office@example.org,", dead.Out, StringComparison.Ordinal);
+        Assert.Contains("dead,report-pack,press.office@example.org,", dead.Out, StringComparison.Ordinal);
         Assert.Contains("Withheld: the report schedule was removed before the pack was sent.", dead.Out, StringComparison.Ordinal);
     }
 

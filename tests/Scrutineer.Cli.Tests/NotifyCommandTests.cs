@@ -117,7 +117,7 @@ public sealed partial class NotifyCommandTests
         var queued = int.Parse(System.Text.RegularExpressions.Regex.Match(off.Out, @"Queued (\d+)").Groups[1].Value);
         Assert.Contains($"Email is off (Smtp__Host is not set): {queued} notices wait in the outbox.", off.Out, StringComparison.Ordinal);
         Assert.Equal(queued, list.Lines.Length - 1);
-        Assert.Contains("pending,Reminder,rita.hale@demo-force.example", string.Join('\n', list.Lines), StringComparison.Ordinal);
+        Assert.Contains("pending,reminder,rita.hale@demo-force.example", string.Join('\n', list.Lines), StringComparison.Ordinal);
     }
 
     [Fact]

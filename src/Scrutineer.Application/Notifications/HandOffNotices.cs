@@ -67,11 +67,12 @@ public static class HandOffNotices
                 _ => false,
             });
         var submission = Guid.NewGuid().ToString("N");
+        var by = await ActorNames.OfAsync(db, submittedBy, cancellationToken);
         foreach (var reviewer in reviewers)
         {
             var body = string.Join("\n\n",
                 $"Dear {reviewer.DisplayName},",
-                $"{item.Subject} was submitted for review by {submittedBy} and is waiting for you to approve it or return it.",
+                $"{item.Subject} was submitted for review by {by} and is waiting for you to approve it or return it.",
                 "Review it on Scrutineer:\n" + settings.Link("/review"),
                 "You are getting this email because you review this work. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
             db.Notices.Add(new Notice($"submitted:{submission}:account-{reviewer.Id}", NoticeKind.Submitted, reviewer.Id, reviewer.Email!,
@@ -96,6 +97,7 @@ public static class HandOffNotices
                 _ => false,
             });
         var review = Guid.NewGuid().ToString("N");
+        var by = await ActorNames.OfAsync(db, reviewedBy, cancellationToken);
         const string link = "/updates";
         foreach (var writer in writers)
         {
@@ -103,8 +105,8 @@ public static class HandOffNotices
             {
                 $"Dear {writer.DisplayName},",
                 returned
-                    ? $"{item.Subject} was returned to you by {reviewedBy}. Change it and submit it again before the round's deadline."
-                    : $"{item.Subject} was approved by {reviewedBy}. It will be published with the round.",
+                    ? $"{item.Subject} was returned to you by {by}. Change it and submit it again before the round's deadline."
+                    : $"{item.Subject} was approved by {by}. It will be published with the round.",
             };
             if (returned && !string.IsNullOrWhiteSpace(item.ReviewerComment))
             {

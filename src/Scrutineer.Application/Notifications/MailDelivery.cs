@@ -84,11 +84,13 @@ public static class MailDelivery
                 sent += notices.Count;
             }
             catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException
-                or SslHandshakeException or ParseException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+                or SslHandshakeException or ParseException or System.Net.Sockets.SocketException or IOException or TimeoutException
+                or NotSupportedException)
             {
+                // NotSupportedException: the server offers no STARTTLS, or no authentication, where the settings ask for it.
                 foreach (var notice in notices)
                 {
-                    notice.Failed($"{ex.GetType().Name}: {ex.Message}", clock.GetUtcNow());
+                    notice.Failed(Why(ex), clock.GetUtcNow());
                     if (notice.State == NoticeState.Dead)
                     {
                         dead++;
@@ -114,6 +116,15 @@ public static class MailDelivery
         }
 
         return (sent, failed, dead);
+    }
+
+    /// <summary>Why a send failed, on one line (MailKit adds pages of advice to some messages).</summary>
+    private static string Why(Exception ex)
+    {
+        var first = ex.Message.Split('\n', 2)[0].Trim();
+        return ex is NotSupportedException
+            ? $"{first} Check Smtp:Security (StartTls, Tls, or None for a relay on the same machine) and Smtp:User."
+            : $"{ex.GetType().Name}: {first}";
     }
 
     /// <summary>One email holding several notices to one account (its daily digest), each under its subject.</summary>

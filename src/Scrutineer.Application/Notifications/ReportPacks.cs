@@ -117,14 +117,15 @@ public static class ReportPacks
         }
 
         var added = 0;
+        var scheduledBy = await ActorNames.OfAsync(db, schedule.CreatedBy, cancellationToken);
         foreach (var (account, email, recipientKey) in waiting)
         {
             var body = string.Join("\n\n",
                 account is null ? "Hello," : $"Dear {account.DisplayName},",
-                $"{kind.Name}, for the {round.Period} round ({version} version) is attached as a {schedule.Format.ToUpperInvariant()} file. "
+                $"{kind.Name}, for the {round.Period} round ({version} version) is attached as {(schedule.Format.Equals("html", StringComparison.OrdinalIgnoreCase) ? "an" : "a")} {schedule.Format.ToUpperInvariant()} file. "
                     + $"The attachment is marked {classification.Marking()}: handle it as its marking requires.",
                 "Read the reports on Scrutineer:\n" + settings.Link("/reports"),
-                $"You are getting this email because {schedule.CreatedBy} put you on the distribution list of a scheduled report ({ReportSchedules.Describe(schedule)}). "
+                $"You are getting this email because {scheduledBy} put you on the distribution list of a scheduled report ({ReportSchedules.Describe(schedule)}). "
                     + "To come off it, ask the Performance Analysis Unit to change the schedule.");
             var notice = new Notice(recipientKey, NoticeKind.ReportPack, account?.Id, email,
                 $"Report pack: {kind.Name}, {round.Period} ({version} version), attachment marked {classification.Marking()}", body, settings.Link("/reports"), now);

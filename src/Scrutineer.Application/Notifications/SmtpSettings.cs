@@ -12,7 +12,7 @@ namespace Scrutineer.Application.Notifications;
 public sealed record SmtpSettings(string? Host, int Port, SmtpSecurity Security, string? User, string? Password, string From)
 {
     /// <summary>Reads the settings through <paramref name="setting"/> (a configuration key such as "Smtp:Host" → its value).</summary>
-    /// <exception cref="DomainException">A port that is not a number, or a security mode that is not known.</exception>
+    /// <exception cref="DomainException">A port that is not a number, a security mode that is not known, or a sender that is not an email address.</exception>
     public static SmtpSettings Read(Func<string, string?> setting)
     {
         var host = setting("Smtp:Host");
@@ -30,8 +30,13 @@ public sealed record SmtpSettings(string? Host, int Port, SmtpSecurity Security,
             throw new DomainException($"Smtp:Security must be StartTls, Tls or None, not '{securityText}'.");
         }
 
-        return new SmtpSettings(string.IsNullOrWhiteSpace(host) ? null : host.Trim(), port, security, setting("Smtp:User"), setting("Smtp:Password"),
-            setting("Smtp:From") is { Length: > 0 } from ? from : "Scrutineer <scrutineer@localhost>");
+        var from = setting("Smtp:From") is { Length: > 0 } given ? given.Trim() : "Scrutineer <scrutineer@localhost>";
+        if (!MimeKit.MailboxAddress.TryParse(from, out var address) || !address.Address.Contains('@', StringComparison.Ordinal))
+        {
+            throw new DomainException($"Smtp:From must be an email address, such as 'Scrutineer <scrutineer@force.police.uk>', not '{from}'.");
+        }
+
+        return new SmtpSettings(string.IsNullOrWhiteSpace(host) ? null : host.Trim(), port, security, setting("Smtp:User"), setting("Smtp:Password"), from);
     }
 
     /// <summary>The settings from the environment (<c>Smtp__Host</c> and so on), as the command line reads them.</summary>

@@ -10,13 +10,14 @@ namespace Scrutineer.Cli.Commands;
 
 /// <summary>
 /// <c>scrutineer notify run [--today YYYY-MM-DD]</c> queues the notices due and sends the outbox over SMTP (safe from
-/// cron, and on two hosts at once); <c>notify list [--state pending|sent|dead]</c> shows the outbox.
+/// cron, and on two hosts at once); <c>notify list [--state pending|sent|dead]</c> shows the outbox; <c>notify retry
+/// [--id N]</c> puts notices from the dead-letter list back in it.
 /// </summary>
 internal static class NotifyCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        var notify = new Command("notify", "Email reminders and escalations: work out what is due, send it, preview it, and list the outbox.") { Run(context), List(context), Preview(context) };
+        var notify = new Command("notify", "Email reminders and escalations: work out what is due, send it, preview it, and list the outbox.") { Run(context), List(context), Preview(context), Retry(context) };
         yield return notify;
     }
 
@@ -40,7 +41,7 @@ internal static class NotifyCommands
             if (!smtp.IsOn)
             {
                 var waiting = await db.Notices.CountAsync(n => n.State == NoticeState.Pending, ct);
-                await context.Out.WriteLineAsync($"Email is off (Smtp__Host is not set): {Notices(waiting)} wait in the outbox.");
+                await context.Out.WriteLineAsync($"Email is off (Smtp__Host is not set): {Notices(waiting)} {(waiting == 1 ? "waits" : "wait")} in the outbox.");
                 return 0;
             }
 
@@ -48,7 +49,8 @@ internal static class NotifyCommands
             await context.Out.WriteLineAsync($"Sent {Notices(sent)} through {smtp.Host}:{smtp.Port}.");
             if (failed + dead > 0)
             {
-                await context.Error.WriteLineAsync($"{Notices(failed)} could not be sent and will be tried again; {dead} went on the dead-letter list. See: scrutineer notify list --state pending");
+                await context.Error.WriteLineAsync($"{Notices(failed)} could not be sent and will be tried again; {dead} went on the dead-letter list. "
+                    + (failed > 0 ? "See why: scrutineer notify list --state pending" : "See why: scrutineer notify list --state dead"));
                 return 1;
             }
 
@@ -65,6 +67,11 @@ internal static class NotifyCommands
         var command = new Command("list", "List the notification outbox, newest first: what was sent to whom, what waits, and the dead-letter list.") { state, limit, format };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(limit) < 1)
+            {
+                throw new CliException($"--limit must be 1 or more, not {parse.GetValue(limit)}.");
+            }
+
             await using var db = await context.OpenStoreAsync(parse, ct);
             var query = db.Notices.AsNoTracking();
             if (parse.GetValue(state) is { } only)
@@ -72,15 +79,31 @@ internal static class NotifyCommands
                 query = query.Where(n => n.State == only);
             }
 
-            var notices = await query.OrderByDescending(n => n.Id).Take(Math.Max(1, parse.GetValue(limit))).ToListAsync(ct);
+            var notices = await query.OrderByDescending(n => n.Id).Take(parse.GetValue(limit)).ToListAsync(ct);
             var listing = new Listing("Id", "State", "Kind", "To", "Subject", "Created", "Sent", "Attempts", "Last error");
             foreach (var n in notices)
             {
-                listing.Add(n.Id, n.State.ToString().ToLowerInvariant(), n.Kind, n.Email, n.Subject, n.CreatedAt.ToString("dd/MM/yyyy HH:mm", EnGb.Culture),
-                    n.SentAt?.ToString("dd/MM/yyyy HH:mm", EnGb.Culture) ?? "", n.Attempts, n.LastError ?? "");
+                listing.Add(n.Id, n.State.ToString().ToLowerInvariant(), CliOptions.Kebab(n.Kind.ToString()), n.Email, n.Subject, n.CreatedAt.ToString("yyyy-MM-dd HH:mm", EnGb.Culture),
+                    n.SentAt?.ToString("yyyy-MM-dd HH:mm", EnGb.Culture) ?? "", n.Attempts, n.LastError ?? "");
             }
 
             listing.Write(context.Out, parse.GetValue(format));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Retry(CliContext context)
+    {
+        var id = new Option<int?>("--id") { Description = "Only this notice (its Id in notify list); default: every notice on the dead-letter list." };
+        var command = new Command("retry", "Put notices from the dead-letter list back in the outbox, once their cause is mended; the next notify run sends them.") { id };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var db = await context.OpenStoreAsync(parse, ct);
+            var count = await DeadLetters.RetryAsync(db, parse.GetValue(id), ct);
+            await context.Out.WriteLineAsync(count == 0
+                ? "The dead-letter list is empty: nothing to send again."
+                : $"{Notices(count)} back in the outbox: the next 'scrutineer notify run' sends {(count == 1 ? "it" : "them")}.");
             return 0;
         });
         return command;
@@ -121,7 +144,7 @@ internal static class NotifyCommands
                 notice = await db.Notices.AsNoTracking().Where(n => n.AccountId == account.Id && n.Kind == which).OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
                 if (notice is null)
                 {
-                    await context.Out.WriteLineAsync($"No {NoticeKindNames.Of(which).ToLowerInvariant()} notice has been made for {account.UserName} yet: it is made when the change happens.");
+                    await context.Out.WriteLineAsync($"No notice of the kind '{NoticeKindNames.Of(which)}' has been made for {account.UserName} yet: it is made when the change happens, and this shows the latest.");
                     return 0;
                 }
             }

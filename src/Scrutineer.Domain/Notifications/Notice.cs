@@ -1,3 +1,4 @@
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Documents;
 
 namespace Scrutineer.Domain.Notifications;
@@ -118,5 +119,19 @@ public sealed class Notice
         LastError = error.Length > 1000 ? error[..1000] : error;
         State = Attempts >= MostAttempts ? NoticeState.Dead : NoticeState.Pending;
         ClaimedUntil = now.AddMinutes(Math.Pow(2, Attempts)).ToUnixTimeMilliseconds();
+    }
+
+    /// <summary>Takes the notice off the dead-letter list to be sent again at once, with a fresh count of attempts.</summary>
+    /// <exception cref="DomainException">The notice is not on the dead-letter list.</exception>
+    public void Retry()
+    {
+        if (State != NoticeState.Dead)
+        {
+            throw new DomainException($"Notice {Id} is {State.ToString().ToLowerInvariant()}, not on the dead-letter list: only those are sent again.");
+        }
+
+        State = NoticeState.Pending;
+        Attempts = 0;
+        ClaimedUntil = 0;
     }
 }
