@@ -5,7 +5,7 @@ using Scrutineer.Testing;
 
 namespace Scrutineer.Cli.Tests;
 
-/// <summary>Settings that do not fit the mail server, and the dead-letter list sent again once they are mended.</summary>
+/// <summary>Settings and days that do not fit, and the dead-letter list sent again once they are mended.</summary>
 public sealed partial class NotifyCommandTests
 {
     [Fact]
@@ -81,5 +81,23 @@ public sealed partial class NotifyCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("--limit must be 1 or more, not 0.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ADayThatHasNotCome_RefusedAndNothingQueued()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+
+        var run = await Cli.RunAsync("notify", "run", "--today", "9999-12-31", "--db", store.DbArgument);
+        var preview = await Cli.RunAsync("notify", "preview", "--event", "overdue", "--to", "rita.hale", "--today", "9999-12-31", "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error: --today 31 December 9999 has not come yet (today is ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("To see a later day's emails, use notify preview.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(1, preview.ExitCode);
+        Assert.Contains("error: --today 31 December 9999 is more than a year ahead: give a day up to ", preview.Error, StringComparison.Ordinal);
+        await using var db = store.Open();
+        Assert.Equal(0, await db.Notices.CountAsync());
     }
 }
