@@ -190,8 +190,8 @@ public static class NoticesDue
             $"Dear {to.DisplayName},",
             opening,
             (lines.Count == 1 ? "The update is:" : "The updates are:") + "\n" + string.Join('\n', lines.Select(l => $"* {l.Commitment} for {l.UnitName} ({Describe(l.State)})")),
-            "Write and submit them on Scrutineer:\n" + settings.Link("/updates"),
-            $"You are getting this email because you write quarterly updates for {string.Join(", ", lines.Select(l => l.UnitName).Distinct(StringComparer.Ordinal))}. "
+            (lines.Count == 1 ? "Write and submit it on Scrutineer:\n" : "Write and submit them on Scrutineer:\n") + settings.Link("/updates"),
+            $"You are getting this email because you write quarterly updates for {EnGb.List(lines.Select(l => l.UnitName).Distinct(StringComparer.Ordinal).ToList())}. "
                 + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
         return new Notice($"{Key(kind)}:round-{round.Id}:account-{to.Id}", kind, to.Id, to.Email!, subject, body, settings.Link("/updates"), now);
     }
@@ -224,8 +224,8 @@ public static class NoticesDue
             $"Dear head of {unit.Name},",
             $"{unit.Name} has {Updates(lines.Count)} for the {round.Period} round still not submitted {settings.EscalateAfterWorkingDays.ToString(CultureInfo.InvariantCulture)} working days after its deadline, {deadline}. "
                 + "The Performance Analysis Unit has been told too.",
-            (lines.Count == 1 ? "The overdue update is:" : "The overdue updates are:") + "\n" + string.Join('\n', lines.Select(l => $"* {l.Commitment} ({Describe(l.State)})")),
-            "Please ask the people who write them to submit them on Scrutineer:\n" + settings.Link("/updates"),
+            (lines.Count == 1 ? "The overdue update is:" : "The overdue updates are:") + "\n" + string.Join('\n', lines.Select(l => $"* {l.Commitment} {l.CommitmentText} ({Describe(l.State)})")),
+            (lines.Count == 1 ? "Please ask the person who writes it to submit it on Scrutineer:\n" : "Please ask the people who write them to submit them on Scrutineer:\n") + settings.Link("/updates"),
             $"You are getting this email because you are recorded as the head of {unit.Name} in Scrutineer. "
                 + "To stop these emails, or to have them sent to someone else, ask a Scrutineer administrator to change the unit's head.");
         return new Notice($"escalation:round-{round.Id}:unit-{unit.Id}-head", NoticeKind.Escalation, null, unit.HeadEmail!,

@@ -376,7 +376,7 @@ public static class ClosureReport
                 parts.Add($"{Count(same, "was", "were")} the same");
             }
 
-            result.Add($"Of the {Count(compared.Count, "measure", "measures")} linked to the plan's priorities with figures for both {baseline} and {lastYear}, {Join(parts)}.");
+            result.Add($"Of the {Count(compared.Count, "measure", "measures")} linked to the plan's priorities with figures for both {baseline} and {lastYear}, {EnGb.List(parts)}.");
             var significant = compared.Where(s => s.Kind == MeasureKind.Count)
                 .Select(s => (Series: s, Change: CountComparison.Of((long)s.Values[0].Value, (long)s.Values[^1].Value)))
                 .Where(x => x.Change.Significant)
@@ -493,7 +493,6 @@ public static class ClosureReport
 
     private static string Count(int n, string one, string many) => $"{n.ToString(CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";
 
-    private static string Join(IReadOnlyList<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 
     /// <summary>The first paragraph of the commentary that says something: a unit's label line ("SCD Update:") is passed over.</summary>
     private static IEnumerable<string> FirstParagraph(Commentary commentary) =>
