@@ -64,6 +64,34 @@ public sealed class PeersAndHarmCommandsTests
     }
 
     [Fact]
+    public async Task InsightsPeersAndHarm_AMonthHeldAsProvisional_SayWhichRunHoldsItAndHowToConfirm()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        Assert.Equal(0, (await Cli.RunAsync("import", "areas", Temp("lsoa,district,lpa,force\nA,Essex district,,Essex Police\nB,Kent district,,Kent Police\n"), "--db", store.DbArgument)).ExitCode);
+        string Month(int m, int kent) => $"Burglary,Essex Police,2025-{m:00},100\nBurglary,Kent Police,2025-{m:00},{kent}";
+        var history = string.Join('\n', Enumerable.Range(1, 11).Select(m => Month(m, 120)));
+        Assert.Equal(0, (await Cli.RunAsync("import", "measures", Temp("measure,area,period,value\n" + history), "--db", store.DbArgument)).ExitCode);
+        var spike = await Cli.RunAsync("import", "measures", Temp("measure,area,period,value\n" + Month(12, 900)), "--db", store.DbArgument);
+        Assert.Equal(0, (await Cli.RunAsync("import", "peers", Temp("force,peer,from,to\nEssex,Kent,2020-04-01,\n"), "--db", store.DbArgument)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync("import", "harm", Temp("force,crime_type,cchi_days\n,Burglary,245.91\n"), "--db", store.DbArgument)).ExitCode);
+
+        var peers = await Cli.RunAsync("insights", "peers", "--measure", "Burglary", "--force", "Essex", "--to", "2025-12", "--db", store.DbArgument);
+        var csv = await Cli.RunAsync("insights", "peers", "--measure", "Burglary", "--force", "Essex", "--to", "2025-12", "--format", "csv", "--db", store.DbArgument);
+        var harm = await Cli.RunAsync("insights", "harm", "--force", "Essex", "--to", "2025-12", "--db", store.DbArgument);
+
+        var run = System.Text.RegularExpressions.Regex.Match(spike.Out, @"import run (\d+)").Groups[1].Value;
+        Assert.NotEqual("", run);
+        var held = $"2025-12 is held as provisional by import run {run}: check the figures ('scrutineer import runs'), then confirm with 'scrutineer import confirm {run}' or on Data on the web";
+        Assert.Equal(0, peers.ExitCode);
+        Assert.Contains("Essex Police has no figures for 2025-12: it is not ranked.", peers.Out, StringComparison.Ordinal);
+        Assert.Contains($"Missing months: {held}.", peers.Out, StringComparison.Ordinal);
+        Assert.Contains($"Missing months: {held}.", csv.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Missing months", csv.Out, StringComparison.Ordinal);
+        Assert.Equal(1, harm.ExitCode);
+        Assert.Contains($"Essex Police has no Burglary figures for 2025-12: the harm of the 12 months to December 2025 needs all 12. {held}.", harm.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InsightsHarm_Csv_PerCrimeTypeCountWeightHarm()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

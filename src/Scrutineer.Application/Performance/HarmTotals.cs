@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
@@ -58,7 +59,8 @@ public static class HarmTotals
                 var missing = latest.Where(m => !months.ContainsKey(m)).ToList();
                 if (missing.Count > 0)
                 {
-                    throw new DomainException($"{area.Name} has no {type} figures for {RollingTwelveMonths.Describe(missing)}: the harm of the 12 months to {to.LongLabel} needs all 12. Import those months first.");
+                    throw new DomainException($"{area.Name} has no {type} figures for {RollingTwelveMonths.Describe(missing)}: the harm of the 12 months to {to.LongLabel} needs all 12. "
+                        + (await ProvisionalMonths.DescribeHeldAsync(db, measureId, missing, cancellationToken) is { } held ? held + "." : "Import those months first."));
                 }
 
                 long? previousCount = previous.All(months.ContainsKey) ? previous.Sum(m => months[m]) : null;

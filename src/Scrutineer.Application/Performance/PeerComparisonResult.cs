@@ -40,8 +40,9 @@ public sealed record PeerRow(string Force, bool IsForce, decimal? Count, decimal
 /// <param name="GroupAverage">The peers' average (force excluded), on the basis: their total over their exposure (populations, or their number); null when no peer has figures.</param>
 /// <param name="AverageWithForce">The same over the whole group with the force included.</param>
 /// <param name="Versus">The test of the force against the peers, for counts; null otherwise or when the force or every peer lacks figures.</param>
+/// <param name="Held">Which missing months an import holds as provisional, and how to confirm them (<see cref="Imports.ProvisionalMonths"/>); null when none.</param>
 public sealed record PeerComparison(string Measure, string Force, ReportingMonth From, ReportingMonth To, DateOnly GroupOn, PeerBasis Basis,
-    IReadOnlyList<PeerRow> Rows, decimal? GroupAverage, decimal? AverageWithForce, GroupComparison? Versus)
+    IReadOnlyList<PeerRow> Rows, decimal? GroupAverage, decimal? AverageWithForce, GroupComparison? Versus, string? Held = null)
 {
     /// <summary>The force's own row.</summary>
     public PeerRow ForceRow => Rows.Single(r => r.IsForce);

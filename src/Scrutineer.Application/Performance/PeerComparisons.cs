@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
+using Scrutineer.Application.Imports;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
@@ -73,7 +74,8 @@ public static class PeerComparisons
         var versus = basis != PeerBasis.Values && own.Count is { } c && peersWith.Count > 0
             ? GroupComparison.Of((long)c, (double)Exposure(area), (long)peersWith.Sum(p => p.Count!.Value), (double)peersWith.Sum(p => Exposure(p.Area)))
             : null;
-        return new PeerComparison(m.Name, area.Name, counts ? from : to, to, on, basis, rows, Average(peersWith), Average(withFigures), versus);
+        var held = rows.Any(r => r.Missing is not null) ? await ProvisionalMonths.DescribeHeldAsync(db, m.Id, wanted, cancellationToken) : null;
+        return new PeerComparison(m.Name, area.Name, counts ? from : to, to, on, basis, rows, Average(peersWith), Average(withFigures), versus, held);
     }
 
     private static async Task<Dictionary<int, decimal>> PopulationsAsync(ScrutineerDb db, List<int> ids, ReportingMonth to, CancellationToken cancellationToken)

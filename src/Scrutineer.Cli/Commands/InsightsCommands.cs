@@ -228,6 +228,11 @@ internal static class InsightsCommands
                     await context.Out.WriteLineAsync($"{result.Force} has no figures for {own.Missing}: it is not ranked.");
                 }
 
+                if (result.Held is { } held)
+                {
+                    await context.Out.WriteLineAsync($"Missing months: {held}.");
+                }
+
                 if (result.Versus is not null)
                 {
                     await context.Out.WriteLineAsync("Test: conditional exact test for two Poisson counts with unequal exposures (the force against its peers' total; "
@@ -246,6 +251,11 @@ internal static class InsightsCommands
                 }
 
                 listing.Write(context.Out, outputFormat);
+                if (result.Held is { } held)
+                {
+                    // The file stays data alone; why months are missing goes beside it.
+                    await context.Error.WriteLineAsync($"Missing months: {held}.");
+                }
             }
 
             return 0;
