@@ -92,6 +92,24 @@ public sealed class PeersAndHarmCommandsTests
     }
 
     [Fact]
+    public async Task InsightsHarm_AnIndexThatWeighsNothingOfTheForce_NamedBesideTheOneThatDoes()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+        Assert.Equal(0, (await Cli.RunAsync("import", "harm", Temp("force,crime_type,cchi_days\nEssex,Burglary,245.91\n"), "--db", store.DbArgument)).ExitCode);
+        Assert.Equal(0, (await Cli.RunAsync("import", "harm", Temp("force,crime_type,days\nKent,Burglary,1\n"), "--index", "Kent weights", "--db", store.DbArgument)).ExitCode);
+
+        var essex = await Cli.RunAsync("insights", "harm", "--force", "Essex", "--to", "2025-12", "--db", store.DbArgument);
+        var suffolk = await Cli.RunAsync("insights", "harm", "--force", "Suffolk", "--to", "2025-12", "--db", store.DbArgument);
+
+        Assert.Equal(0, essex.ExitCode);
+        Assert.Contains("Essex Police, 12 months to December 2025 (Jan 2025–Dec 2025): harm under the Cambridge Crime Harm Index", essex.Out, StringComparison.Ordinal);
+        Assert.Contains("Not shown: Kent weights weighs no crime type Essex Police has figures for in the store.", essex.Out, StringComparison.Ordinal);
+        Assert.Equal(1, suffolk.ExitCode);
+        Assert.Contains("Suffolk Constabulary has no figures for any crime type weighted by Cambridge Crime Harm Index and Kent weights: import its data.police.uk files first.", suffolk.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InsightsHarm_Csv_PerCrimeTypeCountWeightHarm()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

@@ -52,5 +52,11 @@ public sealed record HarmIndexResult(string Index, string Source, IReadOnlyList<
 /// <param name="Force">The force.</param>
 /// <param name="From">First month (inclusive).</param>
 /// <param name="To">Last month (inclusive).</param>
-/// <param name="Indexes">One result per index, by name.</param>
-public sealed record HarmResult(string Force, ReportingMonth From, ReportingMonth To, IReadOnlyList<HarmIndexResult> Indexes);
+/// <param name="Indexes">One result per index that weighs a crime type the force has figures for, by name.</param>
+/// <param name="Unweighted">The other indexes loaded, by name: none of their weighted crime types has figures for the force.</param>
+public sealed record HarmResult(string Force, ReportingMonth From, ReportingMonth To, IReadOnlyList<HarmIndexResult> Indexes, IReadOnlyList<string> Unweighted)
+{
+    /// <summary>The sentence naming <see cref="Unweighted"/>; null when every index is shown.</summary>
+    public string? UnweightedText => Unweighted.Count == 0 ? null
+        : $"Not shown: {EnGb.List(Unweighted)} {(Unweighted.Count == 1 ? "weighs" : "weigh")} no crime type {Force} has figures for in the store.";
+}

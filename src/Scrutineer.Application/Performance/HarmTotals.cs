@@ -42,6 +42,7 @@ public static class HarmTotals
         var previous = Enumerable.Range(0, 12).Select(i => before.Plus(i)).ToList();
 
         var results = new List<HarmIndexResult>();
+        var unweighted = new List<string>();
         foreach (var index in indexes)
         {
             var rows = new List<HarmRow>();
@@ -69,12 +70,15 @@ public static class HarmTotals
 
             if (rows.Count == 0)
             {
-                throw new DomainException($"{area.Name} has no figures for any crime type the {index.Name} weighs: import its data.police.uk files first.");
+                unweighted.Add(index.Name);
+                continue;
             }
 
             results.Add(new HarmIndexResult(index.Name, index.Source, rows, notHeld));
         }
 
-        return new HarmResult(area.Name, from, to, results);
+        return results.Count > 0
+            ? new HarmResult(area.Name, from, to, results, unweighted)
+            : throw new DomainException($"{area.Name} has no figures for any crime type weighted by {EnGb.List(unweighted)}: import its data.police.uk files first.");
     }
 }

@@ -103,6 +103,11 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
                     yield return block;
                 }
             }
+
+            if (harm.UnweightedText is { } unweighted)
+            {
+                yield return new ReportParagraph(unweighted, ParagraphStyle.Small);
+            }
         }
 
         foreach (var notice in Notices)

@@ -308,9 +308,19 @@ internal static class InsightsCommands
                     await context.Out.WriteLineAsync(index.Method);
                     await context.Out.WriteLineAsync("");
                 }
+
+                if (result.UnweightedText is { } unweighted)
+                {
+                    await context.Out.WriteLineAsync(unweighted);
+                }
             }
             else
             {
+                if (result.UnweightedText is { } unweighted)
+                {
+                    await context.Error.WriteLineAsync(unweighted);
+                }
+
                 var listing = new Listing("index", "crime_type", "count", "weight", "harm", "previous_count", "previous_harm");
                 foreach (var index in result.Indexes)
                 {
