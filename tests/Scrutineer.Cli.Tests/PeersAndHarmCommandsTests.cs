@@ -114,12 +114,14 @@ public sealed class PeersAndHarmCommandsTests
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         await StoreWithForcesAsync(store);
-        var import = await Cli.RunAsync("import", "harm", Temp("force,crime_type,cchi_days\nEssex,Burglary,245.91\nNorfolk,Burglary,1\nNorfolk,Shoplifting,1\n,Shoplifting,1.0\n"), "--db", store.DbArgument);
+        var import = await Cli.RunAsync("import", "harm", Temp("force,crime_type,cchi_days\nEssex,Burglary,245.91\nNorfolk,Burglary,1\nNorfolk,Shoplifting,1\n,Shoplifting,1.0\n,Burglarly,3\n"), "--db", store.DbArgument);
 
         var run = await Cli.RunAsync("insights", "harm", "--force", "Essex", "--to", "2025-12", "--format", "csv", "--db", store.DbArgument);
 
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("lines 3\u20134: force 'Norfolk' is not a force the store holds", import.Out, StringComparison.Ordinal);
+        Assert.Contains("No measure of the store is named 'Burglarly' (line 6): its weight counts nothing until one is (check the spelling against data.police.uk's crime types).", import.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Shoplifting'", import.Out, StringComparison.Ordinal);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("index,crime_type,count,weight,harm,previous_count,previous_harm", run.Lines[0]);
         Assert.Contains("Cambridge Crime Harm Index,Burglary,1200,245.91,295092.00,,", run.Lines);
