@@ -110,6 +110,23 @@ public sealed class PeersAndHarmCommandsTests
     }
 
     [Fact]
+    public async Task NoForceNamed_TheOneForceWithAPeerGroupIsMeant()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+        var before = await Cli.RunAsync("peers", "list", "--force", "Suffolk", "--db", store.DbArgument);
+        Assert.Equal(0, (await Cli.RunAsync("import", "peers", Temp("force,peer,from,to\nKent,Essex,2020-04-01,\n"), "--db", store.DbArgument)).ExitCode);
+
+        var list = await Cli.RunAsync("peers", "list", "--format", "csv", "--db", store.DbArgument);
+        var peers = await Cli.RunAsync("insights", "peers", "--measure", "Burglary", "--to", "2025-12", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Contains("Suffolk Constabulary has no peer group yet: add peers with 'scrutineer peers add --force F --peer P --from YYYY-MM-DD', or import a group with 'scrutineer import peers FILE'.", before.Out, StringComparison.Ordinal);
+        Assert.Equal(["force,peer,from,to", "Kent Police,Essex Police,2020-04-01,"], list.Lines);
+        Assert.Equal(0, peers.ExitCode);
+        Assert.StartsWith("Kent Police,1440,1,", peers.Lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InsightsHarm_Csv_PerCrimeTypeCountWeightHarm()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

@@ -32,13 +32,22 @@ public static class PeerGroups
 
     /// <summary>
     /// The force whose group an edit or a listing means: <paramref name="given"/> when named, else the force whose figures
-    /// the store holds (<see cref="ForceArea"/>), the default group that analysts edit.
+    /// the store holds: the one force with a peer group, else the force figures are about (<see cref="ForceArea"/>) — the
+    /// default group that analysts edit.
     /// </summary>
     /// <exception cref="DomainException">Nothing named and no force in the store.</exception>
-    public static async Task<string> ForceOrDefaultAsync(ScrutineerDb db, string? given, CancellationToken cancellationToken = default) =>
-        string.IsNullOrWhiteSpace(given)
-            ? await ForceArea.DefaultAsync(db, cancellationToken) ?? throw new DomainException("The store holds no force yet: import its data.police.uk files first.")
-            : given.Trim();
+    public static async Task<string> ForceOrDefaultAsync(ScrutineerDb db, string? given, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given.Trim();
+        }
+
+        // In a store of several forces, the one force with a peer group is the one its comparisons are about.
+        var grouped = await db.PeerLinks.AsNoTracking().Select(l => l.Force.Name).Distinct().ToListAsync(cancellationToken);
+        return grouped.Count == 1 ? grouped[0]
+            : await ForceArea.DefaultAsync(db, cancellationToken) ?? throw new DomainException("The store holds no force yet: import its data.police.uk files first.");
+    }
 
     /// <summary>The peers in the group of the force <paramref name="forceId"/> on <paramref name="day"/>, by name.</summary>
     public static async Task<IReadOnlyList<Area>> OnAsync(ScrutineerDb db, int forceId, DateOnly day, CancellationToken cancellationToken = default)

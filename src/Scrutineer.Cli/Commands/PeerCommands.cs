@@ -32,7 +32,14 @@ internal static class PeerCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var links = await PeerGroups.TableAsync(db, await PeerGroups.ForceOrDefaultAsync(db, parse.GetValue(force), ct), ct);
+            var forceName = await PeerGroups.ForceOrDefaultAsync(db, parse.GetValue(force), ct);
+            var links = await PeerGroups.TableAsync(db, forceName, ct);
+            if (links.Count == 0 && parse.GetValue(format) == OutputFormat.Table)
+            {
+                await context.Out.WriteLineAsync($"{(await PeerGroups.FindForceAsync(db, forceName, ct)).Name} has no peer group yet: add peers with 'scrutineer peers add --force F --peer P --from YYYY-MM-DD', or import a group with 'scrutineer import peers FILE'.");
+                return 0;
+            }
+
             var listing = new Listing("force", "peer", "from", "to");
             foreach (var l in links)
             {
