@@ -51,7 +51,26 @@ public static class CliApp
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
-            return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // What was wrong, one line each, and where the help is — not the whole help, nor the option's .NET type.
+                foreach (var message in parsed.Errors.Select(e => ParseErrorText(e.Message)).Distinct(StringComparer.Ordinal))
+                {
+                    await stderr.WriteLineAsync("error: " + message);
+                }
+
+                var names = new List<string>();
+                for (var at = parsed.CommandResult; at.Command != root; at = (System.CommandLine.Parsing.CommandResult)at.Parent!)
+                {
+                    names.Insert(0, at.Command.Name);
+                }
+
+                await stderr.WriteLineAsync($"To see what it takes: scrutineer {string.Concat(names.Select(n => n + " "))}--help");
+                return 1;
+            }
+
+            return await parsed.InvokeAsync(configuration, cancellationToken);
         }
         catch (Exception ex) when (CliContext.IsUserError(ex))
         {
@@ -64,4 +83,10 @@ public static class CliApp
             return 70;
         }
     }
+
+    // System.CommandLine names an enum option's .NET type and lists suggestions a line each.
+    private static string ParseErrorText(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @" as expected type '[^']*'", "")
+            .Replace("Did you mean one of the following?", "It takes:", StringComparison.Ordinal)
+            .ReplaceLineEndings(" ").Trim();
 }

@@ -114,6 +114,21 @@ public sealed class PlanAndUpdateCommandTests
         }
     }
 
+    [Fact]
+    public async Task ParseErrors_OneLineEach_WithWhereTheHelpIs_NotTheHelpItself()
+    {
+        var format = await Cli.RunAsync("notify", "list", "--format", "xml");
+        var missing = await Cli.RunAsync("round", "status", "--period");
+
+        Assert.Equal(1, format.ExitCode);
+        Assert.Equal(["error: Cannot parse argument 'xml' for option '--format'. It takes: Csv Json Table", "To see what it takes: scrutineer notify list --help"],
+            format.Error.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
+        Assert.DoesNotContain("Scrutineer.Cli.Output", format.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Usage:", format.Out + format.Error, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("To see what it takes: scrutineer round status --help", missing.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>Gives <paramref name="to"/> the measures <paramref name="from"/> holds, as importing its data would.</summary>
     private static async Task CopyMeasuresAsync(TestStore from, TestStore to)
     {
