@@ -31,13 +31,8 @@ internal static class NotifyCommands
             var smtp = SmtpSettings.FromEnvironment();
             var settings = NotifySettings.FromEnvironment();
             var day = parse.GetValue(today) is { } t ? CliOptions.ParseDate(t, "--today") : UkClock.Today(context.Clock);
-            if (day > UkClock.Today(context.Clock))
-            {
-                // Each notice is queued once: a day that has not come would spend its reminders before their time.
-                throw new CliException($"--today {day.ToString("d MMMM yyyy", EnGb.Culture)} has not come yet (today is {UkClock.Today(context.Clock).ToString("d MMMM yyyy", EnGb.Culture)}): "
-                    + "notify run sends what is due on a day that has come. To see a later day's emails, use notify preview.");
-            }
-
+            // Each notice is queued once: a mistyped year would spend a round's reminders and escalations for good.
+            AtMostAYearAhead(day, context.Clock);
             await using var db = await context.OpenStoreAsync(parse, ct);
             await using var chromium = new ChromiumPool(PdfPrintLimits.Default with { Prints = 1 }); // one browser for every PDF pack of the run, started only if one is due
             var queued = await NoticesDue.QueueAsync(db, day, settings, context.Clock.GetUtcNow(), ct, chromium);
@@ -141,11 +136,7 @@ internal static class NotifyCommands
         command.SetAction(async (parse, ct) =>
         {
             var day = parse.GetValue(today) is { } t ? CliOptions.ParseDate(t, "--today") : UkClock.Today(context.Clock);
-            if (day > UkClock.Today(context.Clock).AddYears(1))
-            {
-                throw new CliException($"--today {day.ToString("d MMMM yyyy", EnGb.Culture)} is more than a year ahead: give a day up to {UkClock.Today(context.Clock).AddYears(1).ToString("d MMMM yyyy", EnGb.Culture)}.");
-            }
-
+            AtMostAYearAhead(day, context.Clock);
             await using var db = await context.OpenStoreAsync(parse, ct);
             var account = await Application.Accounts.AccountAdministration.FindAsync(db, parse.GetValue(to), ct);
             var which = parse.GetValue(kind);
@@ -186,6 +177,16 @@ internal static class NotifyCommands
             return 0;
         });
         return command;
+    }
+
+    /// <exception cref="CliException"><paramref name="day"/> is more than a year after today.</exception>
+    private static void AtMostAYearAhead(DateOnly day, TimeProvider clock)
+    {
+        var latest = UkClock.Today(clock).AddYears(1);
+        if (day > latest)
+        {
+            throw new CliException($"--today {day.ToString("d MMMM yyyy", EnGb.Culture)} is more than a year ahead: give a day up to {latest.ToString("d MMMM yyyy", EnGb.Culture)}.");
+        }
     }
 
     private static string Notices(int count) => count == 1 ? "1 notice" : $"{count} notices";
