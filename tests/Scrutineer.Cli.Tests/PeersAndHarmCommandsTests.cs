@@ -82,7 +82,8 @@ public sealed class PeersAndHarmCommandsTests
         var run = System.Text.RegularExpressions.Regex.Match(spike.Out, @"import run (\d+)").Groups[1].Value;
         Assert.NotEqual("", run);
         var held = $"2025-12 is held as provisional by import run {run}: check the figures ('scrutineer import runs'), then confirm with 'scrutineer import confirm {run}' or on Data on the web";
-        Assert.Equal(0, peers.ExitCode);
+        Assert.Equal(1, peers.ExitCode);
+        Assert.Contains("error: no force of the group has Burglary figures for every month compared, so nothing is ranked.", peers.Error, StringComparison.Ordinal);
         Assert.Contains("Essex Police has no figures for 2025-12: it is not ranked.", peers.Out, StringComparison.Ordinal);
         Assert.Contains($"Missing months: {held}.", peers.Out, StringComparison.Ordinal);
         Assert.Contains($"Missing months: {held}.", csv.Error, StringComparison.Ordinal);

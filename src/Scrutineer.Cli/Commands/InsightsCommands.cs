@@ -258,6 +258,13 @@ internal static class InsightsCommands
                 }
             }
 
+            if (result.Ranked == 0)
+            {
+                // Shown with the reasons above, but nothing was compared: a script must not take it for an answer.
+                await context.Error.WriteLineAsync($"error: no force of the group has {result.Measure} figures for every month compared, so nothing is ranked.");
+                return 1;
+            }
+
             return 0;
         });
         return command;
