@@ -28,8 +28,8 @@ public static class ProvisionalMonths
         }
 
         var runs = held.Select(h => h.RunId).Distinct().Order().ToList();
-        return $"{RollingTwelveMonths.Describe(held.Select(h => h.Period).Distinct().Order().ToList())} "
-            + $"{(held.Select(h => h.Period).Distinct().Count() == 1 ? "is" : "are")} held as provisional by import run {string.Join(", ", runs)}: "
+        var heldMonths = held.Select(h => h.Period).Distinct().Order().ToList();
+        return $"{RollingTwelveMonths.Describe(heldMonths)} {(heldMonths.Count == 1 ? "is" : "are")} held as provisional by import run {string.Join(", ", runs)}: "
             + $"check the figures ('scrutineer import runs'), then confirm with 'scrutineer import confirm {runs[0]}' or on Data on the web";
     }
 }
