@@ -22,12 +22,20 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
     public TimeProvider Clock { get; } = clock;
 
     /// <summary>
-    /// Opens the store named on the command line, upgrading its schema first (creating it on first use). What an upgrade
-    /// moved (text marked the old way, now in its OFFICIAL-SENSITIVE part) is reported on stderr, a line each.
+    /// Opens the store named on the command line, upgrading its schema first. What an upgrade moved (text marked the old
+    /// way, now in its OFFICIAL-SENSITIVE part) is reported on stderr, a line each. Only the commands that make a store
+    /// (<c>init</c>, <c>demo</c>, <c>serve</c>) pass <paramref name="create"/>: any other command refuses an SQLite file
+    /// that is not there, so a mistyped <c>--db</c> names the mistake rather than leaving an empty store behind.
     /// </summary>
-    public async Task<ScrutineerDb> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken)
+    /// <exception cref="CliException">No SQLite file at the path, and the command does not make stores.</exception>
+    public async Task<ScrutineerDb> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool create = false)
     {
         var location = StoreLocation.Resolve(parse.GetValue(DbOption));
+        if (!create)
+        {
+            RefuseMissing(location, parse);
+        }
+
         var db = location.Open();
         foreach (var line in await StoreSchema.UpgradeAsync(db, cancellationToken))
         {
@@ -39,12 +47,13 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
 
     /// <summary>
     /// Opens the store named on the command line for a command that only reads: its own connection, no EF context
-    /// (<see cref="StoreReader"/>). A store that is not there yet or not current is first made or upgraded as
-    /// <see cref="OpenStoreAsync"/> does.
+    /// (<see cref="StoreReader"/>). A store that is not current is first upgraded as
+    /// <see cref="OpenStoreAsync"/> does; an SQLite file that is not there is refused.
     /// </summary>
     public async Task<StoreReader> OpenReaderAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var location = Location(parse);
+        RefuseMissing(location, parse);
         if (await StoreReader.OpenAsync(location, cancellationToken) is { } reader)
         {
             return reader;
@@ -53,6 +62,21 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
         await (await OpenStoreAsync(parse, cancellationToken)).DisposeAsync();
         return await StoreReader.OpenAsync(location, cancellationToken)
             ?? throw new InvalidOperationException($"The {location.Description} is not current after its upgrade.");
+    }
+
+    /// <summary>Refuses an SQLite store file that does not exist, saying where it was looked for and how to make one.</summary>
+    private static void RefuseMissing(StoreLocation location, ParseResult parse)
+    {
+        if (location.Provider != StoreProvider.Sqlite || File.Exists(location.SqlitePath))
+        {
+            return;
+        }
+
+        var named = parse.GetValue(DbOption) is { Length: > 0 } ? "--db names"
+            : Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable) is { Length: > 0 } ? $"${StoreLocation.EnvironmentVariable} names"
+            : "the default store is";
+        throw new CliException($"There is no store at {location.SqlitePath} ({named} that file, and it does not exist). "
+            + $"Check the path, or create the store first with 'scrutineer init --db {location.SqlitePath}' (or 'scrutineer demo --db {location.SqlitePath}' for the demo force). Nothing was written.");
     }
 
     /// <summary>The store location named on the command line.</summary>

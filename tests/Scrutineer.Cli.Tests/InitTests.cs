@@ -19,6 +19,26 @@ public sealed class InitTests
     }
 
     [Fact]
+    public async Task AnyOtherCommand_OnAMistypedDb_RefusedNamingThePathAndHowToCreateOne_AndNoStoreIsLeftBehind()
+    {
+        var folder = Directory.CreateTempSubdirectory("scrutineer-tests-").FullName;
+        var path = Path.Combine(folder, "scrutinner.db");
+
+        var status = await Cli.RunAsync("round", "status", "--db", path);
+        var users = await Cli.RunAsync("user", "list", "--db", path);
+        var import = await Cli.RunAsync("import", "runs", "--db", path);
+
+        Assert.Equal(1, status.ExitCode);
+        Assert.Equal($"error: There is no store at {path} (--db names that file, and it does not exist). Check the path, or create the store first with "
+            + $"'scrutineer init --db {path}' (or 'scrutineer demo --db {path}' for the demo force). Nothing was written.", status.Error.Trim());
+        Assert.Equal(1, users.ExitCode);
+        Assert.Contains($"There is no store at {path}", users.Error, StringComparison.Ordinal);
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains($"There is no store at {path}", import.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [Fact]
     public async Task UnknownCommand_ExitsNonZero_WithMessageOnStderr()
     {
         var run = await Cli.RunAsync("no-such-command");

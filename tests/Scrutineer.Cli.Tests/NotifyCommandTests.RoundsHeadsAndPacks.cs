@@ -41,13 +41,15 @@ public sealed partial class NotifyCommandTests
         Assert.True(opened.ExitCode == 0 && first.ExitCode == 0 && second.ExitCode == 0, opened.Error + first.Error + second.Error);
         var expected = await UpdatesToWriteAsync(store, "Q1 2024/25");
         Assert.True(expected.Count >= 2, "the demo's unit contributors should have updates to write in Q1 2024/25");
+        Assert.Equal(["Domestic Abuse", "Sexual Crime, Child Abuse and Exploitation"], expected["omar.patel@demo-force.example"].Strands);
         var received = smtp.Received().Where(m => m.Subject!.StartsWith("Round open:", StringComparison.Ordinal)).ToList();
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), received.Select(To).Order(StringComparer.Ordinal));
         foreach (var message in received)
         {
-            var lines = expected[To(message)];
-            Assert.Equal($"Round open: {lines.Count} update{(lines.Count == 1 ? "" : "s")} for the Q1 2024/25 round due by Friday 19 July 2024", message.Subject);
-            Assert.Contains($"The Q1 2024/25 round is open. You have {lines.Count} updates to write and submit by Friday 19 July 2024.", message.TextBody, StringComparison.Ordinal);
+            var (updates, strands) = expected[To(message)];
+            var lines = updates.Concat(strands).ToList();
+            Assert.Equal($"Round open: {Work(updates.Count, strands.Count)} for the Q1 2024/25 round due by Friday 19 July 2024", message.Subject);
+            Assert.Contains($"The Q1 2024/25 round is open. You have {Work(updates.Count, strands.Count)} to write and submit by Friday 19 July 2024.", message.TextBody, StringComparison.Ordinal);
             Assert.Equal(lines, message.TextBody!.ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith("* ", StringComparison.Ordinal)).Select(l => l[2..]).ToList());
             Assert.Contains("http://127.0.0.1:5080/updates", message.TextBody, StringComparison.Ordinal);
         }
@@ -238,22 +240,32 @@ public sealed partial class NotifyCommandTests
     /// Worked out here from the store, apart from the application: for each demo contributor with an email address and
     /// units, "commitment for unit" of every commitment of the round's plan their units answer for, in plan order.
     /// </summary>
-    private static async Task<Dictionary<string, List<string>>> UpdatesToWriteAsync(TestStore store, string period)
+    /// <summary>Each contributor's updates to write in the round, and the strands whose narratives they write, by email address.</summary>
+    private static async Task<Dictionary<string, (List<string> Updates, List<string> Strands)>> UpdatesToWriteAsync(TestStore store, string period)
     {
         await using var db = store.Open();
         var round = (await db.Rounds.ToListAsync()).Single(r => r.Period.ToString() == period);
         var commitments = (await db.Commitments.Include(c => c.Priority).Include("responsibilities.Unit")
             .Where(c => c.Priority.PlanId == round.PlanId).ToListAsync()).OrderBy(c => c.Priority.Number).ThenBy(c => c.Number).ToList();
-        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var strands = await db.Strands.OrderBy(s => s.Position).Select(s => new { s.Id, s.Title }).ToListAsync();
+        var result = new Dictionary<string, (List<string>, List<string>)>(StringComparer.Ordinal);
         foreach (var account in await db.Accounts.Where(a => a.Email != null && !a.IsDisabled && a.Role == Domain.Accounts.Role.Contributor).ToListAsync())
         {
             var lines = commitments.SelectMany(c => c.Units.Where(u => account.UnitIds.Contains(u.Id)).Select(u => $"{c.Priority.Number.ToString(CultureInfo.InvariantCulture)}.{c.Number.ToString(CultureInfo.InvariantCulture)} for {u.Name}")).ToList();
-            if (lines.Count > 0)
+            var theirs = strands.Where(s => account.StrandIds.Contains(s.Id)).Select(s => s.Title).ToList();
+            if (lines.Count + theirs.Count > 0)
             {
-                result[account.Email!] = lines;
+                result[account.Email!] = (lines, theirs);
             }
         }
 
         return result;
     }
+
+    /// <summary>"3 updates", "2 strand narratives", "3 updates and 1 strand narrative", as the notices count work.</summary>
+    private static string Work(int updates, int narratives) => string.Join(" and ", new[]
+    {
+        updates == 0 ? null : $"{updates} update{(updates == 1 ? "" : "s")}",
+        narratives == 0 ? null : $"{narratives} strand narrative{(narratives == 1 ? "" : "s")}",
+    }.OfType<string>());
 }

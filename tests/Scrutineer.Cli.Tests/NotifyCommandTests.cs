@@ -31,12 +31,15 @@ public sealed partial class NotifyCommandTests
         var received = all.Where(m => m.Subject!.StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
         var expected = await OutstandingByContributorAsync(store);
         Assert.True(expected.Count >= 2, "the demo should have contributors with updates outstanding in Q4 2023/24");
+        Assert.True(expected.Values.Any(e => e.Narratives.Count > 0), "the demo's strand lead should have a strand narrative outstanding in Q4 2023/24");
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), received.Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
         foreach (var message in received)
         {
-            var commitments = expected[message.To.Mailboxes.Single().Address];
+            var (updates, narratives) = expected[message.To.Mailboxes.Single().Address];
+            var commitments = updates.Concat(narratives).ToList();
             var count = commitments.Count;
-            Assert.Equal($"Reminder: {count} update{(count == 1 ? "" : "s")} for the Q4 2023/24 round due by Friday 19 April 2024", message.Subject);
+            Assert.Equal($"Reminder: {Work(updates.Count, narratives.Count)} for the Q4 2023/24 round due by Friday 19 April 2024", message.Subject);
+            Assert.Equal(narratives.Count > 0, message.TextBody!.Contains(narratives.Count == 1 ? "The strand narrative is:" : "The strand narratives are:", StringComparison.Ordinal));
             Assert.NotNull(message.TextBody);
             Assert.NotNull(message.HtmlBody);
             foreach (var line in commitments)
@@ -79,7 +82,9 @@ public sealed partial class NotifyCommandTests
         Assert.Contains(afterTuesday, m => m.Subject!.StartsWith("Overdue:", StringComparison.Ordinal));
         var analyst = Assert.Single(escalations, m => !m.To.Mailboxes.Single().Address.StartsWith("head.", StringComparison.Ordinal));
         Assert.Equal("chris.ashworth@demo-force.example", analyst.To.Mailboxes.Single().Address);
-        Assert.Matches(@"^Escalation: \d+ updates overdue in the Q4 2023/24 round$", analyst.Subject);
+        Assert.Matches(@"^Escalation: \d+ updates and 3 strand narratives overdue in the Q4 2023/24 round$", analyst.Subject);
+        Assert.Contains("The strand narratives are:\n", analyst.TextBody, StringComparison.Ordinal);
+        Assert.Contains("* Sexual Crime, Child Abuse and Exploitation (returned)\n", analyst.TextBody, StringComparison.Ordinal);
         Assert.Contains("whose deadline was Friday 19 April 2024", analyst.TextBody, StringComparison.Ordinal);
         Assert.Contains("North Local Policing Area:", analyst.TextBody, StringComparison.Ordinal);
     }
@@ -274,7 +279,8 @@ public sealed partial class NotifyCommandTests
         // Queued with email off on Thursday and Friday (the deadline), then sent on Saturday, when nothing new is due.
         var thursday = await Cli.RunAsync("notify", "run", "--today", "2024-04-18", "--db", store.DbArgument);
         var friday = await Cli.RunAsync("notify", "run", "--today", "2024-04-19", "--db", store.DbArgument);
-        var saturday = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-20");
+        // The digest goes from Notify:DigestTime (UK time) on: midnight, so the run sends it whatever the hour.
+        var saturday = await RunAsync(store, smtp, new Dictionary<string, string> { ["Notify__DigestTime"] = "00:00" }, "notify", "run", "--today", "2024-04-20");
 
         Assert.True(thursday.ExitCode == 0 && friday.ExitCode == 0 && saturday.ExitCode == 0, thursday.Error + friday.Error + saturday.Error);
         var messages = smtp.Received();
@@ -321,7 +327,8 @@ public sealed partial class NotifyCommandTests
     /// Worked out here from the store, apart from the application: for each demo contributor with an email address, the
     /// "commitment for unit (state)" of each update of its units in the open round that is not submitted or approved.
     /// </summary>
-    private static async Task<Dictionary<string, List<string>>> OutstandingByContributorAsync(TestStore store)
+    /// <summary>Each contributor's updates and strand narratives not yet submitted in the open round, by email address, as the reminder lists them.</summary>
+    private static async Task<Dictionary<string, (List<string> Updates, List<string> Narratives)>> OutstandingByContributorAsync(TestStore store)
     {
         await using var db = store.Open();
         var round = await db.Rounds.Include(r => r.Plan).SingleAsync(r => r.State == RoundState.Open);
@@ -329,7 +336,9 @@ public sealed partial class NotifyCommandTests
             .Where(c => c.Priority.PlanId == round.PlanId).ToListAsync();
         var updates = await db.Updates.Where(u => u.RoundId == round.Id).Select(u => new { u.CommitmentId, u.UnitId, u.State }).ToListAsync();
         var accounts = await db.Accounts.Where(a => a.Email != null && !a.IsDisabled).ToListAsync();
-        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var narratives = await db.StrandNarratives.Where(n => n.RoundId == round.Id).ToDictionaryAsync(n => n.StrandId, n => n.State);
+        var strands = await db.Strands.OrderBy(s => s.Position).Select(s => new { s.Id, s.Title }).ToListAsync();
+        var result = new Dictionary<string, (List<string>, List<string>)>(StringComparer.Ordinal);
         foreach (var account in accounts.Where(a => a.Role == Domain.Accounts.Role.Contributor))
         {
             var lines = new List<string>();
@@ -345,9 +354,14 @@ public sealed partial class NotifyCommandTests
                 }
             }
 
-            if (lines.Count > 0)
+            var theirs = strands.Where(s => account.StrandIds.Contains(s.Id))
+                .Select(s => (s.Title, State: narratives.TryGetValue(s.Id, out var state) ? state : (UpdateState?)null))
+                .Where(s => s.State is null or UpdateState.Draft or UpdateState.Returned)
+                .Select(s => $"{s.Title} ({s.State switch { null => "not started", UpdateState.Draft => "draft", _ => "returned to you" }})")
+                .ToList();
+            if (lines.Count + theirs.Count > 0)
             {
-                result[account.Email!] = lines;
+                result[account.Email!] = (lines, theirs);
             }
         }
 

@@ -64,6 +64,21 @@ public sealed class PeersAndHarmCommandsTests
     }
 
     [Fact]
+    public async Task InsightsPeers_ThePopulationMeasure_RefusedAsWhatTheRatesDivideBy()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+        Assert.Equal(0, (await Cli.RunAsync("import", "measures", Temp("measure,area,period,value\nPopulation,Essex Police,2025-12,1800000\nPopulation,Kent Police,2025-12,1900000\n"),
+            "--db", store.DbArgument)).ExitCode);
+        await Cli.RunAsync("import", "peers", Temp("force,peer,from,to\nEssex,Kent,2020-01-01,\n"), "--db", store.DbArgument);
+
+        var run = await Cli.RunAsync("insights", "peers", "--measure", "population", "--force", "Essex", "--to", "2025-12", "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Population is what the peer table divides by (per 1,000 population), not a measure to compare forces on. Choose a crime measure", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InsightsPeersAndHarm_AMonthHeldAsProvisional_SayWhichRunHoldsItAndHowToConfirm()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
@@ -143,7 +158,7 @@ public sealed class PeersAndHarmCommandsTests
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("index,crime_type,count,weight,harm,previous_count,previous_harm", run.Lines[0]);
         Assert.Contains("Cambridge Crime Harm Index,Burglary,1200,245.91,295092.00,,", run.Lines);
-        Assert.Contains("Cambridge Crime Harm Index,Shoplifting,600,1.0,600.0,,", run.Lines);
+        Assert.Contains("Cambridge Crime Harm Index,Shoplifting,600,1.00,600.00,,", run.Lines);
     }
 
     [Fact]

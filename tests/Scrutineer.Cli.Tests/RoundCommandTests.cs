@@ -178,26 +178,6 @@ public sealed class RoundCommandTests
         Assert.True(await StoreSchema.IsCurrentAsync(db));
     }
 
-    [Fact]
-    public async Task Status_StoreFileMissing_IsCreatedThenAnswers()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), $"scrutineer-status-{Guid.NewGuid():N}");
-        var path = Path.Combine(folder, "new", "store.db");
-        try
-        {
-            var run = await Cli.RunAsync("round", "status", "--db", path);
-
-            Assert.Equal(1, run.ExitCode);
-            Assert.Contains("No reporting round has been opened yet", run.Error, StringComparison.Ordinal);
-            Assert.True(File.Exists(path));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Status_Lines_MatchTheStoreLoadedThroughEf(StoreProvider provider)

@@ -34,7 +34,7 @@ public sealed class TestStore : IAsyncDisposable
         ? new SqliteConnectionStringBuilder(Location.ConnectionString).DataSource
         : Location.ConnectionString;
 
-    /// <summary>Creates and migrates an empty store.</summary>
+    /// <summary>Creates and migrates an empty store (with <paramref name="migrate"/> false: an empty SQLite file or database, never migrated).</summary>
     public static async Task<TestStore> CreateAsync(StoreProvider provider, bool migrate = true)
     {
         TestStore store;
@@ -43,6 +43,12 @@ public sealed class TestStore : IAsyncDisposable
             var folder = Path.Combine(Path.GetTempPath(), "scrutineer-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             store = new TestStore(StoreLocation.Resolve(Path.Combine(folder, "test.db")), folder, null);
+            if (!migrate)
+            {
+                // An empty file, as an empty PostgreSQL database is: there, but never migrated (only init, demo and serve
+                // create a store file that is not there).
+                await File.WriteAllBytesAsync(Path.Combine(folder, "test.db"), []);
+            }
         }
         else
         {

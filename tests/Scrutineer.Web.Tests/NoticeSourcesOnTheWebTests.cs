@@ -56,8 +56,9 @@ public sealed class NoticeSourcesOnTheWebTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("The deadline 1 January 2023 is before the last month of Q1 2024/25 begins.", WebUtility.HtmlDecode(refusedHtml), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-        var messages = await WaitForAsync(m => m.Subject!.StartsWith("Round open:", StringComparison.Ordinal), 2);
-        Assert.Equal(["rita.hale@demo-force.example", "sam.okafor@demo-force.example"], messages.Select(To).Order(StringComparer.Ordinal));
+        var messages = await WaitForAsync(m => m.Subject!.StartsWith("Round open:", StringComparison.Ordinal), 3);
+        Assert.Equal(["omar.patel@demo-force.example", "rita.hale@demo-force.example", "sam.okafor@demo-force.example"], messages.Select(To).Order(StringComparer.Ordinal));
+        Assert.Equal("Round open: 2 strand narratives for the Q1 2024/25 round due by Friday 19 July 2024", messages.Single(x => To(x) == "omar.patel@demo-force.example").Subject);
         Assert.All(messages, m => Assert.EndsWith("for the Q1 2024/25 round due by Friday 19 July 2024", m.Subject, StringComparison.Ordinal));
         Assert.Contains(" for North Local Policing Area", messages.Single(x => To(x) == "rita.hale@demo-force.example").TextBody, StringComparison.Ordinal);
     }

@@ -158,7 +158,7 @@ public static class StoreBackup
 
     private static void BackupSqlite(StoreLocation store, string partial)
     {
-        var path = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
+        var path = store.SqlitePath!;
         if (!File.Exists(path))
         {
             throw new DomainException($"There is no store to back up at {path}.");
@@ -217,7 +217,7 @@ public static class StoreBackup
         {
             backup.Open();
             using var target = store.Open();
-            var path = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
+            var path = store.SqlitePath!;
             using var destination = new SqliteConnection(new SqliteConnectionStringBuilder(store.ConnectionString) { DataSource = path, Pooling = false }.ConnectionString);
             destination.Open();
             backup.BackupDatabase(destination);
@@ -309,7 +309,7 @@ public static class StoreBackup
     {
         if (store.Provider == StoreProvider.Sqlite)
         {
-            var path = new SqliteConnectionStringBuilder(store.ConnectionString).DataSource;
+            var path = store.SqlitePath!;
             if (!File.Exists(path) || new FileInfo(path).Length == 0)
             {
                 return false;

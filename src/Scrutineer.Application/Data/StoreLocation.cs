@@ -49,6 +49,9 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
         return new StoreLocation(StoreProvider.Sqlite, sqlite.ConnectionString, $"SQLite file {full}");
     }
 
+    /// <summary>The SQLite file's full path; null for PostgreSQL.</summary>
+    public string? SqlitePath => Provider == StoreProvider.Sqlite ? new SqliteConnectionStringBuilder(ConnectionString).DataSource : null;
+
     /// <summary>Options for a <see cref="ScrutineerDb"/> on this store.</summary>
     public DbContextOptions<ScrutineerDb> Options()
     {
@@ -102,7 +105,7 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
     {
         if (Provider == StoreProvider.Sqlite)
         {
-            var folder = Path.GetDirectoryName(new SqliteConnectionStringBuilder(ConnectionString).DataSource);
+            var folder = Path.GetDirectoryName(SqlitePath);
             if (!string.IsNullOrEmpty(folder))
             {
                 Directory.CreateDirectory(folder);

@@ -35,7 +35,7 @@ public sealed class StoreReader : IAsyncDisposable
         DbConnection connection;
         if (location.Provider == StoreProvider.Sqlite)
         {
-            var file = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+            var file = location.SqlitePath!;
             if (!File.Exists(file))
             {
                 return null;

@@ -29,27 +29,33 @@ public static class HandOffNotices
     public static async Task RoundOpenedAsync(ScrutineerDb db, ReportingRound round, Plan plan, NotifySettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var contributors = (await db.Accounts.AsNoTracking().Where(a => a.Role == Role.Contributor && !a.IsDisabled && a.Email != null).ToListAsync(cancellationToken))
-            .Where(a => a.Wants(NoticeKind.RoundOpened) && a.UnitIds.Count > 0)
+            .Where(a => a.Wants(NoticeKind.RoundOpened) && (a.UnitIds.Count > 0 || a.StrandIds.Count > 0))
             .OrderBy(a => a.Id);
+        var narratives = await NarrativesToWrite.ForAsync(db, round, cancellationToken);
         var deadline = round.Deadline.ToString("dddd d MMMM yyyy", EnGb.Culture);
         foreach (var contributor in contributors)
         {
             var theirs = plan.Commitments.OrderBy(c => c.Priority.Number).ThenBy(c => c.Number)
                 .SelectMany(c => c.Units.Where(u => contributor.UnitIds.Contains(u.Id)).Select(u => (Commitment: c, Unit: u)))
                 .ToList();
-            if (theirs.Count == 0)
+            var strands = narratives.Where(n => contributor.StrandIds.Contains(n.StrandId)).ToList();
+            if (theirs.Count + strands.Count == 0)
             {
                 continue;
             }
 
-            var count = NoticesDue.Updates(theirs.Count);
-            var body = string.Join("\n\n",
-                $"Dear {contributor.DisplayName},",
-                $"The {round.Period} round is open. You have {count} to write and submit by {deadline}.",
-                (theirs.Count == 1 ? "The update is:" : "The updates are:") + "\n" + string.Join('\n', theirs.Select(t => $"* {t.Commitment.Reference} for {t.Unit.Name}")),
-                "Write them on Scrutineer:\n" + settings.Link("/updates"),
-                $"You are getting this email because you write quarterly updates for {string.Join(", ", theirs.Select(t => t.Unit.Name).Distinct(StringComparer.Ordinal))}. "
-                    + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
+            var count = NoticesDue.Work(theirs.Count, strands.Count);
+            var body = string.Join("\n\n", new[]
+                {
+                    $"Dear {contributor.DisplayName},",
+                    $"The {round.Period} round is open. You have {count} to write and submit by {deadline}.",
+                    theirs.Count == 0 ? null
+                        : (theirs.Count == 1 ? "The update is:" : "The updates are:") + "\n" + string.Join('\n', theirs.Select(t => $"* {t.Commitment.Reference} for {t.Unit.Name}")),
+                    NoticesDue.NarrativeList(strands, n => "* " + n.Strand),
+                    (theirs.Count + strands.Count == 1 ? "Write it on Scrutineer:\n" : "Write them on Scrutineer:\n") + settings.Link("/updates"),
+                    $"You are getting this email because you write {NoticesDue.Writes(theirs.Select(t => t.Unit.Name).ToList(), strands.Select(n => n.Strand).ToList())}. "
+                        + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"),
+                }.OfType<string>());
             db.Notices.Add(new Notice($"opened:plan-{plan.Id.ToString(CultureInfo.InvariantCulture)}:{round.Period.Code}:account-{contributor.Id.ToString(CultureInfo.InvariantCulture)}",
                 NoticeKind.RoundOpened, contributor.Id, contributor.Email!, $"Round open: {count} for the {round.Period} round due by {deadline}", body, settings.Link("/updates"), now));
         }

@@ -7,6 +7,7 @@ using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.Notifications;
 
@@ -23,18 +24,33 @@ public static class MailDelivery
     private static readonly TimeSpan Hold = TimeSpan.FromMinutes(5);
 
     /// <summary>Sends what is due; returns how many were sent, failed (to be tried again) and given up.</summary>
-    public static async Task<(int Sent, int Failed, int Dead)> SendDueAsync(ScrutineerDb db, SmtpSettings smtp, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// An account that chose the daily digest gets its notices (report packs apart) in one email a day: from
+    /// <see cref="NotifySettings.DigestAt"/> UK time, once no digest has gone to it that day; what comes after waits for the
+    /// next day's. Whether a digest went today is read from the outbox itself, so two senders agree.
+    /// </remarks>
+    public static async Task<(int Sent, int Failed, int Dead)> SendDueAsync(ScrutineerDb db, SmtpSettings smtp, NotifySettings settings, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         if (!smtp.IsOn)
         {
             return (0, 0, 0);
         }
 
-        var nowMs = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var due = await db.Notices.AsNoTracking()
-            .Where(n => n.State == NoticeState.Pending && n.ClaimedUntil <= nowMs)
-            .OrderBy(n => n.Id).Select(n => new { n.Id, n.AccountId, Attached = n.AttachmentName != null }).Take(1000).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var local = UkClock.Local(now);
+        var digestTime = TimeOnly.FromTimeSpan(local.TimeOfDay) >= settings.DigestAt;
+        // A sent notice keeps the claim it was sent under (its claim time + Hold): claimed since midnight means sent today.
+        var sentTodayFrom = (local - local.TimeOfDay).ToUnixTimeMilliseconds() + (long)Hold.TotalMilliseconds;
         var digests = (await db.Accounts.AsNoTracking().Where(a => a.DailyDigest).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var digestSentToday = digests.Count == 0 ? [] : (await db.Notices.AsNoTracking()
+            .Where(n => n.State == NoticeState.Sent && n.AttachmentName == null && n.AccountId != null && digests.Contains(n.AccountId.Value) && n.ClaimedUntil >= sentTodayFrom)
+            .Select(n => n.AccountId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var waiting = digests.Where(id => !digestTime || digestSentToday.Contains(id)).ToList();
+        var due = await db.Notices.AsNoTracking()
+            .Where(n => n.State == NoticeState.Pending && n.ClaimedUntil <= nowMs
+                && (n.AttachmentName != null || n.AccountId == null || !waiting.Contains(n.AccountId.Value)))
+            .OrderBy(n => n.Id).Select(n => new { n.Id, n.AccountId, Attached = n.AttachmentName != null }).Take(1000).ToListAsync(cancellationToken);
         int sent = 0, failed = 0, dead = 0;
         using var client = new SmtpClient();
 

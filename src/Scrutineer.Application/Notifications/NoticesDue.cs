@@ -63,7 +63,8 @@ public static class NoticesDue
         {
             var status = await RoundStatus.ForAsync(db, round, today, cancellationToken);
             var outstanding = status.Lines.Where(l => l.Outstanding).ToList();
-            if (outstanding.Count == 0)
+            var narratives = await NarrativesToWrite.ForAsync(db, round, cancellationToken);
+            if (outstanding.Count == 0 && narratives.Count == 0)
             {
                 continue;
             }
@@ -74,9 +75,10 @@ public static class NoticesDue
                 foreach (var contributor in accounts.Where(a => a.Role == Role.Contributor))
                 {
                     var theirs = outstanding.Where(l => unitIds.TryGetValue(l.Unit, out var id) && contributor.UnitIds.Contains(id)).ToList();
-                    if (theirs.Count > 0)
+                    var strands = narratives.Where(n => contributor.StrandIds.Contains(n.StrandId)).ToList();
+                    if (theirs.Count + strands.Count > 0)
                     {
-                        added += await add(contributor, ToContributor(due, round, contributor, theirs, settings, now));
+                        added += await add(contributor, ToContributor(due, round, contributor, theirs, strands, settings, now));
                     }
                 }
             }
@@ -85,7 +87,7 @@ public static class NoticesDue
             {
                 foreach (var analyst in accounts.Where(a => a.Role == Role.Analyst))
                 {
-                    added += await add(analyst, ToAnalyst(round, analyst, status, settings, now));
+                    added += await add(analyst, ToAnalyst(round, analyst, status, narratives, settings, now));
                 }
 
                 foreach (var (shortName, _, _) in status.OverdueUnits)
@@ -173,44 +175,90 @@ public static class NoticesDue
         : WorkingDays.Between(today, round.Deadline) <= settings.ReminderWorkingDays ? NoticeKind.Reminder
         : null;
 
-    private static Notice ToContributor(NoticeKind kind, ReportingRound round, UserAccount to, IReadOnlyList<RoundStatusLine> lines, NotifySettings settings, DateTimeOffset now)
+    private static Notice ToContributor(NoticeKind kind, ReportingRound round, UserAccount to, IReadOnlyList<RoundStatusLine> lines,
+        IReadOnlyList<NarrativesToWrite.Line> narratives, NotifySettings settings, DateTimeOffset now)
     {
-        var count = Updates(lines.Count);
+        var total = lines.Count + narratives.Count;
+        var count = Work(lines.Count, narratives.Count);
         var deadline = round.Deadline.ToString("dddd d MMMM yyyy", EnGb.Culture);
         var (subject, opening) = kind switch
         {
             NoticeKind.Reminder => ($"Reminder: {count} for the {round.Period} round due by {deadline}",
-                $"You have {count} for the {round.Period} round that {(lines.Count == 1 ? "has" : "have")} not been submitted. The deadline is {deadline}."),
+                $"You have {count} for the {round.Period} round that {(total == 1 ? "has" : "have")} not been submitted. The deadline is {deadline}."),
             NoticeKind.DeadlineToday => ($"Due today: {count} for the {round.Period} round",
-                $"Today, {deadline}, is the deadline for the {round.Period} round. You have {count} that {(lines.Count == 1 ? "has" : "have")} not been submitted."),
+                $"Today, {deadline}, is the deadline for the {round.Period} round. You have {count} that {(total == 1 ? "has" : "have")} not been submitted."),
             _ => ($"Overdue: {count} for the {round.Period} round",
-                $"The deadline for the {round.Period} round was {deadline}. You have {count} that {(lines.Count == 1 ? "has" : "have")} not been submitted, so {(lines.Count == 1 ? "it is" : "they are")} overdue."),
+                $"The deadline for the {round.Period} round was {deadline}. You have {count} that {(total == 1 ? "has" : "have")} not been submitted, so {(total == 1 ? "it is" : "they are")} overdue."),
         };
-        var body = string.Join("\n\n",
-            $"Dear {to.DisplayName},",
-            opening,
-            (lines.Count == 1 ? "The update is:" : "The updates are:") + "\n" + string.Join('\n', lines.Select(l => $"* {l.Commitment} for {l.UnitName} ({Describe(l.State)})")),
-            (lines.Count == 1 ? "Write and submit it on Scrutineer:\n" : "Write and submit them on Scrutineer:\n") + settings.Link("/updates"),
-            $"You are getting this email because you write quarterly updates for {EnGb.List(lines.Select(l => l.UnitName).Distinct(StringComparer.Ordinal).ToList())}. "
-                + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
+        var body = string.Join("\n\n", new[]
+            {
+                $"Dear {to.DisplayName},",
+                opening,
+                lines.Count == 0 ? null
+                    : (lines.Count == 1 ? "The update is:" : "The updates are:") + "\n" + string.Join('\n', lines.Select(l => $"* {l.Commitment} for {l.UnitName} ({Describe(l.State)})")),
+                NarrativeList(narratives, n => $"* {n.Strand} ({Describe(n.State)})"),
+                (total == 1 ? "Write and submit it on Scrutineer:\n" : "Write and submit them on Scrutineer:\n") + settings.Link("/updates"),
+                $"You are getting this email because you write {Writes(lines.Select(l => l.UnitName).ToList(), narratives.Select(n => n.Strand).ToList())}. "
+                    + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"),
+            }.OfType<string>());
         return new Notice($"{Key(kind)}:round-{round.Id}:account-{to.Id}", kind, to.Id, to.Email!, subject, body, settings.Link("/updates"), now);
     }
 
-    private static Notice ToAnalyst(ReportingRound round, UserAccount to, RoundStatus status, NotifySettings settings, DateTimeOffset now)
+    /// <summary>"3 updates", "1 strand narrative", "3 updates and 1 strand narrative".</summary>
+    internal static string Work(int updates, int narratives) =>
+        narratives == 0 ? Updates(updates)
+        : (updates == 0 ? "" : Updates(updates) + " and ") + (narratives == 1 ? "1 strand narrative" : $"{narratives.ToString(CultureInfo.InvariantCulture)} strand narratives");
+
+    /// <summary>The paragraph listing the strand narratives to write, or null when there are none.</summary>
+    internal static string? NarrativeList<T>(IReadOnlyList<T> narratives, Func<T, string> line) =>
+        narratives.Count == 0 ? null
+            : (narratives.Count == 1 ? "The strand narrative is:" : "The strand narratives are:") + "\n" + string.Join('\n', narratives.Select(line));
+
+    /// <summary>Why a writer is told: "quarterly updates for A and B", "the strand narrative of C", or both.</summary>
+    internal static string Writes(IReadOnlyList<string> units, IReadOnlyList<string> strands)
+    {
+        var parts = new List<string>();
+        if (units.Count > 0)
+        {
+            parts.Add("quarterly updates for " + EnGb.List(units.Distinct(StringComparer.Ordinal).ToList()));
+        }
+
+        if (strands.Count > 0)
+        {
+            parts.Add((strands.Count == 1 ? "the strand narrative of " : "the strand narratives of ") + EnGb.List(strands.Distinct(StringComparer.Ordinal).ToList()));
+        }
+
+        return string.Join(", and ", parts);
+    }
+
+    private static Notice ToAnalyst(ReportingRound round, UserAccount to, RoundStatus status, IReadOnlyList<NarrativesToWrite.Line> narratives, NotifySettings settings, DateTimeOffset now)
     {
         var units = status.OverdueUnits;
         var deadline = round.Deadline.ToString("dddd d MMMM yyyy", EnGb.Culture);
         var total = units.Sum(u => u.Overdue);
-        var body = string.Join("\n\n",
-            $"Dear {to.DisplayName},",
-            $"{units.Count.ToString(CultureInfo.InvariantCulture)} unit{(units.Count == 1 ? " has" : "s have")} {Updates(total)} still overdue for the {round.Period} round, "
-                + $"whose deadline was {deadline}.",
-            "Units with overdue updates:\n" + string.Join('\n', units.Select(u => $"* {u.Name}: {Updates(u.Overdue)}")),
-            "See the round and chase them on Scrutineer:\n" + settings.Link($"/rounds/{round.Id}"),
-            $"You are getting this email because you are an analyst and updates are overdue {settings.EscalateAfterWorkingDays} working days after the deadline. "
-                + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
+        var overdue = new List<string>();
+        if (units.Count > 0)
+        {
+            overdue.Add($"{units.Count.ToString(CultureInfo.InvariantCulture)} unit{(units.Count == 1 ? " has" : "s have")} {Updates(total)} still overdue");
+        }
+
+        if (narratives.Count > 0)
+        {
+            overdue.Add($"{Work(0, narratives.Count)} {(narratives.Count == 1 ? "is" : "are")} still not submitted");
+        }
+
+        var body = string.Join("\n\n", new[]
+            {
+                $"Dear {to.DisplayName},",
+                $"{string.Join(", and ", overdue)} for the {round.Period} round, whose deadline was {deadline}.",
+                units.Count == 0 ? null : "Units with overdue updates:\n" + string.Join('\n', units.Select(u => $"* {u.Name}: {Updates(u.Overdue)}")),
+                NarrativeList(narratives, n => $"* {n.Strand} ({(n.State == UpdateState.Returned ? "returned" : Describe(n.State))})"),
+                "See the round and chase them on Scrutineer:\n" + settings.Link($"/rounds/{round.Id}"),
+                $"You are getting this email because you are an analyst and work is overdue {settings.EscalateAfterWorkingDays} working days after the deadline. "
+                    + "To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"),
+            }.OfType<string>());
         return new Notice($"escalation:round-{round.Id}:account-{to.Id}", NoticeKind.Escalation, to.Id, to.Email!,
-            $"Escalation: {Updates(total)} overdue in the {round.Period} round", body, settings.Link($"/rounds/{round.Id}"), now);
+            $"Escalation: {Work(total, narratives.Count)} overdue in the {round.Period} round", body, settings.Link($"/rounds/{round.Id}"), now);
     }
 
     /// <summary>

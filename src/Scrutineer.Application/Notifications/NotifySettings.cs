@@ -6,9 +6,10 @@ namespace Scrutineer.Application.Notifications;
 /// <summary>
 /// When reminders go: <c>Notify:ReminderWorkingDays</c> (reminders start this many working days before the deadline;
 /// default 3), <c>Notify:EscalateAfterWorkingDays</c> (analysts are told of units still overdue this many working days
-/// after it; default 5) and <c>Notify:SiteUrl</c> (the address links in emails start with; default http://127.0.0.1:5080).
+/// after it; default 5), <c>Notify:SiteUrl</c> (the address links in emails start with; default http://127.0.0.1:5080) and
+/// <c>Notify:DigestTime</c> (the UK time of day, HH:mm, from which each daily digest goes; default 07:00).
 /// </summary>
-public sealed record NotifySettings(int ReminderWorkingDays, int EscalateAfterWorkingDays, Uri SiteUrl)
+public sealed record NotifySettings(int ReminderWorkingDays, int EscalateAfterWorkingDays, Uri SiteUrl, TimeOnly DigestAt)
 {
     /// <summary>Reads the settings through <paramref name="setting"/>.</summary>
     /// <exception cref="DomainException">A value that is not a whole number of days, or a site address that is not absolute.</exception>
@@ -17,7 +18,10 @@ public sealed record NotifySettings(int ReminderWorkingDays, int EscalateAfterWo
         Days(setting, "Notify:EscalateAfterWorkingDays", 5),
         Uri.TryCreate(setting("Notify:SiteUrl") is { Length: > 0 } url ? url : "http://127.0.0.1:5080", UriKind.Absolute, out var site)
             ? site
-            : throw new DomainException($"Notify:SiteUrl must be the site's full address, like https://scrutineer.example.police.uk, not '{setting("Notify:SiteUrl")}'."));
+            : throw new DomainException($"Notify:SiteUrl must be the site's full address, like https://scrutineer.example.police.uk, not '{setting("Notify:SiteUrl")}'."),
+        setting("Notify:DigestTime") is not { Length: > 0 } time ? new TimeOnly(7, 0)
+            : TimeOnly.TryParseExact(time.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at
+            : throw new DomainException($"Notify:DigestTime must be a time of day in the UK as HH:mm, like 07:00, not '{time}'."));
 
     /// <summary>The settings from the environment (<c>Notify__ReminderWorkingDays</c> and so on).</summary>
     public static NotifySettings FromEnvironment() => Read(key => Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)));

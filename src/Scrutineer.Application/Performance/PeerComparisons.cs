@@ -20,11 +20,20 @@ public static class PeerComparisons
     /// <summary>The measure holding each force's population (any period; the latest at or before the last month is used).</summary>
     public const string PopulationMeasure = "Population";
 
+    /// <summary>Whether forces can be compared on the measure named: every measure but the population the rates divide by.</summary>
+    public static bool IsComparable(string measure) => !string.Equals(measure, PopulationMeasure, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Compares <paramref name="force"/> with its peers for <paramref name="measure"/> over the 12 months to <paramref name="to"/>.</summary>
-    /// <exception cref="DomainException">No such measure or force; the force has no peer group on the last day of <paramref name="to"/>.</exception>
+    /// <exception cref="DomainException">No such measure or force; the population measure; the force has no peer group on the last day of <paramref name="to"/>.</exception>
     public static async Task<PeerComparison> CompareAsync(ScrutineerDb db, string measure, string force, ReportingMonth to, CancellationToken cancellationToken = default)
     {
         var m = await new PerformanceQueries(db).FindMeasureAsync(measure, cancellationToken);
+        if (!IsComparable(m.Name))
+        {
+            throw new DomainException($"{m.Name} is what the peer table divides by (per 1,000 population), not a measure to compare forces on. "
+                + "Choose a crime measure, such as Burglary or All crime.");
+        }
+
         var area = await PeerGroups.FindForceAsync(db, force, cancellationToken);
         var on = to.LastDay;
         var peers = await PeerGroups.OnAsync(db, area.Id, on, cancellationToken);

@@ -30,7 +30,7 @@ internal static class DemoCommands
                     throw new CliException("--reset deletes an SQLite file; for PostgreSQL, give the demo an empty database.");
                 }
 
-                var path = new SqliteConnectionStringBuilder(location.ConnectionString).DataSource;
+                var path = location.SqlitePath!;
                 if (File.Exists(path))
                 {
                     await using var existing = await context.OpenStoreAsync(parse, ct);
@@ -47,7 +47,7 @@ internal static class DemoCommands
                 }
             }
 
-            await using var db = await context.OpenStoreAsync(parse, ct);
+            await using var db = await context.OpenStoreAsync(parse, ct, create: true);
             if (await DemoForce.BuiltThisStoreAsync(db, ct))
             {
                 await context.Out.WriteLineAsync($"The store already holds the demo force ({location.Description}); use --reset to rebuild it.");

@@ -333,7 +333,9 @@ internal static class InsightsCommands
                 {
                     foreach (var r in index.Rows)
                     {
-                        listing.Add(index.Index, r.CrimeType, r.Count, r.Weight, r.Harm, r.PreviousCount, r.PreviousHarm);
+                        // Days to two decimals at least, whatever the scale they were stored with ("1.0" and "245.91" alike).
+                        listing.Add(index.Index, r.CrimeType, r.Count, Days(r.Weight, "0.00####"), Days(r.Harm, "0.00"), r.PreviousCount,
+                            r.PreviousHarm is { } previous ? Days(previous, "0.00") : null);
                     }
                 }
 
@@ -344,6 +346,9 @@ internal static class InsightsCommands
         });
         return command;
     }
+
+    private static string Days(decimal days, string format) =>
+        Math.Round(days, format.Length - 2, MidpointRounding.AwayFromZero).ToString(format, CultureInfo.InvariantCulture);
 
     private static decimal? Round(decimal? value, int decimals) => value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null;
 

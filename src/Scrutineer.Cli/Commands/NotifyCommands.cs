@@ -47,7 +47,7 @@ internal static class NotifyCommands
                 return 0;
             }
 
-            var (sent, failed, dead) = await MailDelivery.SendDueAsync(db, smtp, context.Clock, ct);
+            var (sent, failed, dead) = await MailDelivery.SendDueAsync(db, smtp, settings, context.Clock, ct);
             await context.Out.WriteLineAsync($"Sent {Notices(sent)} through {smtp.Host}:{smtp.Port}.");
             if (failed + dead > 0)
             {

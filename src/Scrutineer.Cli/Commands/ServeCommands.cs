@@ -27,7 +27,7 @@ internal static class ServeCommands
         serve.SetAction(async (parse, ct) =>
         {
             var location = CliContext.Location(parse);
-            await using (var db = await context.OpenStoreAsync(parse, ct))
+            await using (var db = await context.OpenStoreAsync(parse, ct, create: true))
             {
                 if (parse.GetValue(demo) && !await DemoForce.BuiltThisStoreAsync(db, ct))
                 {

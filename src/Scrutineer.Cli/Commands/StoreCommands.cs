@@ -25,7 +25,7 @@ internal static class StoreCommands
         init.SetAction(async (parse, ct) =>
         {
             var location = CliContext.Location(parse);
-            await using var db = await context.OpenStoreAsync(parse, ct);
+            await using var db = await context.OpenStoreAsync(parse, ct, create: true);
             var applied = await StoreSchema.AppliedAsync(db, ct);
             await context.Out.WriteLineAsync($"Store ready: {location.Description} (schema {applied.LastOrDefault() ?? "empty"}).");
             if (parse.GetValue(grantTo) is { } role)

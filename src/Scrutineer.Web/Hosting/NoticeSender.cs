@@ -33,7 +33,7 @@ public sealed class NoticeSender(IServiceScopeFactory scopes, IConfiguration con
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ScrutineerDb>();
                 var queued = await NoticesDue.QueueAsync(db, UkClock.Today(clock), notify, clock.GetUtcNow(), stoppingToken, chromium);
-                var (sent, failed, dead) = await MailDelivery.SendDueAsync(db, smtp, clock, stoppingToken);
+                var (sent, failed, dead) = await MailDelivery.SendDueAsync(db, smtp, notify, clock, stoppingToken);
                 if (queued + sent + failed + dead > 0)
                 {
                     log.LogInformation("Notices: {Queued} queued, {Sent} sent, {Failed} to try again, {Dead} given up", queued, sent, failed, dead);

@@ -40,7 +40,7 @@ public sealed class PeersModel(ScrutineerDb db) : ScrutineerPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Measures = await db.Measures.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
+        Measures = (await db.Measures.AsNoTracking().OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct)).Where(PeerComparisons.IsComparable).ToList();
         Forces = (await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Force).Select(a => a.Name).ToListAsync(ct)).Order(StringComparer.OrdinalIgnoreCase).ToList();
         if (Measures.Count == 0 || Forces.Count == 0)
         {
