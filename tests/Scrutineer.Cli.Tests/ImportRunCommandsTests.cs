@@ -10,6 +10,26 @@ public sealed class ImportRunCommandsTests
     private const string StreetHeader = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 
     [Fact]
+    public async Task Runs_Table_AFolderOfManyFiles_CountsThemWithTheFirstAndLast_CsvListsEveryOne()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("scrutineer-runs-").FullName;
+        foreach (var month in new[] { "2024-01", "2024-02", "2024-03", "2024-04" })
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{month}-kent-street.csv"),
+                $"{StreetHeader}\nk1,{month},Kent Police,Kent Police,0.5,51.2,On or near A Road,E01024000,Maidstone 001A,Burglary,Under investigation,\n");
+        }
+
+        var imported = await Cli.RunAsync("import", "police-uk", folder, "--db", store.DbArgument);
+        var table = await Cli.RunAsync("import", "runs", "--db", store.DbArgument);
+        var csv = await Cli.RunAsync("import", "runs", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("4 files: 2024-01-kent-street.csv … 2024-04-kent-street.csv", table.Out, StringComparison.Ordinal);
+        Assert.Equal(4, csv.Lines[1].Split("SHA-256").Length - 1);
+    }
+
+    [Fact]
     public async Task TinyAprilOnTheDemo_HeldUntilConfirmed_ThenUndone()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

@@ -203,16 +203,27 @@ public static class ImportRuns
 
         var measureIds = monthly.Select(r => r.MeasureId).Distinct().ToList();
         var first = monthly.Min(r => r.Period).Plus(-Plausibility.HistoryMonths);
-        var last = monthly.Max(r => r.Period);
-        // Confirmed figures only: the store's filter leaves held months out of the history.
+        var last = monthly.Max(r => r.Period).Plus(Plausibility.SustainingMonths);
+        // Confirmed figures (the store's filter leaves held months out) and this run's own, which are not held yet.
         var history = (await db.Observations.AsNoTracking()
-            .Where(o => o.Kind == PeriodKind.Month && measureIds.Contains(o.MeasureId) && o.Period >= first && o.Period < last)
+            .Where(o => o.Kind == PeriodKind.Month && measureIds.Contains(o.MeasureId) && o.Period >= first && o.Period <= last)
             .Select(o => new { o.MeasureId, o.AreaId, o.Period, o.Value }).ToListAsync(cancellationToken))
             .Select(o => new MonthFigure(o.MeasureId, o.AreaId, o.Period, o.Value)).ToList();
+        int ForceOf(int areaId)
+        {
+            var at = areaId;
+            for (var depth = 0; depth < 16 && areas.TryGetValue(at, out var area) && area.ParentId is { } parent; depth++)
+            {
+                at = parent;
+            }
+
+            return at;
+        }
+
         foreach (var month in monthly.GroupBy(r => r.Period))
         {
             var written = month.Select(r => new MonthFigure(r.MeasureId, r.AreaId, r.Period, r.Value)).ToList();
-            if (Plausibility.Judge(month.Key, written, history, id => measures.GetValueOrDefault(id, "?"), id => areas.TryGetValue(id, out var a) ? a.Name : "?", top) is { } reason)
+            if (Plausibility.Judge(month.Key, written, history, id => measures.GetValueOrDefault(id, "?"), id => areas.TryGetValue(id, out var a) ? a.Name : "?", top, ForceOf) is { } reason)
             {
                 reasons[month.Key] = reason;
             }

@@ -12,7 +12,11 @@ internal readonly record struct MonthFigure(int MeasureId, int AreaId, Reporting
 /// when a figure lies outside its recent range by a wide margin (below the lowest or above the highest by more than the
 /// range itself or half the highest, whichever is more; only for figures whose history has at least
 /// <see cref="FewestHistoryMonths"/> months averaging <see cref="SmallestTypicalValue"/> or more, since small counts
-/// swing), or when the month has figures above zero for fewer than half the measures or areas of a usual month.
+/// swing), or when the month has figures above zero for fewer than half the measures or areas of a usual month of the
+/// same forces (a month in which one force's file came and others' did not is judged on that force alone).
+/// A rise that the next <see cref="SustainingMonths"/> months both sustain (each above the highest of the months
+/// before) is a change in the series, not a faulty month, and is not held; a fall is held however long it lasts, as
+/// missing data can last months.
 /// </summary>
 internal static class Plausibility
 {
@@ -22,21 +26,28 @@ internal static class Plausibility
     /// <summary>The fewest months of history the rule needs to judge.</summary>
     public const int FewestHistoryMonths = 6;
 
+    /// <summary>How many months after a rise must stay above the range before it counts as a change in the series.</summary>
+    public const int SustainingMonths = 2;
+
     /// <summary>The smallest average below which a figure's range is not judged.</summary>
     public const decimal SmallestTypicalValue = 20;
 
     /// <summary>Why <paramref name="month"/> is implausible, for the user; null when it looks like its history.</summary>
     /// <param name="month">The month judged.</param>
     /// <param name="written">The figures written for the month.</param>
-    /// <param name="history">Confirmed figures of the same measures in the <see cref="HistoryMonths"/> months before.</param>
+    /// <param name="history">Figures of the same measures in the <see cref="HistoryMonths"/> months before (confirmed) and the
+    /// <see cref="SustainingMonths"/> after (confirmed, or written by the same import).</param>
     /// <param name="measureName">A measure's name by key.</param>
     /// <param name="areaName">An area's name by key.</param>
     /// <param name="topAreas">Keys of the top-level areas (the force), preferred when naming a figure.</param>
+    /// <param name="forceOf">The key of an area's top-level area (the force it lies in).</param>
     public static string? Judge(ReportingMonth month, IReadOnlyCollection<MonthFigure> written, IReadOnlyCollection<MonthFigure> history,
-        Func<int, string> measureName, Func<int, string> areaName, IReadOnlySet<int> topAreas)
+        Func<int, string> measureName, Func<int, string> areaName, IReadOnlySet<int> topAreas, Func<int, int> forceOf)
     {
         var reasons = new List<string>();
         var byFigure = history.Where(h => h.Period < month && h.Period >= month.Plus(-HistoryMonths))
+            .GroupBy(h => (h.MeasureId, h.AreaId)).ToDictionary(g => g.Key, g => g.Select(h => h.Value).ToList());
+        var after = history.Where(h => h.Period > month && h.Period <= month.Plus(SustainingMonths))
             .GroupBy(h => (h.MeasureId, h.AreaId)).ToDictionary(g => g.Key, g => g.Select(h => h.Value).ToList());
         var outside = new List<(MonthFigure Figure, decimal Low, decimal High, int Months)>();
         foreach (var figure in written)
@@ -48,7 +59,9 @@ internal static class Plausibility
 
             decimal low = values.Min(), high = values.Max();
             var margin = Math.Max(high - low, high / 2);
-            if (figure.Value < low - margin || figure.Value > high + margin)
+            var sustained = figure.Value > high + margin && after.TryGetValue((figure.MeasureId, figure.AreaId), out var next)
+                && next.Count == SustainingMonths && next.All(v => v > high);
+            if ((figure.Value < low - margin || figure.Value > high + margin) && !sustained)
             {
                 outside.Add((figure, low, high, values.Count));
             }
@@ -61,7 +74,8 @@ internal static class Plausibility
                 + (outside.Count > 1 ? $" ({outside.Count - 1} more figure{(outside.Count == 2 ? "" : "s")} of the month lie as far outside their range)" : ""));
         }
 
-        var usual = history.Where(h => h.Period < month && h.Period >= month.Plus(-HistoryMonths)).GroupBy(h => h.Period).ToList();
+        var forces = written.Select(w => forceOf(w.AreaId)).ToHashSet();
+        var usual = history.Where(h => h.Period < month && h.Period >= month.Plus(-HistoryMonths) && forces.Contains(forceOf(h.AreaId))).GroupBy(h => h.Period).ToList();
         if (usual.Count >= FewestHistoryMonths)
         {
             var measures = Median(usual.Select(g => g.Where(h => h.Value > 0).Select(h => h.MeasureId).Distinct().Count()));

@@ -137,7 +137,7 @@ internal static class ImportCommands
             foreach (var r in runs)
             {
                 listing.Add(r.Id, fmt == OutputFormat.Table ? ImportRuns.UkTime(r.Started) : r.Started.ToString("O", CultureInfo.InvariantCulture), r.By, r.KindName,
-                    string.Join("; ", r.Files.Select(f => fmt == OutputFormat.Table ? f.Name : f.ToString())), r.Rows, r.Status.ToString().ToLowerInvariant(), r.Wrote,
+                    fmt == OutputFormat.Table ? FileNames(r.Files.Select(f => f.Name).ToList()) : string.Join("; ", r.Files.Select(f => f.ToString())), r.Rows, r.Status.ToString().ToLowerInvariant(), r.Wrote,
                     string.Join(" ", r.Held.Select(h => h.Reason)));
             }
 
@@ -146,6 +146,10 @@ internal static class ImportCommands
         });
         return command;
     }
+
+    /// <summary>A run's files in a table: up to three by name, else how many, the first and the last (CSV and JSON list them all).</summary>
+    private static string FileNames(IReadOnlyList<string> names) =>
+        names.Count <= 3 ? string.Join("; ", names) : $"{Figures.Count(names.Count, "file", "files")}: {names[0]} … {names[^1]}";
 
     private static Command Undo(CliContext context)
     {

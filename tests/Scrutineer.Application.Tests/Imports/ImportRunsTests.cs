@@ -110,6 +110,41 @@ public sealed class ImportRunsTests
     }
 
     [Theory]
+    [InlineData("148,151,137", null)]                 // a rise the next two months sustain: a change in the series
+    [InlineData("148,80,75", "May 2025")]             // a rise that falls back: a faulty month
+    [InlineData("148,151", "May 2025")]               // a rise with one month after it: not yet sustained
+    [InlineData("148", "May 2025")]                   // a rise in the last month imported
+    [InlineData("5,6,4", "May 2025")]                 // a fall, however long it lasts: missing data can last months
+    public async Task Measures_ARiseTheNextTwoMonthsSustain_NotHeld_ButAFallOrAnUnsustainedRiseIs(string fromMay, string? held)
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        using var files = new StreetFiles();
+        var areas = Path.Combine(files.Folder, "areas.csv");
+        await File.WriteAllTextAsync(areas, "lsoa,district,lpa,force\nB,Kent district,,Kent Police\n");
+        using (AuditContext.Begin("cli:tester", Clock()))
+        await using (var db = store.Open())
+        {
+            await new AreaMappingImport(db).ImportAsync(areas);
+        }
+
+        // Two years between 55 and 97, then the months from May 2025.
+        var history = Enumerable.Range(0, 24).Select(i => $"Robbery,Kent Police,{new ReportingMonth(2023, 5).Plus(i)},{55 + (i * 7 % 43)}");
+        var recent = fromMay.Split(',').Select((v, i) => $"Robbery,Kent Police,{new ReportingMonth(2025, 5).Plus(i)},{v}");
+        var run = await ImportMeasuresAsync(store, files, "robbery.csv", "measure,area,period,value\n" + string.Join('\n', history.Concat(recent)));
+
+        if (held is null)
+        {
+            Assert.Empty(run.Held);
+        }
+        else
+        {
+            var month = Assert.Single(run.Held);
+            Assert.StartsWith(held + ": Robbery in Kent Police is ", month.Reason, StringComparison.Ordinal);
+            Assert.Contains("against 55 to 97 in the 24 months before", month.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Undo_CorrectedReImports_RestoreEveryObservationExactly(StoreProvider provider)
     {
