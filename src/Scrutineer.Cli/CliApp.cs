@@ -77,11 +77,37 @@ public static class CliApp
             await stderr.WriteLineAsync("error: " + ex.Message);
             return 1;
         }
+        catch (Exception ex) when (StoreProblem(ex) is { } problem)
+        {
+            await stderr.WriteLineAsync("error: " + problem);
+            return 1;
+        }
         catch (Exception ex)
         {
             await stderr.WriteLineAsync("internal error (please report): " + ex);
             return 70;
         }
+    }
+
+    /// <summary>A store that cannot be reached or is not a store, in one line for the user; null for anything else.</summary>
+    private static string? StoreProblem(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 26 }:
+                    return "The file --db names is not a Scrutineer store (it is not an SQLite database). Check the path; nothing was written.";
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 }:
+                    return "The SQLite store could not be opened (check that its folder exists and that you may read and write it).";
+                case Npgsql.PostgresException { SqlState: "3D000" or "28P01" or "28000" } postgres:
+                    return $"The PostgreSQL store refused the connection: {postgres.MessageText}. Check Database, Username and Password in --db.";
+                case Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException socket }:
+                    return $"Could not connect to the PostgreSQL store: {socket.Message.TrimEnd('.').ToLowerInvariant()}. Check Host and Port in --db, and that the server is running.";
+            }
+        }
+
+        return null;
     }
 
     // System.CommandLine names an enum option's .NET type and lists suggestions a line each.

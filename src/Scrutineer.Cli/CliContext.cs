@@ -30,7 +30,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
     /// <exception cref="CliException">No SQLite file at the path, and the command does not make stores.</exception>
     public async Task<ScrutineerDb> OpenStoreAsync(ParseResult parse, CancellationToken cancellationToken, bool create = false)
     {
-        var location = StoreLocation.Resolve(parse.GetValue(DbOption));
+        var location = Location(parse);
         if (!create)
         {
             RefuseMissing(location, parse);
@@ -72,6 +72,11 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
             return;
         }
 
+        if (Directory.Exists(location.SqlitePath))
+        {
+            throw new CliException($"{location.SqlitePath} is a folder: give the path of the store's file, for example {Path.Combine(location.SqlitePath!, "scrutineer.db")}.");
+        }
+
         var named = parse.GetValue(DbOption) is { Length: > 0 } ? "--db names"
             : Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable) is { Length: > 0 } ? $"${StoreLocation.EnvironmentVariable} names"
             : "the default store is";
@@ -80,7 +85,11 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
     }
 
     /// <summary>The store location named on the command line.</summary>
-    public static StoreLocation Location(ParseResult parse) => StoreLocation.Resolve(parse.GetValue(DbOption));
+    /// <exception cref="CliException"><c>--db</c> given empty (which would otherwise fall back to the default store).</exception>
+    public static StoreLocation Location(ParseResult parse) =>
+        parse.GetResult(DbOption) is { Implicit: false } && string.IsNullOrWhiteSpace(parse.GetValue(DbOption))
+            ? throw new CliException("--db is empty: give an SQLite file path or a PostgreSQL connection string (Host=…;Database=…).")
+            : StoreLocation.Resolve(parse.GetValue(DbOption));
 
     /// <summary>Errors whose message is for the user: bad input, a broken workflow rule, a missing file.</summary>
     public static bool IsUserError(Exception ex) =>

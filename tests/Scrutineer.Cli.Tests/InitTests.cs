@@ -39,6 +39,45 @@ public sealed class InitTests
     }
 
     [Fact]
+    public async Task StoresThatAreNotStores_RefusedInOneLine_NoStackTrace()
+    {
+        var folder = Directory.CreateTempSubdirectory("scrutineer-tests-").FullName;
+        var text = Path.Combine(folder, "peers.csv");
+        await File.WriteAllTextAsync(text, "force,peer,from,to\nEssex,Kent,2020-01-01,\n");
+
+        var notSqlite = await Cli.RunAsync("notify", "list", "--db", text);
+        var aFolder = await Cli.RunAsync("round", "status", "--db", folder);
+        var empty = await Cli.RunAsync("round", "status", "--db", "");
+        var noServer = await Cli.RunAsync("round", "status", "--db", "Host=127.0.0.1;Port=1;Database=nope;Username=nobody;Password=x;Timeout=3");
+
+        Assert.Equal(1, notSqlite.ExitCode);
+        Assert.Equal("error: The file --db names is not a Scrutineer store (it is not an SQLite database). Check the path; nothing was written.", notSqlite.Error.Trim());
+        Assert.Equal("force,peer,from,to\nEssex,Kent,2020-01-01,\n", await File.ReadAllTextAsync(text));
+        Assert.Equal(1, aFolder.ExitCode);
+        Assert.Equal($"error: {folder} is a folder: give the path of the store's file, for example {Path.Combine(folder, "scrutineer.db")}.", aFolder.Error.Trim());
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Equal("error: --db is empty: give an SQLite file path or a PostgreSQL connection string (Host=…;Database=…).", empty.Error.Trim());
+        Assert.Equal(1, noServer.ExitCode);
+        Assert.StartsWith("error: Could not connect to the PostgreSQL store: connection refused. Check Host and Port in --db", noServer.Error.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", notSqlite.Error + noServer.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_OnAStoreHoldingOtherData_RefusedBeforeAnyWork()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        var areas = Path.Combine(Directory.CreateTempSubdirectory("scrutineer-tests-").FullName, "areas.csv");
+        await File.WriteAllTextAsync(areas, "lsoa,district,lpa,force\nA,Essex district,,Essex Police\n");
+        Assert.Equal(0, (await Cli.RunAsync("import", "areas", areas, "--db", store.DbArgument)).ExitCode);
+
+        var demo = await Cli.RunAsync("demo", "--db", store.DbArgument);
+
+        Assert.Equal(1, demo.ExitCode);
+        Assert.Equal($"error: {store.Location.Description} holds data the demo did not build, so the demo was not built. Give the demo a new --db path.", demo.Error.Trim());
+        Assert.DoesNotContain("Building", demo.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownCommand_ExitsNonZero_WithMessageOnStderr()
     {
         var run = await Cli.RunAsync("no-such-command");

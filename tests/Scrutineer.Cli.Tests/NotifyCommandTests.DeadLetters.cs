@@ -55,6 +55,26 @@ public sealed partial class NotifyCommandTests
         Assert.Contains("The dead-letter list is empty: nothing to send again.", empty.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Run_NoMailServerListening_RecordsWhyInPlainWords_NoExceptionName()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.DemoAsync(store);
+        var smtp = await SmtpTestServer.StartAsync();
+        var port = smtp.Port;
+        await smtp.DisposeAsync(); // nothing listens on the port any more
+
+        var run = await RunAsync(store, smtp, "notify", "run", "--today", "2024-04-18");
+        var pending = await Cli.RunAsync("notify", "list", "--state", "pending", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain("internal error", run.Error, StringComparison.Ordinal);
+        var failed = pending.Lines.Skip(1).ToList();
+        Assert.NotEmpty(failed);
+        Assert.All(failed, l => Assert.Contains($"Could not connect to the mail server 127.0.0.1:{port}: connection refused. Check Smtp:Host and Smtp:Port, and that the server is running.", l, StringComparison.Ordinal));
+        Assert.DoesNotContain("SocketException", pending.Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not an address")]
     [InlineData("Scrutineer")]

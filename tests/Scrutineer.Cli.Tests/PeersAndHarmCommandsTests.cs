@@ -121,6 +121,7 @@ public sealed class PeersAndHarmCommandsTests
         Assert.Equal(0, essex.ExitCode);
         Assert.Contains("Essex Police, 12 months to December 2025 (Jan 2025–Dec 2025): harm under the Cambridge Crime Harm Index", essex.Out, StringComparison.Ordinal);
         Assert.Contains("Not shown: Kent weights weighs no crime type Essex Police has figures for in the store.", essex.Out, StringComparison.Ordinal);
+        Assert.Contains("Not compared with the 12 months before (Jan 2024–Dec 2024): the store does not hold every one of those months for every crime type.", essex.Out, StringComparison.Ordinal);
         Assert.Equal(1, suffolk.ExitCode);
         Assert.Contains("Suffolk Constabulary has no figures for any crime type weighted by Cambridge Crime Harm Index and Kent weights: import its data.police.uk files first.", suffolk.Error, StringComparison.Ordinal);
     }
@@ -140,6 +141,24 @@ public sealed class PeersAndHarmCommandsTests
         Assert.Equal(["force,peer,from,to", "Kent Police,Essex Police,2020-04-01,"], list.Lines);
         Assert.Equal(0, peers.ExitCode);
         Assert.StartsWith("Kent Police,1440,1,", peers.Lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoForceNamed_SeveralForcesWithPeerGroups_RefusedNamingThem_NothingEdited()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await StoreWithForcesAsync(store);
+        await Cli.RunAsync("import", "peers", Temp("force,peer,from,to\nEssex,Kent,2020-01-01,\nKent,Essex,2020-01-01,\n"), "--db", store.DbArgument);
+
+        var add = await Cli.RunAsync("peers", "add", "--peer", "Suffolk", "--from", "2026-04-01", "--db", store.DbArgument);
+        var peers = await Cli.RunAsync("insights", "peers", "--measure", "Burglary", "--to", "2025-12", "--db", store.DbArgument);
+        var list = await Cli.RunAsync("peers", "list", "--force", "Essex", "--format", "csv", "--db", store.DbArgument);
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Equal("error: Essex Police and Kent Police each have a peer group: say which force with --force.", add.Error.Trim());
+        Assert.Equal(1, peers.ExitCode);
+        Assert.Contains("each have a peer group: say which force with --force.", peers.Error, StringComparison.Ordinal);
+        Assert.Equal(["force,peer,from,to", "Essex Police,Kent Police,2020-01-01,"], list.Lines.Where(l => l.Length > 0));
     }
 
     [Fact]

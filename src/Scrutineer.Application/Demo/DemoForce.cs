@@ -22,7 +22,8 @@ public static class DemoForce
 
     /// <summary>Whether the store holds no plan and no account.</summary>
     public static async Task<bool> IsEmptyAsync(ScrutineerDb db, CancellationToken cancellationToken = default) =>
-        !await db.Plans.AnyAsync(cancellationToken) && !await db.Accounts.AnyAsync(cancellationToken);
+        !await db.Plans.AnyAsync(cancellationToken) && !await db.Accounts.AnyAsync(cancellationToken)
+        && !await db.Areas.AnyAsync(cancellationToken) && !await db.Measures.AnyAsync(cancellationToken);
 
     /// <summary>Fills an empty store with the demo force and marks the store as the demo's.</summary>
     /// <exception cref="Domain.Common.DomainException">The store already holds a plan or an account.</exception>

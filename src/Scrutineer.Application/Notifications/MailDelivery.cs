@@ -106,7 +106,7 @@ public static class MailDelivery
                 // NotSupportedException: the server offers no STARTTLS, or no authentication, where the settings ask for it.
                 foreach (var notice in notices)
                 {
-                    notice.Failed(Why(ex), clock.GetUtcNow());
+                    notice.Failed(Why(ex, smtp), clock.GetUtcNow());
                     if (notice.State == NoticeState.Dead)
                     {
                         dead++;
@@ -135,12 +135,18 @@ public static class MailDelivery
     }
 
     /// <summary>Why a send failed, on one line (MailKit adds pages of advice to some messages).</summary>
-    private static string Why(Exception ex)
+    private static string Why(Exception ex, SmtpSettings smtp)
     {
         var first = ex.Message.Split('\n', 2)[0].Trim();
-        return ex is NotSupportedException
-            ? $"{first} Check Smtp:Security (StartTls, Tls, or None for a relay on the same machine) and Smtp:User."
-            : $"{ex.GetType().Name}: {first}";
+        return ex switch
+        {
+            NotSupportedException => $"{first} Check Smtp:Security (StartTls, Tls, or None for a relay on the same machine) and Smtp:User.",
+            System.Net.Sockets.SocketException => $"Could not connect to the mail server {smtp.Host}:{smtp.Port}: {first.TrimEnd('.').ToLowerInvariant()}. Check Smtp:Host and Smtp:Port, and that the server is running.",
+            AuthenticationException => $"The mail server {smtp.Host}:{smtp.Port} refused the sign-in: {first} Check Smtp:User and Smtp:Password.",
+            SslHandshakeException => $"The secure connection to the mail server {smtp.Host}:{smtp.Port} failed: {first} Check Smtp:Security.",
+            SmtpCommandException command => $"The mail server refused the email ({(int)command.StatusCode}): {first}",
+            _ => $"The email could not be sent: {first}",
+        };
     }
 
     /// <summary>One email holding several notices to one account (its daily digest), each under its subject.</summary>

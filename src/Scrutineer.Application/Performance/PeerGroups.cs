@@ -43,10 +43,16 @@ public static class PeerGroups
             return given.Trim();
         }
 
-        // In a store of several forces, the one force with a peer group is the one its comparisons are about.
-        var grouped = await db.PeerLinks.AsNoTracking().Select(l => l.Force.Name).Distinct().ToListAsync(cancellationToken);
-        return grouped.Count == 1 ? grouped[0]
-            : await ForceArea.DefaultAsync(db, cancellationToken) ?? throw new DomainException("The store holds no force yet: import its data.police.uk files first.");
+        // In a store of several forces, the one force with a peer group is the one its comparisons are about; with
+        // groups for several, none is guessed.
+        var grouped = (await db.PeerLinks.AsNoTracking().Select(l => l.Force.Name).Distinct().ToListAsync(cancellationToken))
+            .Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return grouped.Count switch
+        {
+            1 => grouped[0],
+            > 1 => throw new DomainException($"{EnGb.List(grouped)} each have a peer group: say which force with --force."),
+            _ => await ForceArea.DefaultAsync(db, cancellationToken) ?? throw new DomainException("The store holds no force yet: import its data.police.uk files first."),
+        };
     }
 
     /// <summary>The peers in the group of the force <paramref name="forceId"/> on <paramref name="day"/>, by name.</summary>

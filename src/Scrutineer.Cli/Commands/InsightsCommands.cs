@@ -306,6 +306,11 @@ internal static class InsightsCommands
                         await context.Out.WriteLineAsync(
                             $"Against the 12 months before: count {Figures.SignedPercent(change.PercentChange)} ({change.Verdict}), harm {Figures.SignedPercent(index.HarmPercentChange)}.");
                     }
+                    else
+                    {
+                        await context.Out.WriteLineAsync(
+                            $"Not compared with the 12 months before ({result.From.Plus(-12).ShortLabel}–{result.From.Plus(-1).ShortLabel}): the store does not hold every one of those months for every crime type.");
+                    }
 
                     if (index.NotHeld.Count > 0)
                     {

@@ -97,7 +97,8 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
 
         return AttemptAsync(async () =>
         {
-            Notice(await edit(await PeerGroups.ForceOrDefaultAsync(db, null, ct), on));
+            // The group shown is the force the dashboard is about (ShowAsync): the one edited.
+            Notice(await edit(await ForceArea.DefaultAsync(db, ct) ?? throw new DomainException("The store holds no force yet: import its data.police.uk files first."), on));
             return RedirectToPage();
         }, () => ShowAsync(ct), peerField);
     }
