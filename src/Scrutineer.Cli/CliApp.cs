@@ -111,8 +111,23 @@ public static class CliApp
     }
 
     // System.CommandLine names an enum option's .NET type and lists suggestions a line each.
-    private static string ParseErrorText(string message) =>
-        System.Text.RegularExpressions.Regex.Replace(message, @" as expected type '[^']*'", "")
+    // A value an option cannot take reads "--state: 'failed' is not one of dead, pending or sent."
+    private static string ParseErrorText(string message)
+    {
+        var value = System.Text.RegularExpressions.Regex.Match(message,
+            @"^Cannot parse argument '(?<value>[^']*)' for option '(?<option>[^']*)'(?: as expected type '(?<type>[^']*)')?\.\s*(?:Did you mean one of the following\?(?<choices>.*))?$",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (value.Success)
+        {
+            var choices = value.Groups["choices"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(c => c.ToLowerInvariant()).ToList();
+            var expected = choices.Count > 0 ? "one of " + (choices.Count == 1 ? choices[0] : string.Join(", ", choices[..^1]) + " or " + choices[^1])
+                : value.Groups["type"].Value.Contains("System.Int", StringComparison.Ordinal) ? "a whole number"
+                : "a value it takes";
+            return $"{value.Groups["option"].Value}: '{value.Groups["value"].Value}' is not {expected}.";
+        }
+
+        return System.Text.RegularExpressions.Regex.Replace(message, @" as expected type '[^']*'", "")
             .Replace("Did you mean one of the following?", "It takes:", StringComparison.Ordinal)
             .ReplaceLineEndings(" ").Trim();
+    }
 }

@@ -117,7 +117,7 @@ public sealed partial class NotifyCommandTests
         var off = await Cli.RunAsync("notify", "run", "--today", "2024-04-18", "--db", store.DbArgument);
         var list = await Cli.RunAsync("notify", "list", "--state", "pending", "--format", "csv", "--db", store.DbArgument);
 
-        Assert.Contains("Nothing new is due on Saturday 20 April 2024.", saturday.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing new is due on Saturday 20 April 2024. It is not a working day in England and Wales (a weekend or bank holiday)", saturday.Out, StringComparison.Ordinal);
         Assert.Matches(@"Queued (\d+) notices due on Thursday 18 April 2024\.", off.Out);
         var queued = int.Parse(System.Text.RegularExpressions.Regex.Match(off.Out, @"Queued (\d+)").Groups[1].Value);
         Assert.Contains($"Email is off (Smtp__Host is not set): {queued} notices wait in the outbox.", off.Out, StringComparison.Ordinal);

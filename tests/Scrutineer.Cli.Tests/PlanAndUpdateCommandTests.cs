@@ -119,9 +119,15 @@ public sealed class PlanAndUpdateCommandTests
     {
         var format = await Cli.RunAsync("notify", "list", "--format", "xml");
         var missing = await Cli.RunAsync("round", "status", "--period");
+        var state = await Cli.RunAsync("notify", "list", "--state", "failed");
+        var id = await Cli.RunAsync("notify", "retry", "--id", "abc");
 
+        Assert.Equal(1, state.ExitCode);
+        Assert.StartsWith("error: --state: 'failed' is not one of dead, pending or sent.", state.Error, StringComparison.Ordinal);
+        Assert.Equal(1, id.ExitCode);
+        Assert.StartsWith("error: --id: 'abc' is not a whole number.", id.Error, StringComparison.Ordinal);
         Assert.Equal(1, format.ExitCode);
-        Assert.Equal(["error: Cannot parse argument 'xml' for option '--format'. It takes: Csv Json Table", "To see what it takes: scrutineer notify list --help"],
+        Assert.Equal(["error: --format: 'xml' is not one of csv, json or table.", "To see what it takes: scrutineer notify list --help"],
             format.Error.Trim().Split('\n').Select(l => l.TrimEnd('\r')));
         Assert.DoesNotContain("Scrutineer.Cli.Output", format.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Usage:", format.Out + format.Error, StringComparison.Ordinal);

@@ -5,6 +5,7 @@ using Scrutineer.Application.Reports;
 using Scrutineer.Cli.Output;
 using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Notifications;
+using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Cli.Commands;
 
@@ -37,9 +38,9 @@ internal static class NotifyCommands
             await using var chromium = new ChromiumPool(PdfPrintLimits.Default with { Prints = 1 }); // one browser for every PDF pack of the run, started only if one is due
             var queued = await NoticesDue.QueueAsync(db, day, settings, context.Clock.GetUtcNow(), ct, chromium);
             var dayText = day.ToString("dddd d MMMM yyyy", EnGb.Culture);
-            await context.Out.WriteLineAsync(queued == 0
-                ? $"Nothing new is due on {dayText}."
-                : $"Queued {Notices(queued)} due on {dayText}.");
+            await context.Out.WriteLineAsync(queued > 0 ? $"Queued {Notices(queued)} due on {dayText}."
+                : WorkingDays.IsWorkingDay(day) ? $"Nothing new is due on {dayText}."
+                : $"Nothing new is due on {dayText}. It is not a working day in England and Wales (a weekend or bank holiday), so no reminders or packs are worked out for it.");
             if (!smtp.IsOn)
             {
                 var waiting = await db.Notices.CountAsync(n => n.State == NoticeState.Pending, ct);
