@@ -73,7 +73,7 @@ public sealed partial class UserCommandsTests
         var list = await Cli.RunAsync("user", "list", "--format", "csv", "--db", store.DbArgument);
         Assert.True(list.ExitCode == 0, list.Error);
         var lines = list.Out.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("User,Name,Role,Scope,State,Two-step,Last sign-in", lines[0]);
+        Assert.Equal("user,name,role,scope,state,two_step,last_sign_in", lines[0]);
         Assert.Contains("pat,pat,analyst,,must change password,no,never", lines);
         Assert.Contains("sam.okafor,Sam Okafor,contributor,SCD,disabled,no,never", lines);
         Assert.DoesNotContain("AQAA", list.Out, StringComparison.Ordinal); // never a hash

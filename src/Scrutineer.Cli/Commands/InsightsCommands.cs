@@ -339,8 +339,8 @@ internal static class InsightsCommands
                     foreach (var r in index.Rows)
                     {
                         // Days to two decimals at least, whatever the scale they were stored with ("1.0" and "245.91" alike).
-                        listing.Add(index.Index, r.CrimeType, r.Count, Days(r.Weight, "0.00####"), Days(r.Harm, "0.00"), r.PreviousCount,
-                            r.PreviousHarm is { } previous ? Days(previous, "0.00") : null);
+                        listing.Add(index.Index, r.CrimeType, r.Count, Days(r.Weight, 6), Days(r.Harm, 2), r.PreviousCount,
+                            r.PreviousHarm is { } previous ? Days(previous, 2) : null);
                     }
                 }
 
@@ -352,8 +352,9 @@ internal static class InsightsCommands
         return command;
     }
 
-    private static string Days(decimal days, string format) =>
-        Math.Round(days, format.Length - 2, MidpointRounding.AwayFromZero).ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>Days rounded to at most <paramref name="decimals"/> places, trailing zeros dropped, but never fewer than two places.</summary>
+    private static decimal Days(decimal days, int decimals) =>
+        Math.Round(days, decimals, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000000m + 0.00m;
 
     private static decimal? Round(decimal? value, int decimals) => value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null;
 

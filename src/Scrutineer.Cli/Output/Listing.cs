@@ -9,7 +9,9 @@ namespace Scrutineer.Cli.Output;
 
 /// <summary>
 /// Rows for a list command, printed as a table, CSV or JSON. Cells hold plain values (string, int, long, decimal, bool,
-/// null): the table formats numbers in en-GB with thousands separators; CSV and JSON carry plain numbers.
+/// null): the table formats numbers in en-GB with thousands separators; CSV and JSON carry plain numbers, under the
+/// columns' data names (lower case with underscores: "Last sign-in" is <c>last_sign_in</c>), so every list command's
+/// files read alike whatever its table says.
 /// </summary>
 public sealed class Listing(params string[] columns)
 {
@@ -69,7 +71,7 @@ public sealed class Listing(params string[] columns)
 
     private void WriteCsv(TextWriter writer)
     {
-        writer.WriteLine(string.Join(',', Columns.Select(CsvField)));
+        writer.WriteLine(string.Join(',', Columns.Select(c => CsvField(DataName(c)))));
         foreach (var row in rows)
         {
             writer.WriteLine(string.Join(',', row.Select(c => CsvField(PlainCell(c)))));
@@ -87,7 +89,7 @@ public sealed class Listing(params string[] columns)
                 json.WriteStartObject();
                 for (var i = 0; i < Columns.Count; i++)
                 {
-                    json.WritePropertyName(Columns[i]);
+                    json.WritePropertyName(DataName(Columns[i]));
                     switch (row[i])
                     {
                         case null: json.WriteNullValue(); break;
@@ -126,6 +128,28 @@ public sealed class Listing(params string[] columns)
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? "",
     };
+
+    /// <summary>
+    /// A column's name in CSV and JSON: lower case letters and digits joined by underscores ("% change" is
+    /// <c>percent_change</c>, "Per 1,000" is <c>per_1000</c>, "Head's email" is <c>heads_email</c>).
+    /// </summary>
+    public static string DataName(string column)
+    {
+        var name = new StringBuilder(column.Length);
+        foreach (var c in column.Replace("%", "percent", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                name.Append(char.ToLowerInvariant(c));
+            }
+            else if (name.Length > 0 && name[^1] != '_')
+            {
+                name.Append('_');
+            }
+        }
+
+        return name.ToString().TrimEnd('_');
+    }
 
     /// <summary>Quotes a CSV field when needed, and neutralises spreadsheet formulas (<see cref="CsvCell.Write"/>).</summary>
     public static string CsvField(string value) => CsvCell.Write(value);

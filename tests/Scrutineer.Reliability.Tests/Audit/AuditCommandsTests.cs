@@ -52,7 +52,7 @@ public sealed class AuditCommandsTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Exported 1 audit entries", run.Out, StringComparison.Ordinal);
         var lines = File.ReadAllLines(file);
-        Assert.Equal("Id,At,Actor,Action,Entity,Key,Changes", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("id,at,actor,action,entity,key,changes", lines[0].TrimStart('\uFEFF'));
         Assert.Equal(2, lines.Length);
         Assert.Contains(",\"'=HYPERLINK(", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain(",=", lines[1], StringComparison.Ordinal);
