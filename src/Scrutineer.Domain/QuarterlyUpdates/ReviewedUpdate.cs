@@ -169,7 +169,8 @@ public abstract class ReviewedUpdate
     /// </summary>
     /// <exception cref="DomainException">
     /// Round published; no reason, or one longer than <see cref="MaxCorrectionReasonCharacters"/>; a correction that
-    /// changes nothing; a marking typed into the OFFICIAL part; a part longer than <see cref="MaxCommentaryCharacters"/>.
+    /// changes nothing; a marking typed into the OFFICIAL part; a part longer than <see cref="MaxCommentaryCharacters"/>;
+    /// no commentary or no delivery status left on an update that is not a draft.
     /// </exception>
     public void Correct(ReportingRound round, Commentary commentary, DeliveryStatus? status, string analyst, DateTimeOffset now, string reason, Commentary? sensitive = null)
     {
@@ -189,6 +190,16 @@ public abstract class ReviewedUpdate
 
         MarkingInText.RefuseIn(reason, "The reason for the correction");
         var sensitiveText = OfficialOnly(commentary, sensitive);
+        if (State != UpdateState.Draft && commentary.IsEmpty && sensitiveText.Length == 0)
+        {
+            throw new DomainException($"Enter the commentary: {Subject} is {Describe(State)}, and a correction cannot leave it with none");
+        }
+
+        if (State != UpdateState.Draft && status is null)
+        {
+            throw new DomainException($"Select the delivery status: {Subject} is {Describe(State)}, and a correction cannot leave it with none");
+        }
+
         if (string.Equals(CommentaryText, commentary.ToString(), StringComparison.Ordinal)
             && string.Equals(SensitiveCommentaryText, sensitiveText, StringComparison.Ordinal)
             && Status == status)

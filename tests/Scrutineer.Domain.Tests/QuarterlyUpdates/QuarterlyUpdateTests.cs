@@ -295,6 +295,22 @@ public sealed class QuarterlyUpdateTests
     }
 
     [Fact]
+    public void Correct_LeavingASubmittedUpdateWithoutCommentaryOrStatus_Refused()
+    {
+        var update = Written();
+        update.Submit(round, "Author", Now.AddHours(1));
+        var version = update.Version;
+
+        var empty = Assert.Throws<DomainException>(() => update.Correct(round, Commentary.Parse(""), DeliveryStatus.OnTrack, "Analyst", Now.AddHours(3), "Typo"));
+        var noStatus = Assert.Throws<DomainException>(() => update.Correct(round, Commentary.Parse("Changed."), null, "Analyst", Now.AddHours(3), "Typo"));
+
+        Assert.StartsWith("Enter the commentary: ", empty.Message, StringComparison.Ordinal);
+        Assert.EndsWith("a correction cannot leave it with none", empty.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Select the delivery status: ", noStatus.Message, StringComparison.Ordinal);
+        Assert.Equal(version, update.Version);
+    }
+
+    [Fact]
     public void Correct_ChangingNothing_RefusedSayingSo()
     {
         var update = Written();
