@@ -119,7 +119,9 @@ public sealed class HarmWeightsImport(ScrutineerDb db)
                     : $"{path}: no row is national or for a force the store holds, so nothing was imported. {skipped[0]} Check the force names against the forces the store holds, or import those forces' data.police.uk files first.");
             }
 
-            var harmIndex = await db.HarmIndexes.SingleOrDefaultAsync(i => i.Name == indexName, cancellationToken);
+            // An index is one whatever the case it is named in ("test harm index" replaces "Test Harm Index").
+            var harmIndex = (await db.HarmIndexes.ToListAsync(cancellationToken)).SingleOrDefault(i => string.Equals(i.Name, indexName, StringComparison.OrdinalIgnoreCase));
+            indexName = harmIndex?.Name ?? indexName;
             var removed = 0;
             if (harmIndex is null)
             {

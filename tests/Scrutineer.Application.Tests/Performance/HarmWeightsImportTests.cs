@@ -89,4 +89,19 @@ public sealed class HarmWeightsImportTests
         Assert.Equal(3m, (await db.HarmWeights.SingleAsync()).Days);
         Assert.Equal(1, await db.HarmIndexes.CountAsync());
     }
+
+    [Fact]
+    public async Task ImportAsync_SameIndexNamedInOtherCase_ReplacesItsWeights()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var db = store.Open();
+        await PeerData.ForcesAsync(db, "Essex Police");
+        await new HarmWeightsImport(db).ImportAsync(PeerData.Temp("force,crime_type,days\nEssex,Burglary,1\n"), "Test Harm Index");
+
+        var again = await new HarmWeightsImport(db).ImportAsync(PeerData.Temp("force,crime_type,days\nEssex,Burglary,3\n"), "test harm index");
+
+        Assert.Equal("Test Harm Index", again.Index);
+        Assert.Equal(3m, (await db.HarmWeights.SingleAsync()).Days);
+        Assert.Equal("Test Harm Index", (await db.HarmIndexes.SingleAsync()).Name);
+    }
 }
