@@ -4,6 +4,7 @@ using Scrutineer.Application.Performance;
 using Scrutineer.Application.Reports;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Plans;
 using Scrutineer.Domain.Reports;
 using Scrutineer.Domain.Statistics;
 using Scrutineer.Testing;
@@ -100,7 +101,28 @@ public sealed class QuarterlyPeerFiguresTests
         Assert.DoesNotContain("Harm-weighted crime", headings);
     }
 
-    private static async Task SeedAsync(TestStore store, bool peers, bool harm)
+    [Theory, MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task BuildAsync_TwelveMonthsOnly_PeersStillCompared_HarmSaysWhyNotAgainstTheYearBefore_ThePlansForceNotTheBiggest(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await SeedAsync(store, peers: true, harm: true, forceMonths: 12, biggerForce: true);
+
+        ReportDocument report;
+        await using (var db = store.Open())
+        {
+            report = await QuarterlyReport.BuildAsync(db, SampleReports.Q2, TestClock.DefaultStart, ReportVersion.Public);
+        }
+
+        var tables = report.Blocks.OfType<ReportTable>().ToList();
+        var peers = tables.Single(t => t.Caption.StartsWith("Compared with peers: Robbery", StringComparison.Ordinal));
+        Assert.Equal("Compared with peers: Robbery, Test Force and its peer group, the 12 months September 2022 to August 2023", peers.Caption);
+        Assert.Equal(["Test Force (this force)", "144", "2 of 3"], peers.Rows[1].Cells.Take(3).Select(c => c.Text));
+        var texts = report.Blocks.OfType<ReportParagraph>().Select(p => p.Text).ToList();
+        Assert.Contains("Not compared with the 12 months before (Sep 2021\u2013Aug 2022): the store does not hold every one of those months for every crime type.", texts);
+        Assert.Contains(texts, t => t.StartsWith("Robbery (priority 1): the 12 months to August 2023 and the 12 before need every month", StringComparison.Ordinal));
+    }
+
+    private static async Task SeedAsync(TestStore store, bool peers, bool harm, int forceMonths = 24, bool biggerForce = false)
     {
         await using var db = store.Open();
         var (plan, round, updates) = SampleReports.QuarterlyPlan();
@@ -115,7 +137,11 @@ public sealed class QuarterlyPeerFiguresTests
         for (var i = 0; i < 24; i++)
         {
             var month = August.Plus(i - 23);
-            db.Observations.Add(new Observation(robbery, force, PeriodKind.Month, month, i < 12 ? 10 : 12));
+            if (i >= 24 - forceMonths)
+            {
+                db.Observations.Add(new Observation(robbery, force, PeriodKind.Month, month, i < 12 ? 10 : 12));
+            }
+
             if (i >= 12)
             {
                 db.Observations.Add(new Observation(robbery, alpha, PeriodKind.Month, month, 200));
@@ -127,6 +153,20 @@ public sealed class QuarterlyPeerFiguresTests
         {
             db.PeerLinks.Add(new PeerLink(force, alpha, new DateOnly(2020, 1, 1), null));
             db.PeerLinks.Add(new PeerLink(force, beta, new DateOnly(2020, 1, 1), null));
+        }
+
+        if (biggerForce)
+        {
+            // A force with more figures and a peer group of its own: the plan names Test Force, so the report is about it.
+            var big = new Area("Bigger Force", AreaLevel.Force);
+            db.Areas.Add(big);
+            for (var i = 0; i < 36; i++)
+            {
+                db.Observations.Add(new Observation(robbery, big, PeriodKind.Month, August.Plus(-i), 50));
+            }
+
+            db.PeerLinks.Add(new PeerLink(big, alpha, new DateOnly(2020, 1, 1), null));
+            db.Units.Add(new Unit("Test Force", "TF", UnitKind.Force));
         }
 
         if (harm)

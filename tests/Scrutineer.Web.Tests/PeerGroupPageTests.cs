@@ -83,6 +83,38 @@ public sealed class PeerGroupPageTests(DemoSite site) : IClassFixture<DemoSite>
     }
 
     [Fact]
+    public async Task PeerGroup_AnotherForceChosen_ItsGroupEdited_ALinkMadeByMistakeRemoved()
+    {
+        await AddForcesAsync();
+        var analyst = await site.SignInAsync("analyst");
+        var chooser = Decoded(await analyst.GetStringAsync("/data/peers"));
+        Assert.Contains("<option value=\"Hertfordshire Constabulary\">Hertfordshire Constabulary</option>", chooser, StringComparison.Ordinal);
+
+        var added = await DemoSite.PostFormAsync(analyst, "/data/peers?force=Hertfordshire", new() { ["force"] = "Hertfordshire", ["AddPeer"] = "Kent Police", ["AddFrom.Day"] = "1", ["AddFrom.Month"] = "4", ["AddFrom.Year"] = "2026" }, "/data/peers?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var herts = Decoded(await analyst.GetStringAsync(added.Headers.Location!.OriginalString));
+        Assert.Contains("Peer group of Hertfordshire Constabulary", herts, StringComparison.Ordinal);
+        Assert.Contains("Kent Police is in Hertfordshire Constabulary's peer group from 1 April 2026.", herts, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Kent Police|2026-04-01\">Kent Police, from 1 April 2026</option>", herts, StringComparison.Ordinal);
+
+        var unknown = Decoded(await analyst.GetStringAsync("/data/peers?force=Narnia"));
+        Assert.Contains("govuk-error-summary", unknown, StringComparison.Ordinal);
+        Assert.Contains("No force called 'Narnia'.", unknown, StringComparison.Ordinal);
+
+        var none = Decoded(await (await DemoSite.PostFormAsync(analyst, "/data/peers?force=Hertfordshire", new() { ["force"] = "Hertfordshire", ["RemoveLink"] = "" }, "/data/peers?handler=Remove")).Content.ReadAsStringAsync());
+        Assert.Contains("Select the link to remove", none, StringComparison.Ordinal);
+        var removed = await DemoSite.PostFormAsync(analyst, "/data/peers?force=Hertfordshire", new() { ["force"] = "Hertfordshire Constabulary", ["RemoveLink"] = "Kent Police|2026-04-01" }, "/data/peers?handler=Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var after = Decoded(await analyst.GetStringAsync(removed.Headers.Location!.OriginalString));
+        Assert.Contains("Kent Police's place in Hertfordshire Constabulary's peer group from 1 April 2026 is removed, as if it had never been added.", after, StringComparison.Ordinal);
+        Assert.Contains("Hertfordshire Constabulary has no peer group yet.", after, StringComparison.Ordinal);
+
+        await using var db = site.Db();
+        Assert.False(await db.PeerLinks.AnyAsync(l => l.Force.Name == "Hertfordshire Constabulary"));
+        Assert.Contains(await db.AuditEntries.Where(e => e.Entity == "PeerLinks").ToListAsync(), e => e.Action == Scrutineer.Application.Audit.AuditAction.Deleted && e.Actor.StartsWith("analyst (", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PeerGroup_NotAnAnalyst_Refused()
     {
         var viewer = await site.SignInAsync("viewer");
@@ -102,14 +134,16 @@ public sealed class PeerGroupPageTests(DemoSite site) : IClassFixture<DemoSite>
         var peers = await DemoSite.UploadAsync(analyst, "Peers", ("peers.csv", Encoding.UTF8.GetBytes("force,peer,from,to\nEssex,Hertfordshire,2015-01-01,\nEssex,Narnia Police,2015-01-01,\n")));
         var peersHtml = Decoded(await peers.Content.ReadAsStringAsync());
         Assert.Contains("id=\"import-result\"", peersHtml, StringComparison.Ordinal);
-        Assert.Contains("peers.csv:3: peer", peersHtml, StringComparison.Ordinal);
+        Assert.Contains(">peers.csv:3: peer", peersHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("scrutineer-upload-", peersHtml, StringComparison.Ordinal); // never the server's folder
         Assert.Contains("The row was skipped.", peersHtml, StringComparison.Ordinal);
 
         var harm = await DemoSite.UploadAsync(analyst, "Harm", ("weights.csv", Encoding.UTF8.GetBytes("force,crime_type,cchi_days\n,Residential burglary,245.91\nEssex,Residential burglary,250.5\nAtlantis,Residential burglary,1\n")));
         var harmHtml = Decoded(await harm.Content.ReadAsStringAsync());
         Assert.Contains("id=\"import-result\"", harmHtml, StringComparison.Ordinal);
         Assert.Contains("Cambridge Crime Harm Index", harmHtml, StringComparison.Ordinal);
-        Assert.Contains("weights.csv:4: force", harmHtml, StringComparison.Ordinal);
+        Assert.Contains(">weights.csv:4: force", harmHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("scrutineer-upload-", harmHtml, StringComparison.Ordinal);
 
         var bad = await DemoSite.UploadAsync(analyst, "Harm", ("weights.csv", Encoding.UTF8.GetBytes("force,crime_type,cchi_days\n,Residential burglary,lots\n")));
         var badHtml = Decoded(await bad.Content.ReadAsStringAsync());

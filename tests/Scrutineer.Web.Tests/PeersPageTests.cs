@@ -49,6 +49,12 @@ public sealed class PeersPageTests(DemoSite site) : IClassFixture<DemoSite>
         Assert.Contains("under the Cambridge Crime Harm Index, in days", html, StringComparison.Ordinal);
         Assert.Contains("Harm = count × Cambridge Crime Harm Index weight in days", html, StringComparison.Ordinal);
         Assert.Contains("OFFICIAL", html, StringComparison.Ordinal);
+
+        // Kent holds these 12 months only: its harm stands alone, and both pages say why.
+        var kent = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/insights/peers?measure=Residential%20burglary&force=Kent&to=2024-03"));
+        Assert.Contains("<p class=\"govuk-body\" id=\"harm-not-compared\">Not compared with the 12 months before (Apr 2022\u2013Mar 2023): the store does not hold every one of those months for every crime type.</p>", kent, StringComparison.Ordinal);
+        var insights = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/insights?measure=Residential%20burglary&area=Kent%20Police&to=2024-03"));
+        Assert.Contains("id=\"harm-not-compared\">Not compared with the 12 months before (Apr 2022\u2013Mar 2023)", insights, StringComparison.Ordinal);
     }
 
     [Fact]

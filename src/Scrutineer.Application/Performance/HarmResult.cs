@@ -53,10 +53,31 @@ public sealed record HarmIndexResult(string Index, string Source, IReadOnlyList<
 /// <param name="From">First month (inclusive).</param>
 /// <param name="To">Last month (inclusive).</param>
 /// <param name="Indexes">One result per index that weighs a crime type the force has figures for, by name.</param>
-/// <param name="Unweighted">The other indexes loaded, by name: none of their weighted crime types has figures for the force.</param>
-public sealed record HarmResult(string Force, ReportingMonth From, ReportingMonth To, IReadOnlyList<HarmIndexResult> Indexes, IReadOnlyList<string> Unweighted)
+/// <param name="Unweighted">Other indexes loaded, by name: they weigh crime types, but none the force has figures for.</param>
+/// <param name="NoWeights">Other indexes loaded, by name: they hold no weight for the force, national or its own.</param>
+public sealed record HarmResult(string Force, ReportingMonth From, ReportingMonth To, IReadOnlyList<HarmIndexResult> Indexes, IReadOnlyList<string> Unweighted, IReadOnlyList<string> NoWeights)
 {
-    /// <summary>The sentence naming <see cref="Unweighted"/>; null when every index is shown.</summary>
-    public string? UnweightedText => Unweighted.Count == 0 ? null
-        : $"Not shown: {EnGb.List(Unweighted)} {(Unweighted.Count == 1 ? "weighs" : "weigh")} no crime type {Force} has figures for in the store.";
+    /// <summary>Why an index's figures stand without the 12 months before, in the words every front door and report uses.</summary>
+    public string NotComparedText =>
+        $"Not compared with the 12 months before ({From.Plus(-12).ShortLabel}–{From.Plus(-1).ShortLabel}): the store does not hold every one of those months for every crime type.";
+
+    /// <summary>The sentence naming the indexes not shown (<see cref="Unweighted"/>, <see cref="NoWeights"/>) and why; null when every index is shown.</summary>
+    public string? UnweightedText => Unweighted.Count + NoWeights.Count == 0 ? null : "Not shown: " + Why(Force, Unweighted, NoWeights);
+
+    /// <summary>Why indexes weigh nothing for <paramref name="force"/>: "Kent weights weighs no crime type … has figures for in the store; X has no weights for …".</summary>
+    public static string Why(string force, IReadOnlyList<string> unweighted, IReadOnlyList<string> noWeights)
+    {
+        var parts = new List<string>();
+        if (unweighted.Count > 0)
+        {
+            parts.Add($"{EnGb.List(unweighted)} {(unweighted.Count == 1 ? "weighs" : "weigh")} no crime type {force} has figures for in the store");
+        }
+
+        if (noWeights.Count > 0)
+        {
+            parts.Add($"{EnGb.List(noWeights)} {(noWeights.Count == 1 ? "has" : "have")} no weights for {force}, national or its own");
+        }
+
+        return string.Join("; ", parts) + ".";
+    }
 }

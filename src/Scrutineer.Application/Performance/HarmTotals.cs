@@ -43,11 +43,18 @@ public static class HarmTotals
 
         var results = new List<HarmIndexResult>();
         var unweighted = new List<string>();
+        var noWeights = new List<string>();
         foreach (var index in indexes)
         {
             var rows = new List<HarmRow>();
             var notHeld = new List<string>();
             var own = weights.Where(w => w.IndexId == index.Id).ToList();
+            if (own.Count == 0)
+            {
+                noWeights.Add(index.Name);
+                continue;
+            }
+
             foreach (var type in own.Select(w => w.CrimeType).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))
             {
                 var weight = own.Where(w => string.Equals(w.CrimeType, type, StringComparison.OrdinalIgnoreCase)).OrderBy(w => w.ForceId is null).First();
@@ -77,8 +84,15 @@ public static class HarmTotals
             results.Add(new HarmIndexResult(index.Name, index.Source, rows, notHeld));
         }
 
-        return results.Count > 0
-            ? new HarmResult(area.Name, from, to, results, unweighted)
-            : throw new DomainException($"{area.Name} has no figures for any crime type weighted by {EnGb.List(unweighted)}: import its data.police.uk files first.");
+        if (results.Count > 0)
+        {
+            return new HarmResult(area.Name, from, to, results, unweighted, noWeights);
+        }
+
+        throw new DomainException(unweighted.Count > 0
+            ? $"{area.Name} has no figures for any crime type weighted by {EnGb.List(unweighted)}: import its data.police.uk files first."
+                + (noWeights.Count > 0 ? " " + HarmResult.Why(area.Name, [], noWeights) : "")
+            : $"{HarmResult.Why(area.Name, [], noWeights)[..^1]}: import weights that cover it (a row with an empty force is a national weight), "
+                + "or check that the weights file names the force as the store does.");
     }
 }

@@ -202,8 +202,24 @@ public sealed class MeasuresImport(ScrutineerDb db)
                 measuresCreated++;
             }
 
+            // A force named short ("Essex" for "Essex Police") is the force the store holds, by the rule the peer and
+            // harm files follow (ForceNames); a name that could be two forces is refused rather than guessed.
+            var forces = new ForceNames(areas.Values.Where(a => a.Level == AreaLevel.Force).Select(a => a.Name));
             foreach (var name in parsed.Select(p => p.Area).Distinct(StringComparer.OrdinalIgnoreCase).Where(a => !areas.ContainsKey(a)))
             {
+                var match = forces.Match(name);
+                if (match.Force is { } force)
+                {
+                    areas[name] = areas[force];
+                    continue;
+                }
+
+                if (match.Ambiguous)
+                {
+                    throw new ImportException(path, parsed.First(p => string.Equals(p.Area, name, StringComparison.OrdinalIgnoreCase)).Line,
+                        $"area '{name}' could be {string.Join(" or ", match.Candidates)}: name the force in full.");
+                }
+
                 var area = new Area(name, AreaLevel.Other);
                 db.Areas.Add(area);
                 areas[name] = area;

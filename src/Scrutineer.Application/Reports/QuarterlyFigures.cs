@@ -73,7 +73,10 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         var stopsEarly = to < period.LastMonth
             ? $"{period.LastMonth.LongLabel} is not yet confirmed in the store (not imported, or held as provisional): the figures are to the end of {to.LongLabel}."
             : null;
-        var peers = await ReportPeerFigures.LoadAsync(db, area, measures.Where(m => m.Rolling is not null).Select(m => m.Measure), to, cancellationToken: cancellationToken);
+        // The peer comparison needs the 12 months to `to` only, so a count measure the force holds figures for is compared
+        // even when the 24 months of the rolling summary are not all held.
+        var compared = ordered.Select(l => l.Measure).Where(m => m.Kind == MeasureKind.Count && series.GetValueOrDefault(m.Name).Points is { Count: > 0 }).Select(m => m.Name);
+        var peers = await ReportPeerFigures.LoadAsync(db, area, compared, to, cancellationToken: cancellationToken);
         return new QuarterlyFigures(period, to, area, measures, stopsEarly) { Peers = peers };
     }
 

@@ -205,6 +205,10 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
                 $"Compared with the 12 months {harm.From.Plus(-12).LongLabel} to {harm.To.Plus(-12).LongLabel}: count {Figures.SignedPercent(change.PercentChange)} "
                 + $"({change.Verdict}), harm {Figures.SignedPercent(index.HarmPercentChange)}.");
         }
+        else
+        {
+            yield return new ReportParagraph(harm.NotComparedText, ParagraphStyle.Small);
+        }
 
         if (index.NotHeld.Count > 0)
         {

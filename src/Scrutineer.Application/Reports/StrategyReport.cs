@@ -96,11 +96,15 @@ public static class StrategyReport
 
         for (var k = 0; k < strands.Count; k++)
         {
-            if (StrandFigures.Of(strands[k], period) is { To: { } to } figures)
+            // The peer comparison needs the 12 months to the rolling figures' month only (or, with too few months for
+            // them, to the latest month every measure holds), so it does not wait for 24 months.
+            var held = strands[k].Insights.Where(i => i.Monthly.Count > 0).ToList();
+            if (held.Count > 0)
             {
+                var to = StrandFigures.Of(strands[k], period).To ?? held.Min(i => i.Monthly[^1].Month);
                 strands[k] = strands[k] with
                 {
-                    Peers = await ReportPeerFigures.LoadAsync(db, area, figures.Rolling.Select(r => r.Insight.Measure), to, withHarm: false, cancellationToken),
+                    Peers = await ReportPeerFigures.LoadAsync(db, area, held.Select(i => i.Measure), to, withHarm: false, cancellationToken),
                 };
             }
         }

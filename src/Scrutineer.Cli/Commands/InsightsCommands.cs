@@ -76,7 +76,7 @@ internal static class InsightsCommands
     private static Command Spc(CliContext context)
     {
         var measure = new Option<string>("--measure") { Description = "The measure.", Required = true };
-        var area = new Option<string?>("--area") { Description = "The area (default: the force whose figures the store holds)." };
+        var area = new Option<string?>("--area") { Description = "The area (default: the plan's force, else the one force with a peer group, else the force with most figures)." };
         var from = new Option<string?>("--from") { Description = "First month (YYYY-MM); default the first with data." };
         var to = new Option<string?>("--to") { Description = "Last month (YYYY-MM); default the last with data." };
         var baseline = new Option<int?>("--baseline") { Description = "Fix the mean and limits on the first N points." };
@@ -127,7 +127,7 @@ internal static class InsightsCommands
     private static Command Years(CliContext context)
     {
         var measure = new Option<string>("--measure") { Description = "The measure.", Required = true };
-        var area = new Option<string?>("--area") { Description = "The area (default: the force whose figures the store holds)." };
+        var area = new Option<string?>("--area") { Description = "The area (default: the plan's force, else the one force with a peer group, else the force with most figures)." };
         var format = Listing.FormatOption();
         var command = new Command("years", "Financial-year (April–March) totals, each complete year against the one before.") { measure, area, format };
         command.SetAction(async (parse, ct) =>
@@ -169,7 +169,7 @@ internal static class InsightsCommands
     private static Command Peers(CliContext context)
     {
         var measure = new Option<string>("--measure") { Description = "The measure (a crime type, or any measure the store holds).", Required = true };
-        var force = new Option<string?>("--force") { Description = "The force (default: the force whose figures the store holds); 'Essex' finds 'Essex Police'." };
+        var force = new Option<string?>("--force") { Description = "The force (default: the plan's force, else the one force with a peer group, else the force with most figures); 'Essex' finds 'Essex Police'." };
         var to = new Option<string?>("--to") { Description = "The last of the 12 months (YYYY-MM; default the latest confirmed month with data)." };
         var format = Listing.FormatOption();
         var command = new Command("peers", "A force beside its peer group of most similar forces over 12 months: each force's count (per 1,000 population where loaded), "
@@ -241,13 +241,13 @@ internal static class InsightsCommands
             }
             else
             {
-                var listing = new Listing("force", "count", "rank", "group_average", "basis", "per_1000", "population", "significant", "average_with_force");
+                var listing = new Listing("force", "count", "rank", "group_average", "basis", "per_1000", "population", "significant", "average_with_force", "this_force", "missing");
                 var decimals = perThousand ? 2 : 1;
                 foreach (var r in result.Rows)
                 {
                     listing.Add(r.Force, r.Count is { } c && result.Basis != PeerBasis.Values ? (long)c : r.Count, r.Rank, Round(result.GroupAverage, decimals),
                         Basis(result.Basis), perThousand && r.Value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null, r.Population is { } p ? (long)p : null,
-                        r.IsForce ? result.Versus?.Significant : null, Round(result.AverageWithForce, decimals));
+                        r.IsForce ? result.Versus?.Significant : null, Round(result.AverageWithForce, decimals), r.IsForce, r.Missing);
                 }
 
                 listing.Write(context.Out, outputFormat);
@@ -272,7 +272,7 @@ internal static class InsightsCommands
 
     private static Command Harm(CliContext context)
     {
-        var force = new Option<string?>("--force") { Description = "The force (default: the force whose figures the store holds); 'Essex' finds 'Essex Police'." };
+        var force = new Option<string?>("--force") { Description = "The force (default: the plan's force, else the one force with a peer group, else the force with most figures); 'Essex' finds 'Essex Police'." };
         var to = new Option<string?>("--to") { Description = "The last of the 12 months (YYYY-MM; default the latest confirmed month with data)." };
         var format = Listing.FormatOption();
         var command = new Command("harm", "Harm-weighted totals beside counts over 12 months: per crime type the count, the weight in days and the harm (count × weight), "
@@ -308,8 +308,7 @@ internal static class InsightsCommands
                     }
                     else
                     {
-                        await context.Out.WriteLineAsync(
-                            $"Not compared with the 12 months before ({result.From.Plus(-12).ShortLabel}–{result.From.Plus(-1).ShortLabel}): the store does not hold every one of those months for every crime type.");
+                        await context.Out.WriteLineAsync(result.NotComparedText);
                     }
 
                     if (index.NotHeld.Count > 0)

@@ -76,7 +76,7 @@ public sealed class PeerLink
 
         if (lastDay < From)
         {
-            throw new DomainException($"{Peer.Name} joined {Force.Name}'s peer group on {From.ToString("d MMMM yyyy", EnGb.Culture)}: it cannot leave before then.");
+            throw new DomainException($"{Peer.Name} joined {Force.Name}'s peer group on {From.ToString("d MMMM yyyy", EnGb.Culture)}: it cannot leave before then. If it was added by mistake, remove it from the group instead.");
         }
 
         To = lastDay;

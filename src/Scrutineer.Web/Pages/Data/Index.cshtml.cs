@@ -142,7 +142,7 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
             {
                 var result = await new PeerGroupImport(db).ImportAsync(path, token);
                 lines.Add($"{Path.GetFileName(path)}: {result.Summary} Recorded as import run {result.RunId}.");
-                lines.AddRange(SkippedRow.Describe(result.Skipped));
+                lines.AddRange(SkippedRow.Describe(Uploaded(result.Skipped)));
             }
 
             Imported = lines;
@@ -157,8 +157,11 @@ public sealed class IndexModel(ScrutineerDb db, TimeProvider clock, ILogger<Inde
             }
 
             var result = await new HarmWeightsImport(db).ImportAsync(paths[0], Blank(HarmIndex), Blank(HarmSource), token);
-            Imported = [$"{Path.GetFileName(paths[0])}: {result.Summary} Recorded as import run {result.RunId}.", .. SkippedRow.Describe(result.Skipped)];
+            Imported = [$"{Path.GetFileName(paths[0])}: {result.Summary} Recorded as import run {result.RunId}.", .. SkippedRow.Describe(Uploaded(result.Skipped))];
         }, ct);
+
+    /// <summary>The skipped rows under the uploaded file's own name, not the server's folder it was saved in.</summary>
+    private static List<SkippedRow> Uploaded(IEnumerable<SkippedRow> skipped) => skipped.Select(r => r with { File = Path.GetFileName(r.File) }).ToList();
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

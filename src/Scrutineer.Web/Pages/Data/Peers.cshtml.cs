@@ -8,10 +8,11 @@ using Scrutineer.Domain.Performance;
 namespace Scrutineer.Web.Pages.Data;
 
 /// <summary>
-/// The default peer group (analysts and administrators): the dated table of the most similar forces of the force whose
-/// figures the store holds, a form to add a peer from a day and one to take a peer out after a last day. Every change
-/// goes through <see cref="PeerGroups"/>, the rule behind <c>scrutineer peers add|end</c>, is dated like the imported
-/// table (so comparisons of past periods keep the group that stood then) and is recorded in the audit trail.
+/// A force's peer group (analysts and administrators): the dated table of the most similar forces of the force chosen
+/// (by default <see cref="ForceArea"/>'s, the force every figure page is about), a form to add a peer from a day, one to
+/// take a peer out after a last day, and one to remove a link made by mistake. Every change goes through
+/// <see cref="PeerGroups"/>, the rule behind <c>scrutineer peers add|end|remove</c>; additions and ends are dated like
+/// the imported table (so comparisons of past periods keep the group that stood then); all are in the audit trail.
 /// </summary>
 public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<PeersModel> log) : ScrutineerPageModel
 {
@@ -20,6 +21,17 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
 
     /// <summary>The force whose group this is, or null when the store holds no force.</summary>
     public string? Force { get; private set; }
+
+    /// <summary>The force asked for (query or form field <c>force</c>); the default force when empty.</summary>
+    [BindProperty(SupportsGet = true, Name = "force")]
+    public string? Chosen { get; set; }
+
+    /// <summary>Every force the store holds, for the force selector.</summary>
+    public IReadOnlyList<string> Forces { get; private set; } = [];
+
+    /// <summary>The link to remove: the peer's name and its first day, "Kent Police|2020-04-01".</summary>
+    [BindProperty]
+    public string? RemoveLink { get; set; }
 
     /// <summary>Every link of the group, current and past, by peer and start.</summary>
     public IReadOnlyList<PeerLink> Links { get; private set; } = [];
@@ -72,6 +84,27 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
             return PeerGroups.Describe(link);
         }, ct);
 
+    /// <summary>Removes the chosen link, as if it had never been made.</summary>
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
+    {
+        Label();
+        var parts = (RemoveLink ?? "").Split('|');
+        if (parts.Length != 2 || string.IsNullOrWhiteSpace(parts[0])
+            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var from))
+        {
+            ModelState.AddModelError(nameof(RemoveLink), "Select the link to remove");
+            return await ShowAsync(ct);
+        }
+
+        return await AttemptAsync(async () =>
+        {
+            var link = await PeerGroups.RemoveAsync(db, await GroupForceAsync(ct), parts[0], from, ct);
+            log.LogInformation("{User} removed {Peer}'s link to {Force}'s peer group from {From}", Me.UserName, link.Peer.Name, link.Force.Name, from);
+            Notice(PeerGroups.DescribeRemoval(link));
+            return RedirectToPage(new { force = link.Force.Name });
+        }, () => ShowAsync(ct), nameof(RemoveLink));
+    }
+
     /// <summary>
     /// Checks the form's peer and date (GOV.UK errors against each, in field order), then makes the edit on the default
     /// group and shows what it did, or the rule it broke against the peer field.
@@ -97,11 +130,15 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
 
         return AttemptAsync(async () =>
         {
-            // The group shown is the force the dashboard is about (ShowAsync): the one edited.
-            Notice(await edit(await ForceArea.DefaultAsync(db, ct) ?? throw new DomainException("The store holds no force yet: import its data.police.uk files first."), on));
-            return RedirectToPage();
+            var force = await GroupForceAsync(ct);
+            Notice(await edit(force, on));
+            return RedirectToPage(new { force });
         }, () => ShowAsync(ct), peerField);
     }
+
+    /// <summary>The force whose group a post edits: the one chosen, else the default force (the one shown).</summary>
+    private async Task<string> GroupForceAsync(CancellationToken ct) =>
+        (await PeerGroups.FindForceAsync(db, await PeerGroups.ForceOrDefaultAsync(db, Chosen, ct), ct)).Name;
 
     /// <summary>The date inputs' names and legends, which a post does not carry.</summary>
     private void Label()
@@ -114,7 +151,20 @@ public sealed class PeersModel(ScrutineerDb db, TimeProvider clock, ILogger<Peer
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
+        Forces = (await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Force).Select(a => a.Name).ToListAsync(ct)).Order(StringComparer.OrdinalIgnoreCase).ToList();
         Force = await ForceArea.DefaultAsync(db, ct);
+        if (!string.IsNullOrWhiteSpace(Chosen))
+        {
+            try
+            {
+                Force = (await PeerGroups.FindForceAsync(db, Chosen, ct)).Name;
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("force", ex.Message);
+            }
+        }
+
         if (Force is null)
         {
             return Page();
