@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scrutineer.Application.Imports;
 using Scrutineer.Application.Plans;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Imports;
 
 namespace Scrutineer.Cli.Commands;
@@ -27,7 +28,7 @@ internal static class PlanCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var read = (await ImportedFile.DescribeAsync([path.FullName], ct))[0];
             var result = await PlanImporter.ImportAsync(db, parsed, path.Name, parse.GetValue(replace), read, ct);
-            await context.Out.WriteLineAsync($"Imported '{result.PlanTitle}': {result.Priorities} priorities, {result.Commitments} commitments; "
+            await context.Out.WriteLineAsync($"Imported '{result.PlanTitle}': {Figures.Count(result.Priorities, "priority", "priorities")}, {Figures.Count(result.Commitments, "commitment", "commitments")}; "
                 + $"units {result.UnitsCreated} created, {result.UnitsUpdated} updated.");
             return 0;
         });
