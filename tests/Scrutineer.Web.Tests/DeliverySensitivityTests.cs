@@ -70,6 +70,38 @@ public sealed partial class DeliverySensitivityTests(DemoSite site) : IClassFixt
     }
 
     [Fact]
+    public async Task TaskPage_AtRiskWithoutRiskAndTextTooLong_EveryErrorAtOnceInFieldOrder_NothingSaved()
+    {
+        int id;
+        await using (var db = site.Db())
+        {
+            id = await db.DeliveryTasks.Where(t => t.Status == DeliveryTaskStatus.Ongoing).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
+        }
+
+        var analyst = await site.SignInAsync("analyst");
+        var mitigation = new string('m', 4_001);
+        var response = await DemoSite.PostFormAsync(analyst, $"/strategy/tasks/{id}", new()
+        {
+            ["Status"] = "at-risk", ["Risk"] = " ", ["Mitigation"] = mitigation, ["SensitiveNote"] = new string('n', 4_001),
+        });
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var risk = html.IndexOf("<a href=\"#risk\">Enter the risk: a task at risk must say what might stop it being delivered</a>", StringComparison.Ordinal);
+        var tooLong = html.IndexOf("<a href=\"#mitigation\">The mitigation must be 4,000 characters or less</a>", StringComparison.Ordinal);
+        var note = html.IndexOf("<a href=\"#sensitivenote\">The OFFICIAL-SENSITIVE note must be 4,000 characters or less</a>", StringComparison.Ordinal);
+        Assert.True(risk > 0 && tooLong > risk && note > tooLong, "all three errors, in field order");
+        Assert.Contains($">{mitigation}</textarea>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("DeliveryTasks.", html, StringComparison.Ordinal);
+        await using var check = site.Db();
+        Assert.Equal(DeliveryTaskStatus.Ongoing, (await check.DeliveryTasks.SingleAsync(t => t.Id == id)).Status);
+
+        var noStatus = System.Net.WebUtility.HtmlDecode(await (await DemoSite.PostFormAsync(analyst, $"/strategy/tasks/{id}", new() { ["Risk"] = "", ["Mitigation"] = mitigation })).Content.ReadAsStringAsync());
+        Assert.Contains("<a href=\"#status\">Select the task's status</a>", noStatus, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#mitigation\">The mitigation must be 4,000 characters or less</a>", noStatus, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TaskPage_AnalystSetsTheNote_SavedAndStatusKept()
     {
         int id;

@@ -267,6 +267,40 @@ public sealed partial class NeedToKnowTests(DemoSite site) : IClassFixture<DemoS
     }
 
     [Fact]
+    public async Task Review_CommentsTooLong_BothErrorsAgainstTheirFields_UpdateShownAsStored_TextKept()
+    {
+        var (id, _, _, _) = await PlantAsync(UpdateState.Submitted, "review too long");
+        var reviewer = await site.SignInAsync("reviewer");
+        var comment = "Add the figures. " + new string('x', 4_000);
+        var sensitive = new string('y', 4_001);
+
+        var response = await DemoSite.PostFormAsync(reviewer, $"/review/{id}", new() { ["Decision"] = "return", ["Comment"] = comment, ["SensitiveComment"] = sensitive });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<a href=\"#comment\">The comment must be 4,000 characters or less</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#sensitivecomment\">The OFFICIAL-SENSITIVE comment must be 4,000 characters or less</a>", html, StringComparison.Ordinal);
+        Assert.Contains("At most 4,000 characters.", html, StringComparison.Ordinal);
+        Assert.Contains($">{comment}</textarea>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Returned", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ReviewerComment", html, StringComparison.Ordinal);
+        await using (var db = site.Db())
+        {
+            var update = await db.Updates.SingleAsync(u => u.Id == id);
+            Assert.Equal((UpdateState.Submitted, null), (update.State, update.ReviewerComment));
+        }
+
+        // The same rule in the domain, for every front door.
+        await using (var db = site.Db())
+        {
+            var update = await db.Updates.Include(u => u.Round).SingleAsync(u => u.Id == id);
+            var refused = Assert.Throws<Domain.Common.DomainException>(() => update.Return(update.Round, "Test", comment, site.Clock.GetUtcNow()));
+            Assert.Equal("The comment must be 4,000 characters or less", refused.Message);
+            Assert.Equal(UpdateState.Submitted, update.State);
+        }
+    }
+
+    [Fact]
     public async Task Review_UpdateInAClosedRound_DomainMessageShownAndUnchanged_QueueSaysHowManyWait()
     {
         int id, waiting;

@@ -223,6 +223,13 @@ public sealed class QuarterlyCycleTests(DemoSite site) : IClassFixture<DemoSite>
         var noReason = await DemoSite.PostFormAsync(analyst, $"/rounds/updates/{id}", new() { ["Commentary"] = "Corrected text.", ["Status"] = "AtRisk", ["Version"] = await VersionAsync(id) });
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
         Assert.Contains("<a href=\"#reason\">Enter the reason for the correction</a>", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Every problem at once, in the form's order: commentary, status, reason.
+        var everything = await (await DemoSite.PostFormAsync(analyst, $"/rounds/updates/{id}", new() { ["Commentary"] = new string('c', 20_001), ["Version"] = await VersionAsync(id) })).Content.ReadAsStringAsync();
+        var commentary = everything.IndexOf("<a href=\"#commentary\">The OFFICIAL commentary must be 20,000 characters or fewer (it has 20,001). Shorten it and save again.</a>", StringComparison.Ordinal);
+        var status = everything.IndexOf("<a href=\"#status\">Select the delivery status: ", StringComparison.Ordinal);
+        var reason = everything.IndexOf("<a href=\"#reason\">Enter the reason for the correction</a>", StringComparison.Ordinal);
+        Assert.True(commentary > 0 && status > commentary && reason > status, "all three errors, in the form's order");
+        Assert.Contains("Up to 20,000 characters.", everything, StringComparison.Ordinal);
         var response = await DemoSite.PostFormAsync(analyst, $"/rounds/updates/{id}", new() { ["Commentary"] = "Corrected text.", ["Status"] = "AtRisk", ["Reason"] = "Status agreed with the unit", ["Version"] = await VersionAsync(id) });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -146,14 +146,13 @@ public sealed class DeliveryTask
     /// <exception cref="DomainException">At risk without a risk described, or a day before the last recorded change.</exception>
     public bool ChangeStatus(DeliveryTaskStatus status, DateOnly on, string source, string? risk = null, string? mitigation = null)
     {
+        if (CheckStatus(status, risk, mitigation).FirstOrDefault() is { Message: { } problem })
+        {
+            throw new DomainException($"Task {Reference} of '{Plan.Title}': {problem.TrimEnd('.')}.");
+        }
+
         risk = string.IsNullOrWhiteSpace(risk) ? null : risk.Trim();
         mitigation = string.IsNullOrWhiteSpace(mitigation) ? null : mitigation.Trim();
-        MarkingInText.RefuseIn(risk, $"Task {Reference}'s risk");
-        MarkingInText.RefuseIn(mitigation, $"Task {Reference}'s mitigation");
-        if (status == DeliveryTaskStatus.AtRisk && risk is null)
-        {
-            throw new DomainException($"Task {Reference} of '{Plan.Title}' cannot be marked at risk without saying what the risk is.");
-        }
 
         if (status != DeliveryTaskStatus.AtRisk)
         {
@@ -179,6 +178,36 @@ public sealed class DeliveryTask
         Mitigation = mitigation;
         return true;
     }
+
+    /// <summary>The most characters a task's risk, mitigation or OFFICIAL-SENSITIVE note may hold.</summary>
+    public const int TextMaxLength = 4000;
+
+    /// <summary>
+    /// Every reason a status change with <paramref name="risk"/> and <paramref name="mitigation"/> would be refused, in
+    /// field order, in GOV.UK words, each against its field (<c>Risk</c>, <c>Mitigation</c>): at risk without a risk; a
+    /// protective marking typed into either; either longer than <see cref="TextMaxLength"/>. Empty when it is fine.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> CheckStatus(DeliveryTaskStatus status, string? risk, string? mitigation)
+    {
+        var problems = new List<(string Field, string Message)>();
+        if (status == DeliveryTaskStatus.AtRisk && string.IsNullOrWhiteSpace(risk))
+        {
+            problems.Add((nameof(Risk), "Enter the risk: a task at risk must say what might stop it being delivered"));
+        }
+
+        foreach (var (field, text, what) in new[] { (nameof(Risk), risk, "The risk"), (nameof(Mitigation), mitigation, "The mitigation") })
+        {
+            if ((MarkingInText.Find(text) is { } marking ? MarkingInText.Describe(marking, what) : TextLimit.Exceeded(text, TextMaxLength, what)) is { } problem)
+            {
+                problems.Add((field, problem));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>Why the OFFICIAL-SENSITIVE note <paramref name="note"/> would be refused (longer than <see cref="TextMaxLength"/>); null when it is fine.</summary>
+    public static string? CheckNote(string? note) => TextLimit.Exceeded(note, TextMaxLength, "The OFFICIAL-SENSITIVE note");
 
     /// <summary>
     /// Applies the status a delivery workbook gives for the task (with its risk and mitigation), respecting a status
@@ -230,6 +259,11 @@ public sealed class DeliveryTask
     /// <summary>Sets or clears (with null or blank) the task's OFFICIAL-SENSITIVE note. Returns whether it changed.</summary>
     public bool NoteSensitive(string? note)
     {
+        if (CheckNote(note) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note == SensitiveNote)
         {

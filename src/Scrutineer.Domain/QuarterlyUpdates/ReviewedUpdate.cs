@@ -176,29 +176,13 @@ public abstract class ReviewedUpdate
     {
         EnsureRound(round);
         round.EnsureNotPublished("take corrections");
-        reason = (reason ?? "").Trim();
-        if (reason.Length == 0)
+        if (CheckCorrection(commentary, status, reason, sensitive).FirstOrDefault() is { Message: { } problem })
         {
-            throw new DomainException("Enter the reason for the correction");
+            throw new DomainException(problem);
         }
 
-        if (reason.Length > MaxCorrectionReasonCharacters)
-        {
-            throw new DomainException(string.Create(Common.EnGb.Culture,
-                $"The reason for the correction must be {MaxCorrectionReasonCharacters:N0} characters or fewer (it has {reason.Length:N0})"));
-        }
-
-        MarkingInText.RefuseIn(reason, "The reason for the correction");
-        var sensitiveText = OfficialOnly(commentary, sensitive);
-        if (State != UpdateState.Draft && commentary.IsEmpty && sensitiveText.Length == 0)
-        {
-            throw new DomainException($"Enter the commentary: {Subject} is {Describe(State)}, and a correction cannot leave it with none");
-        }
-
-        if (State != UpdateState.Draft && status is null)
-        {
-            throw new DomainException($"Select the delivery status: {Subject} is {Describe(State)}, and a correction cannot leave it with none");
-        }
+        reason = reason.Trim();
+        var sensitiveText = (sensitive ?? Commentary.Empty).ToString();
 
         if (string.Equals(CommentaryText, commentary.ToString(), StringComparison.Ordinal)
             && string.Equals(SensitiveCommentaryText, sensitiveText, StringComparison.Ordinal)
@@ -211,6 +195,54 @@ public abstract class ReviewedUpdate
         SensitiveCommentaryText = sensitiveText;
         Status = status;
         Touch(UpdateAction.Corrected, Required(analyst, "analyst"), now, reason);
+    }
+
+    /// <summary>
+    /// Every reason <see cref="Correct"/> would refuse these values, in the order the correction form asks for them, each
+    /// against its field (<c>Commentary</c>, <c>SensitiveCommentary</c>, <c>Status</c>, <c>Reason</c>): a part too long
+    /// or a marking in the OFFICIAL part; no commentary or no status left on an update that is not a draft; no reason,
+    /// one too long, or a marking in it. Empty when the correction may be made (it may still change nothing).
+    /// </summary>
+    public IReadOnlyList<(string Field, string Message)> CheckCorrection(Commentary commentary, DeliveryStatus? status, string? reason, Commentary? sensitive = null)
+    {
+        var problems = new List<(string Field, string Message)>();
+        var official = commentary.ToString();
+        var sensitiveText = (sensitive ?? Commentary.Empty).ToString();
+        if ((LengthProblem(official, "The OFFICIAL commentary") ?? (MarkingInText.Find(official) is { } marking ? MarkingInText.Describe(marking, "The OFFICIAL commentary") : null)) is { } officialProblem)
+        {
+            problems.Add(("Commentary", officialProblem));
+        }
+        else if (State != UpdateState.Draft && commentary.IsEmpty && sensitiveText.Length == 0)
+        {
+            problems.Add(("Commentary", $"Enter the commentary: {Subject} is {Describe(State)}, and a correction cannot leave it with none"));
+        }
+
+        if (LengthProblem(sensitiveText, "The OFFICIAL-SENSITIVE commentary") is { } sensitiveProblem)
+        {
+            problems.Add(("SensitiveCommentary", sensitiveProblem));
+        }
+
+        if (State != UpdateState.Draft && status is null)
+        {
+            problems.Add(("Status", $"Select the delivery status: {Subject} is {Describe(State)}, and a correction cannot leave it with none"));
+        }
+
+        var why = (reason ?? "").Trim();
+        if (why.Length == 0)
+        {
+            problems.Add(("Reason", "Enter the reason for the correction"));
+        }
+        else if (why.Length > MaxCorrectionReasonCharacters)
+        {
+            problems.Add(("Reason", string.Create(Common.EnGb.Culture,
+                $"The reason for the correction must be {MaxCorrectionReasonCharacters:N0} characters or fewer (it has {why.Length:N0})")));
+        }
+        else if (MarkingInText.Find(why) is { } inReason)
+        {
+            problems.Add(("Reason", MarkingInText.Describe(inReason, "The reason for the correction")));
+        }
+
+        return problems;
     }
 
     /// <summary>Sends the update for review.</summary>
@@ -255,6 +287,9 @@ public abstract class ReviewedUpdate
         Touch(UpdateAction.Withdrawn, Required(actor, "actor"), now, null);
     }
 
+    /// <summary>The most characters each part of a reviewer's comment may hold.</summary>
+    public const int CommentMaxLength = 4000;
+
     /// <summary>Accepts a submitted update, with an optional comment in two parts (OFFICIAL and OFFICIAL-SENSITIVE).</summary>
     /// <exception cref="DomainException">Not submitted, the round is not open, or a marking typed into the OFFICIAL comment.</exception>
     public void Approve(ReportingRound round, string reviewer, string? comment, DateTimeOffset now, string? sensitiveComment = null)
@@ -284,6 +319,11 @@ public abstract class ReviewedUpdate
         }
 
         MarkingInText.RefuseIn(comment, "The comment");
+        if ((TextLimit.Exceeded(comment, CommentMaxLength, "The comment") ?? TextLimit.Exceeded(sensitiveComment, CommentMaxLength, "The OFFICIAL-SENSITIVE comment")) is { } tooLong)
+        {
+            throw new DomainException(tooLong);
+        }
+
         if (State != UpdateState.Submitted)
         {
             throw new DomainException($"{Subject} is {Describe(State)}: only a submitted update can be reviewed.");
@@ -325,12 +365,16 @@ public abstract class ReviewedUpdate
     /// <summary>Refuses a commentary part longer than <see cref="MaxCommentaryCharacters"/>.</summary>
     private static void EnsureLength(string text, string what)
     {
-        if (text.Length > MaxCommentaryCharacters)
+        if (LengthProblem(text, what) is { } problem)
         {
-            throw new DomainException(string.Create(Common.EnGb.Culture,
-                $"{what} must be {MaxCommentaryCharacters:N0} characters or fewer (it has {text.Length:N0}). Shorten it and save again."));
+            throw new DomainException(problem);
         }
     }
+
+    /// <summary>Why a commentary part is too long; null when it fits in <see cref="MaxCommentaryCharacters"/>.</summary>
+    private static string? LengthProblem(string text, string what) => text.Length > MaxCommentaryCharacters
+        ? string.Create(Common.EnGb.Culture, $"{what} must be {MaxCommentaryCharacters:N0} characters or fewer (it has {text.Length:N0}). Shorten it and save again.")
+        : null;
 
     private void EnsureRound(ReportingRound round)
     {

@@ -23,7 +23,22 @@ public sealed class DeliveryTaskTests
         var error = Assert.Throws<DomainException>(() => task.ChangeStatus(DeliveryTaskStatus.AtRisk, Start, "test"));
 
         Assert.Contains("PURSUE 5", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(": Enter the risk: a task at risk must say what might stop it being delivered.", error.Message, StringComparison.Ordinal);
         Assert.Equal(DeliveryTaskStatus.NotStarted, task.Status);
+    }
+
+    [Fact]
+    public void ChangeStatus_MitigationOrNoteTooLong_RefusedInGovUkWords()
+    {
+        var (_, task) = NewTask();
+
+        var mitigation = Assert.Throws<DomainException>(() => task.ChangeStatus(DeliveryTaskStatus.AtRisk, Start, "test", "Funding", new string('m', 4_001)));
+        var note = Assert.Throws<DomainException>(() => task.NoteSensitive(new string('n', 4_001)));
+
+        Assert.EndsWith(": The mitigation must be 4,000 characters or less.", mitigation.Message, StringComparison.Ordinal);
+        Assert.Equal("The OFFICIAL-SENSITIVE note must be 4,000 characters or less", note.Message);
+        Assert.Equal((DeliveryTaskStatus.NotStarted, null), (task.Status, task.SensitiveNote));
+        Assert.Empty(DeliveryTask.CheckStatus(DeliveryTaskStatus.AtRisk, "Funding", new string('m', 4_000)));
     }
 
     [Fact]

@@ -12,9 +12,9 @@ internal sealed class DeliveryTaskConfiguration : IEntityTypeConfiguration<Deliv
         builder.Property(t => t.HowMeasured).IsRequired();
         builder.Property(t => t.Owner).HasMaxLength(300).IsRequired();
         builder.Property(t => t.OwnerName).HasMaxLength(200);
-        builder.Property(t => t.Risk).HasMaxLength(4000);
-        builder.Property(t => t.Mitigation).HasMaxLength(4000);
-        builder.Property(t => t.SensitiveNote).HasMaxLength(4000);
+        builder.Property(t => t.Risk).HasMaxLength(DeliveryTask.TextMaxLength);
+        builder.Property(t => t.Mitigation).HasMaxLength(DeliveryTask.TextMaxLength);
+        builder.Property(t => t.SensitiveNote).HasMaxLength(DeliveryTask.TextMaxLength);
         builder.Property(t => t.WorkbookRisk).HasMaxLength(4000);
         builder.Property(t => t.WorkbookMitigation).HasMaxLength(4000);
         builder.HasIndex(t => new { t.PlanId, t.Stage, t.Number }).IsUnique();
@@ -41,8 +41,8 @@ internal sealed class DeliveryTaskConfiguration : IEntityTypeConfiguration<Deliv
             h.HasKey("TaskId", nameof(TaskStatusChange.Sequence));
             h.Property(x => x.Sequence).ValueGeneratedNever();
             h.Property(x => x.Source).HasMaxLength(500).IsRequired();
-            h.Property(x => x.Risk).HasMaxLength(4000);
-            h.Property(x => x.Mitigation).HasMaxLength(4000);
+            h.Property(x => x.Risk).HasMaxLength(DeliveryTask.TextMaxLength);
+            h.Property(x => x.Mitigation).HasMaxLength(DeliveryTask.TextMaxLength);
         });
 
         builder.OwnsMany<TaskLink>("links", l =>

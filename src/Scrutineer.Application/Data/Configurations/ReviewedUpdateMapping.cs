@@ -14,9 +14,9 @@ internal static class ReviewedUpdateMapping
         builder.Property(u => u.CommentaryText).HasColumnName("Commentary").IsRequired();
         builder.Property(u => u.Author).HasMaxLength(200).IsRequired();
         builder.Property(u => u.Reviewer).HasMaxLength(200);
-        builder.Property(u => u.ReviewerComment).HasMaxLength(4000);
+        builder.Property(u => u.ReviewerComment).HasMaxLength(ReviewedUpdate.CommentMaxLength);
         builder.Property(u => u.SensitiveCommentaryText).HasColumnName("SensitiveCommentary").IsRequired();
-        builder.Property(u => u.SensitiveReviewerComment).HasMaxLength(4000);
+        builder.Property(u => u.SensitiveReviewerComment).HasMaxLength(ReviewedUpdate.CommentMaxLength);
         builder.Ignore(u => u.SensitiveCommentary);
         builder.Ignore(u => u.Classification);
         builder.Ignore(u => u.Subject);
@@ -33,9 +33,9 @@ internal static class ReviewedUpdateMapping
             h.Property(x => x.Sequence).ValueGeneratedNever();
             h.Property(x => x.Actor).HasMaxLength(200).IsRequired();
             h.Property(x => x.Commentary).IsRequired();
-            h.Property(x => x.Comment).HasMaxLength(4000);
+            h.Property(x => x.Comment).HasMaxLength(ReviewedUpdate.CommentMaxLength);
             h.Property(x => x.SensitiveCommentary).IsRequired();
-            h.Property(x => x.SensitiveComment).HasMaxLength(4000);
+            h.Property(x => x.SensitiveComment).HasMaxLength(ReviewedUpdate.CommentMaxLength);
         });
     }
 }

@@ -36,6 +36,9 @@ public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, Applicat
             : await DecideAsync(Narrative, $"Narrative for {Narrative.Strand.Title}",
                 outcome => log.LogInformation("Narrative {NarrativeId} {Decision} by {User}", Narrative.Id, outcome, Me.UserName), ct);
 
+    /// <inheritdoc/>
+    protected override Task ReloadAsync(CancellationToken ct) => LoadAsync(Narrative.Id, ct);
+
     /// <summary>Loads the narrative; false (→ 404) unless the account reviews its strand.</summary>
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

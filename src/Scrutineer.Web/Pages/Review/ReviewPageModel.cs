@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Common;
 using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.QuarterlyUpdates;
 
@@ -50,6 +51,15 @@ public abstract class ReviewPageModel(ScrutineerDb db, TimeProvider clock, Appli
         {
             ModelState.AddModelError(nameof(Comment), MarkingInText.Describe(marking, "The comment"));
         }
+        else if (TextLimit.Exceeded(Comment, ReviewedUpdate.CommentMaxLength, "The comment") is { } tooLong)
+        {
+            ModelState.AddModelError(nameof(Comment), tooLong);
+        }
+
+        if (ReadsSensitive && TextLimit.Exceeded(SensitiveComment, ReviewedUpdate.CommentMaxLength, "The OFFICIAL-SENSITIVE comment") is { } sensitiveTooLong)
+        {
+            ModelState.AddModelError(nameof(SensitiveComment), sensitiveTooLong);
+        }
 
         if (!ModelState.IsValid)
         {
@@ -74,6 +84,15 @@ public abstract class ReviewPageModel(ScrutineerDb db, TimeProvider clock, Appli
             logged(Decision == "approve" ? "approved" : "returned");
             Notice($"{done} {(Decision == "approve" ? "approved" : "returned to " + Writer)}.");
             return Redirect("/review");
-        }, () => Task.FromResult<IActionResult>(Page()), update.Round.IsOpen ? nameof(Decision) : "");
+        }, async () =>
+        {
+            // Nothing was saved: show the update as the store holds it, with the reviewer's decision and comment kept.
+            db.ChangeTracker.Clear();
+            await ReloadAsync(ct);
+            return Page();
+        }, update.Round.IsOpen ? nameof(Decision) : "");
     }
+
+    /// <summary>Reads the update or narrative again from the store, after a refused decision changed it in memory only.</summary>
+    protected abstract Task ReloadAsync(CancellationToken ct);
 }

@@ -36,6 +36,9 @@ public sealed class UpdateModel(ScrutineerDb db, RoundBoard board, TimeProvider 
             : await DecideAsync(Update, $"Update on {Update.Commitment.Reference} from {Update.Unit.ShortName}",
                 outcome => log.LogInformation("Update {UpdateId} {Decision} by {User}", Update.Id, outcome, Me.UserName), ct);
 
+    /// <inheritdoc/>
+    protected override Task ReloadAsync(CancellationToken ct) => LoadAsync(Update.Id, ct);
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var update = await board.UpdateAsync(id, ct);

@@ -62,20 +62,18 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
         }
 
         Update = update;
-        if (Status is null)
-        {
-            ModelState.AddModelError(nameof(Status), "Select the delivery status");
-        }
-
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            ModelState.AddModelError(nameof(Reason), "Enter the reason for the correction");
-        }
-
         if (update.Version != Version)
         {
             ShowConflict();
             return Page();
+        }
+
+        // Every problem at once, in the form's order, by the rule Correct enforces.
+        var official = Domain.QuarterlyUpdates.Commentary.Parse(Commentary);
+        var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : update.SensitiveCommentary;
+        foreach (var (field, message) in update.CheckCorrection(official, Status, Reason, sensitive))
+        {
+            ModelState.AddModelError(field, message);
         }
 
         if (!ModelState.IsValid)
@@ -85,13 +83,15 @@ public sealed class CorrectModel(ScrutineerDb db, RoundBoard board, TimeProvider
 
         try
         {
-            var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : update.SensitiveCommentary;
-            update.Correct(update.Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status!.Value, Me.DisplayName, clock.GetUtcNow(), Reason ?? "", sensitive);
+            update.Correct(update.Round, official, Status, Me.DisplayName, clock.GetUtcNow(), Reason ?? "", sensitive);
             await db.SaveChangesAsync(ct);
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(ex.Message.Contains("reason", StringComparison.Ordinal) ? nameof(Reason) : nameof(Commentary), ex.Message);
+            // What the form cannot check beforehand: a correction that changes nothing, a published round.
+            db.ChangeTracker.Clear();
+            Update = await board.UpdateAsync(id, ct) ?? throw new InvalidOperationException($"Update {id} went while being corrected.");
+            ModelState.AddModelError(nameof(Commentary), ex.Message);
             return Page();
         }
         catch (DbUpdateConcurrencyException)

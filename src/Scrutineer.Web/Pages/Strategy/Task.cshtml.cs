@@ -62,23 +62,39 @@ public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerP
             return NotFound();
         }
 
-        if (TaskLabels.FromSlug(Status) is not { } status)
+        // Every problem at once, in field order, by the domain's rule (the one ChangeStatus and NoteSensitive enforce).
+        var status = TaskLabels.FromSlug(Status);
+        if (status is null)
         {
             ModelState.AddModelError(nameof(Status), "Select the task's status");
+        }
+
+        foreach (var (field, message) in DeliveryTask.CheckStatus(status ?? DeliveryTaskStatus.NotStarted, Risk, Mitigation))
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        if (CanChangeNote && DeliveryTask.CheckNote(SensitiveNote) is { } noteProblem)
+        {
+            ModelState.AddModelError(nameof(SensitiveNote), noteProblem);
+        }
+
+        if (!ModelState.IsValid || status is null)
+        {
             return Page();
         }
 
         return await AttemptAsync(async () =>
         {
             var today = UkClock.Today(clock);
-            var changed = Task.ChangeStatus(status, today, $"web: {Me.DisplayName}", Risk, Mitigation);
+            var changed = Task.ChangeStatus(status.Value, today, $"web: {Me.DisplayName}", Risk, Mitigation);
             var noted = CanChangeNote && Task.NoteSensitive(SensitiveNote);
             if (changed || noted)
             {
                 await db.SaveChangesAsync(ct);
             }
 
-            var now = TaskLabels.Of(status).ToLowerInvariant();
+            var now = TaskLabels.Of(status.Value).ToLowerInvariant();
             Notice((changed, noted) switch
             {
                 (true, true) => $"Task {Task.Reference} is now {now}, and its OFFICIAL-SENSITIVE note is saved.",
@@ -87,7 +103,13 @@ public sealed class TaskModel(ScrutineerDb db, TimeProvider clock) : ScrutineerP
                 (false, false) => $"Task {Task.Reference} was already {now}; nothing changed.",
             });
             return RedirectToPage(new { id });
-        }, () => System.Threading.Tasks.Task.FromResult<IActionResult>(Page()), nameof(Risk));
+        }, async () =>
+        {
+            // Nothing was saved: show the task as the store holds it, with what was typed kept.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            return Page();
+        }, nameof(Status));
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
