@@ -41,4 +41,24 @@ public sealed class NoticesPageTests(DemoSite site) : IClassFixture<DemoSite>
             Assert.Equal(NoticeKindNames.Choosable.Count - 1, account.Muted.Count);
         }
     }
+
+    [Theory]
+    [InlineData("banana", "true", "#wanted\">Select the notices you want from the list")]
+    [InlineData("99", "false", "#wanted\">Select the notices you want from the list")]
+    [InlineData("Returned", "perhaps", "#digest\">Select how your notices should come")]
+    public async Task YourNotices_ValuesTheFormNeverOffers_RefusedAndNothingTurnedOff(string wanted, string digest, string error)
+    {
+        var client = await site.SignInAsync("reviewer");
+
+        var response = await DemoSite.PostFormAsync(client, "/account/notices", new() { ["Wanted"] = wanted, ["Digest"] = digest });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.Contains(error, html, StringComparison.Ordinal);
+        await using var db = site.Db();
+        var account = await db.Accounts.SingleAsync(a => a.UserName == "reviewer");
+        Assert.Empty(account.Muted);
+        Assert.False(account.DailyDigest);
+    }
 }

@@ -85,9 +85,12 @@ public sealed class SearchPageTests(DemoSite site) : IClassFixture<DemoSite>
     [Theory]
     [InlineData("", "Enter what to search for")]
     [InlineData("a", "Search must be 2 characters or more")]
+    [InlineData("101", "Search must be 100 characters or fewer")]
+    [InlineData("7500", "Search must be 100 characters or fewer")]
     public async Task Search_BadSearch_RefusedInTheErrorSummary(string q, string message)
     {
         var viewer = await site.SignInAsync("viewer");
+        q = int.TryParse(q, out var length) ? new string('x', length) : q;
 
         var response = await viewer.GetAsync($"/search?q={q}");
         var html = await response.Content.ReadAsStringAsync();

@@ -26,6 +26,9 @@ public static class WebHardening
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = MaxRequestBytes;
+            // Four times the default, so an over-long search (a pasted paragraph) reaches the search rule and its GOV.UK
+            // error rather than a bare 414.
+            k.Limits.MaxRequestLineSize = 32 * 1024;
             k.AddServerHeader = false;
         });
         builder.Services.Configure<FormOptions>(o =>

@@ -30,6 +30,28 @@ public sealed class NoticesModel(ScrutineerDb db) : ScrutineerPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var account = await LoadAsync(ct);
+        // A value the form never offers (a kind that does not exist, a digest that is neither yes nor no) is refused, not
+        // read as "none": it must never turn every notice off.
+        var badKinds = ModelState.TryGetValue(nameof(Wanted), out var w) && w.Errors.Count > 0 || Wanted.Any(k => !NoticeKindNames.Choosable.Contains(k));
+        var badDigest = ModelState.TryGetValue(nameof(Digest), out var d) && d.Errors.Count > 0;
+        if (badKinds || badDigest)
+        {
+            ModelState.Clear();
+            if (badKinds)
+            {
+                ModelState.AddModelError(nameof(Wanted), "Select the notices you want from the list");
+                Wanted = NoticeKindNames.Choosable.Where(account.Wants).ToList();
+            }
+
+            if (badDigest)
+            {
+                ModelState.AddModelError(nameof(Digest), "Select how your notices should come");
+                Digest = account.DailyDigest;
+            }
+
+            return Page();
+        }
+
         account.ChooseNotices(NoticeKindNames.Choosable.Except(Wanted), Digest);
         await db.SaveChangesAsync(ct);
         Notice("Your notice settings are saved.");
