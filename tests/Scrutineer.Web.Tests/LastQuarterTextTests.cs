@@ -36,5 +36,26 @@ public sealed class LastQuarterTextTests(DemoSite site) : IClassFixture<DemoSite
         Assert.Matches("<textarea[^>]*id=\"commentary\"[^>]*></textarea>", page);
         Assert.Contains(">" + lastText.Split("\n\n")[0], started, StringComparison.Ordinal);
         Assert.DoesNotContain("Start from last quarter's text", started, StringComparison.Ordinal);
+
+        // Once a draft holds other text, last quarter's can still replace it in the form; the saved draft is kept until saved.
+        await using (var db = site.Db())
+        {
+            var open = await db.Rounds.SingleAsync(r => r.Id == round);
+            var draft = new QuarterlyUpdate(open, await db.Commitments.SingleAsync(c => c.Id == commitment), await db.Units.SingleAsync(u => u.Id == unit), "Test", site.Clock.GetUtcNow());
+            db.Updates.Add(draft);
+            draft.Edit(open, Commentary.Parse("A first draft of this quarter."), null, "Test", site.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        var drafted = WebUtility.HtmlDecode(await contributor.GetStringAsync($"/updates/write/{round}/{commitment}/{unit}"));
+        var replaced = WebUtility.HtmlDecode(await contributor.GetStringAsync($"/updates/write/{round}/{commitment}/{unit}?from=last"));
+        Assert.Contains("Replace my text with last quarter's", drafted, StringComparison.Ordinal);
+        Assert.Contains(">A first draft of this quarter.</textarea>", drafted, StringComparison.Ordinal);
+        Assert.Contains(">" + lastText.Split("\n\n")[0], replaced, StringComparison.Ordinal);
+        Assert.DoesNotContain("Replace my text with last quarter's", replaced, StringComparison.Ordinal);
+        await using (var db = site.Db())
+        {
+            Assert.Equal("A first draft of this quarter.", (await db.Updates.SingleAsync(u => u.RoundId == round && u.CommitmentId == commitment && u.UnitId == unit)).CommentaryText);
+        }
     }
 }

@@ -62,8 +62,9 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
         }
 
         Commentary = Update?.CommentaryText;
-        if (string.Equals(from, "last", StringComparison.Ordinal) && LastQuarter is not null && CanChange && string.IsNullOrWhiteSpace(Commentary))
+        if (string.Equals(from, "last", StringComparison.Ordinal) && LastQuarter is not null && CanChange)
         {
+            // Into the form only: a saved draft stays as it is until the writer saves.
             Commentary = LastQuarter.CommentaryText;
         }
 
