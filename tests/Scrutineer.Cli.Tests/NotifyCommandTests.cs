@@ -304,6 +304,19 @@ public sealed partial class NotifyCommandTests
         var reminder = await Cli.RunAsync("notify", "preview", "--event", "reminder", "--to", "contributor.north", "--today", "2024-04-18", "--db", store.DbArgument);
         var early = await Cli.RunAsync("notify", "preview", "--event", "reminder", "--to", "contributor.north", "--today", "2024-04-08", "--db", store.DbArgument);
         var unknown = await Cli.RunAsync("notify", "preview", "--event", "birthday", "--to", "contributor.north", "--db", store.DbArgument);
+        var submitted = await Cli.RunAsync("notify", "preview", "--event", "submitted", "--to", "reviewer", "--db", store.DbArgument);
+        var approved = await Cli.RunAsync("notify", "preview", "--event", "approved", "--to", "contributor.north", "--db", store.DbArgument);
+        var opened = await Cli.RunAsync("notify", "preview", "--event", "round-opened", "--to", "contributor.north", "--db", store.DbArgument);
+        var pack = await Cli.RunAsync("notify", "preview", "--event", "report-pack", "--to", "contributor.north", "--db", store.DbArgument);
+
+        Assert.True(submitted.ExitCode == 0, submitted.Error);
+        Assert.StartsWith("(No 'Work submitted for your review (reviewers)' notice has been made for reviewer yet. This example is built from the latest work in their scope; nothing is saved or sent.)", submitted.Out, StringComparison.Ordinal);
+        Assert.Contains("Subject: Waiting for your review: ", submitted.Out, StringComparison.Ordinal);
+        Assert.Contains("was submitted for review by", submitted.Out, StringComparison.Ordinal);
+        Assert.Contains("Subject: Approved: ", approved.Out, StringComparison.Ordinal);
+        Assert.Contains("It will be published with the round.", approved.Out, StringComparison.Ordinal);
+        Assert.Contains("Subject: Round open: ", opened.Out, StringComparison.Ordinal);
+        Assert.Contains("No notice of the kind", pack.Out, StringComparison.Ordinal);
 
         Assert.True(reminder.ExitCode == 0, reminder.Error);
         Assert.Equal("To: rita.hale@demo-force.example", reminder.Lines[0]);

@@ -148,8 +148,18 @@ internal static class NotifyCommands
                 notice = await db.Notices.AsNoTracking().Where(n => n.AccountId == account.Id && n.Kind == which).OrderByDescending(n => n.Id).FirstOrDefaultAsync(ct);
                 if (notice is null)
                 {
-                    await context.Out.WriteLineAsync($"No notice of the kind '{NoticeKindNames.Of(which)}' has been made for {account.UserName} yet: it is made when the change happens, and this shows the latest.");
-                    return 0;
+                    // None made yet: an example by the same rule, from the latest work in the account's scope (never saved).
+                    notice = await NoticeExamples.BuildAsync(db, account, which, NotifySettings.FromEnvironment(), context.Clock.GetUtcNow(), ct);
+                    if (notice is null)
+                    {
+                        await context.Out.WriteLineAsync(account.Email is null
+                            ? $"Nothing: {account.UserName} has no email address, so no notices are made for them (user set-email)."
+                            : !account.Wants(which) ? $"Nothing: {account.UserName} has turned '{NoticeKindNames.Of(which)}' notices off."
+                            : $"No notice of the kind '{NoticeKindNames.Of(which)}' has been made for {account.UserName} yet, and nothing in their scope to show one from: it is made when the change happens.");
+                        return 0;
+                    }
+
+                    await context.Out.WriteLineAsync($"(No '{NoticeKindNames.Of(which)}' notice has been made for {account.UserName} yet. This example is built from the latest work in their scope; nothing is saved or sent.)");
                 }
             }
             else
