@@ -43,7 +43,11 @@ public static class ScrutineerWeb
         services.AddScrutineerApiTokens();
         services.AddScoped<Quarterly.RoundBoard>();
         services.AddSingleton<Dashboard.DashboardCache>();
-        services.AddSingleton(sp => Application.Notifications.NotifySettings.Read(key => sp.GetRequiredService<IConfiguration>()[key]));
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return Application.Notifications.NotifySettings.Read(key => configuration[key], configuration["urls"]);
+        });
         services.AddHostedService<NoticeSender>();
         services.AddSingleton(sp => new Reporting.ReportGenerationLimit(sp.GetRequiredService<IConfiguration>().GetValue(Reporting.ReportGenerationLimit.Setting, 2)));
         services.AddScrutineerPdf();
