@@ -130,7 +130,7 @@ public sealed class StrategyPagesTests(DemoSite site) : IClassFixture<DemoSite>
         var response = await DemoSite.PostFormAsync(client, $"/strategy/tasks/{id}", new() { ["Status"] = "at-risk", ["Risk"] = "", ["Mitigation"] = "" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("without saying what the risk is", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#risk\">Enter the risk: a task at risk must say what might stop it being delivered</a>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = site.Db();
         Assert.Equal(DeliveryTaskStatus.Ongoing, (await db.DeliveryTasks.SingleAsync(t => t.Id == id)).Status);
     }

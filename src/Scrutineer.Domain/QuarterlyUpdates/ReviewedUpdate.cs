@@ -290,6 +290,27 @@ public abstract class ReviewedUpdate
     /// <summary>The most characters each part of a reviewer's comment may hold.</summary>
     public const int CommentMaxLength = 4000;
 
+    /// <summary>
+    /// Every reason a reviewer's comment would be refused, each against its field (<c>Comment</c>,
+    /// <c>SensitiveComment</c>): a protective marking typed into the OFFICIAL part; either part longer than
+    /// <see cref="CommentMaxLength"/>. Empty when both are fine.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> CheckComment(string? comment, string? sensitiveComment)
+    {
+        var problems = new List<(string Field, string Message)>();
+        if ((MarkingInText.Find(comment) is { } marking ? MarkingInText.Describe(marking, "The comment") : TextLimit.Exceeded(comment, CommentMaxLength, "The comment")) is { } official)
+        {
+            problems.Add(("Comment", official));
+        }
+
+        if (TextLimit.Exceeded(sensitiveComment, CommentMaxLength, "The OFFICIAL-SENSITIVE comment") is { } sensitive)
+        {
+            problems.Add(("SensitiveComment", sensitive));
+        }
+
+        return problems;
+    }
+
     /// <summary>Accepts a submitted update, with an optional comment in two parts (OFFICIAL and OFFICIAL-SENSITIVE).</summary>
     /// <exception cref="DomainException">Not submitted, the round is not open, or a marking typed into the OFFICIAL comment.</exception>
     public void Approve(ReportingRound round, string reviewer, string? comment, DateTimeOffset now, string? sensitiveComment = null)
@@ -318,10 +339,9 @@ public abstract class ReviewedUpdate
             throw new DomainException($"The {round.Period} round is closed, so it cannot take reviews: reopen the round first, so that a returned update can be changed.");
         }
 
-        MarkingInText.RefuseIn(comment, "The comment");
-        if ((TextLimit.Exceeded(comment, CommentMaxLength, "The comment") ?? TextLimit.Exceeded(sensitiveComment, CommentMaxLength, "The OFFICIAL-SENSITIVE comment")) is { } tooLong)
+        if (CheckComment(comment, sensitiveComment).FirstOrDefault() is { Message: { } problem })
         {
-            throw new DomainException(tooLong);
+            throw new DomainException(problem);
         }
 
         if (State != UpdateState.Submitted)

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Scrutineer.Application.Data;
-using Scrutineer.Domain.Common;
-using Scrutineer.Domain.Documents;
 using Scrutineer.Domain.QuarterlyUpdates;
 
 namespace Scrutineer.Web.Pages.Review;
@@ -47,18 +45,9 @@ public abstract class ReviewPageModel(ScrutineerDb db, TimeProvider clock, Appli
             ModelState.AddModelError(nameof(Comment), $"Say what needs to change when returning {(Noun == "update" ? "an" : "a")} {Noun}");
         }
 
-        if (MarkingInText.Find(Comment) is { } marking)
+        foreach (var (field, message) in ReviewedUpdate.CheckComment(Comment, ReadsSensitive ? SensitiveComment : null))
         {
-            ModelState.AddModelError(nameof(Comment), MarkingInText.Describe(marking, "The comment"));
-        }
-        else if (TextLimit.Exceeded(Comment, ReviewedUpdate.CommentMaxLength, "The comment") is { } tooLong)
-        {
-            ModelState.AddModelError(nameof(Comment), tooLong);
-        }
-
-        if (ReadsSensitive && TextLimit.Exceeded(SensitiveComment, ReviewedUpdate.CommentMaxLength, "The OFFICIAL-SENSITIVE comment") is { } sensitiveTooLong)
-        {
-            ModelState.AddModelError(nameof(SensitiveComment), sensitiveTooLong);
+            ModelState.AddModelError(field, message);
         }
 
         if (!ModelState.IsValid)
