@@ -133,6 +133,7 @@ public sealed partial class RouteRoleMatrixTests(DemoSite site) : IClassFixture<
         new("GET /data/peers",                                                       "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/peers"),
         new("POST /data/peers?handler=Add",                                          "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/peers?handler=Add"),
         new("POST /data/peers?handler=End",                                          "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/peers?handler=End"),
+        new("POST /data/peers?handler=Remove",                                       "sign-in 200     200     denied  denied  denied  denied  denied  denied  denied", _ => "/data/peers?handler=Remove"),
 
         // Administrators: users and units.
         new("GET /admin",                                                            "sign-in 200     denied  denied  denied  denied  denied  denied  denied  denied", _ => "/admin"),
