@@ -32,6 +32,12 @@ set -e
 grep -vE '^\s+Passed |^\[xUnit.net' /tmp/scrutineer-test.log | grep -vE '^\s*$' | tail -n 400
 count() { grep -E "^\s+$1: +[0-9]+" /tmp/scrutineer-test.log | sed -nE "s/^\s+$1: +([0-9]+).*/\1/p" | paste -sd+ | bc || true; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
+if [ "${failed:-0}" != 0 ]; then
+  # The failures again, last, so that the end of the output names them whatever the servers logged before.
+  echo
+  echo "== Failed tests (full log: /tmp/scrutineer-test.log)"
+  grep -E -A 8 '^\s+Failed Scrutineer' /tmp/scrutineer-test.log | grep -vE '^\s*(\{"Timestamp"|Passed )' || true
+fi
 echo
 echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit "$status"

@@ -54,8 +54,10 @@ public sealed partial class HostileUploadTests(DemoSite site) : IClassFixture<De
 
         Assert.True(dense.Length < 1_000_000, $"the dense workbook is {dense.Length:N0} bytes");
 
-        Assert.True(times.Count >= 3, $"another user's page was answered only {times.Count} times while the uploads were read");
-        Assert.True(times.Max() < TimeSpan.FromSeconds(2), $"another user's page took up to {times.Max().TotalSeconds:N1} s while the uploads were read");
+        // The viewer asks again and again until every upload is answered, so no answer over 2 s means the viewer was
+        // served throughout (how many answers fit depends only on how fast the uploads were refused).
+        Assert.NotEmpty(times);
+        Assert.True(times.Max() < TimeSpan.FromSeconds(2), $"another user's page took up to {times.Max().TotalSeconds:N1} s while the uploads were read ({times.Count} answers)");
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/")).StatusCode);
 
         var after = SettledMemory();

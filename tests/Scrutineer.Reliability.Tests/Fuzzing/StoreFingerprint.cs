@@ -41,6 +41,8 @@ internal static class StoreFingerprint
             }
         }
 
+        // UNION ALL promises no order (PostgreSQL may run its branches in parallel), so the parts are put in order here.
+        parts.Sort(StringComparer.Ordinal);
         return string.Join("; ", parts);
     }
 }
