@@ -68,6 +68,27 @@ public sealed class InsightsCommandsTests
     }
 
     [Fact]
+    public async Task Rolling12_SomeAreasLackMonths_TableSaysWhoIsLeftOutAndCsvSaysItBeside()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await Cli.RunAsync("import", "measures", TidyFile(24), "--db", store.DbArgument);
+        var kent = Path.Combine(Path.GetTempPath(), "scrutineer-tests", Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllLines(kent, ["measure,area,period,value", .. Enumerable.Range(0, 20).Select(i => $"Hate crime,Kent Police,{new Domain.Periods.ReportingMonth(2021, 10).Plus(i)},300")]);
+        Assert.Equal(0, (await Cli.RunAsync("import", "measures", kent, "--db", store.DbArgument)).ExitCode);
+
+        var table = await Cli.RunAsync("insights", "rolling12", "--to", "2023-09", "--db", store.DbArgument);
+        var csv = await Cli.RunAsync("insights", "rolling12", "--to", "2023-09", "--format", "csv", "--db", store.DbArgument);
+
+        const string leftOut = "Left out, as some of the 24 months are missing: Kent Police (Hate crime; 2023-06 to 2023-09 missing).";
+        Assert.Equal(0, table.ExitCode);
+        Assert.DoesNotContain(table.Lines, l => l.Contains("Kent Police", StringComparison.Ordinal) && !l.StartsWith("Left out", StringComparison.Ordinal));
+        Assert.Contains(leftOut, table.Lines);
+        Assert.Equal(0, csv.ExitCode);
+        Assert.DoesNotContain("Kent", csv.Out, StringComparison.Ordinal);
+        Assert.Contains(leftOut, csv.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Years_Headcount_RefusedRatherThanSummingTwelveMonths()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

@@ -113,7 +113,7 @@ public sealed partial class DemoReportTests(DemoStoreFixture demo) : IClassFixtu
         var report = StrategyReport.Build(data, ReportVersion.Full);
         var knife = report.AllBlocks().OfType<Domain.Reports.ReportTable>().Single(t => t.Caption.StartsWith("Gangs and Knife Crime:", StringComparison.Ordinal));
 
-        var expected = (await new PerformanceQueries(db).Rolling12Async(Q4.LastMonth, "Knife crime", "Essex Police")).Single();
+        var expected = (await new PerformanceQueries(db).Rolling12Async(Q4.LastMonth, "Knife crime", "Essex Police")).Rows.Single();
         var row = knife.Rows.Single().Cells.Select(c => c.Text).ToList();
         Assert.Equal("Knife crime", row[0]);
         Assert.Equal(expected.Previous12Months, long.Parse(row[1], System.Globalization.NumberStyles.AllowThousands, Domain.Common.EnGb.Culture));

@@ -28,10 +28,12 @@ public static class HarmTotals
 
         var weights = await db.HarmWeights.AsNoTracking().Where(w => w.ForceId == null || w.ForceId == area.Id)
             .Select(w => new { w.IndexId, w.ForceId, w.CrimeType, w.Days }).ToListAsync(cancellationToken);
-        var types = weights.Select(w => w.CrimeType).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // All crime is the total of the others: weighed too, it would count each crime twice (the import refuses it).
+        var types = weights.Select(w => w.CrimeType).Where(t => !string.Equals(t, PoliceUkImport.AllCrime, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var measures = (await db.Measures.AsNoTracking().Where(m => m.Kind == MeasureKind.Count).Select(m => new { m.Id, m.Name }).ToListAsync(cancellationToken))
-            .Where(m => types.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToDictionary(m => m.Name, m => m.Id, StringComparer.OrdinalIgnoreCase);
-        var ids = measures.Values.ToList();
+            .Where(m => types.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToDictionary(m => m.Name, m => (m.Id, m.Name), StringComparer.OrdinalIgnoreCase);
+        var ids = measures.Values.Select(m => m.Id).ToList();
         var from = to.Plus(-11);
         var before = to.Plus(-23);
         var figures = await db.Observations.AsNoTracking()
@@ -55,14 +57,17 @@ public static class HarmTotals
                 continue;
             }
 
-            foreach (var type in own.Select(w => w.CrimeType).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))
+            foreach (var weighted in own.Select(w => w.CrimeType).Where(t => !string.Equals(t, PoliceUkImport.AllCrime, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))
             {
-                var weight = own.Where(w => string.Equals(w.CrimeType, type, StringComparison.OrdinalIgnoreCase)).OrderBy(w => w.ForceId is null).First();
-                if (!measures.TryGetValue(type, out var measureId) || !byMeasure.TryGetValue(measureId, out var months))
+                var weight = own.Where(w => string.Equals(w.CrimeType, weighted, StringComparison.OrdinalIgnoreCase)).OrderBy(w => w.ForceId is null).First();
+                if (!measures.TryGetValue(weighted, out var measure) || !byMeasure.TryGetValue(measure.Id, out var months))
                 {
-                    notHeld.Add(type);
+                    notHeld.Add(weighted);
                     continue;
                 }
+
+                // Named as the store names the measure, whatever the weights file's spelling.
+                var (measureId, type) = measure;
 
                 var missing = latest.Where(m => !months.ContainsKey(m)).ToList();
                 if (missing.Count > 0)

@@ -82,6 +82,12 @@ public sealed class HarmWeightsImport(ScrutineerDb db)
                     throw new ImportException(path, line, "crime_type is empty: name the crime type as data.police.uk does, for example 'Burglary'.");
                 }
 
+                if (string.Equals(crimeType, PoliceUkImport.AllCrime, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ImportException(path, line, $"{crimeType} is the total of the other crime types, so a weight for it would count each crime twice: "
+                        + "remove the row and weigh each crime type instead.");
+                }
+
                 if (!decimal.TryParse(f[2].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var days) || days > HarmWeight.MaxDays
                     || decimal.Round(days, 4) != days)
                 {

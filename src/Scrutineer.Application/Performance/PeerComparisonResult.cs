@@ -41,9 +41,12 @@ public sealed record PeerRow(string Force, bool IsForce, decimal? Count, decimal
 /// <param name="AverageWithForce">The same over the whole group with the force included.</param>
 /// <param name="Versus">The test of the force against the peers, for counts; null otherwise or when the force or every peer lacks figures.</param>
 /// <param name="Held">Which missing months an import holds as provisional, and how to confirm them (<see cref="Imports.ProvisionalMonths"/>); null when none.</param>
+/// <param name="Unit">What the measure counts, as the store names it ("crimes", "incidents", "searches").</param>
 public sealed record PeerComparison(string Measure, string Force, ReportingMonth From, ReportingMonth To, DateOnly GroupOn, PeerBasis Basis,
-    IReadOnlyList<PeerRow> Rows, decimal? GroupAverage, decimal? AverageWithForce, GroupComparison? Versus, string? Held = null)
+    IReadOnlyList<PeerRow> Rows, decimal? GroupAverage, decimal? AverageWithForce, GroupComparison? Versus, string? Held, string Unit)
 {
+    /// <summary>The most decimal places a rate per 1,000 is shown to.</summary>
+    private const int MostRateDecimals = 6;
     /// <summary>The force's own row.</summary>
     public PeerRow ForceRow => Rows.Single(r => r.IsForce);
 
@@ -53,10 +56,59 @@ public sealed record PeerComparison(string Measure, string Force, ReportingMonth
     /// <summary>The basis in words, for headings and notes.</summary>
     public string BasisText => Basis switch
     {
-        PeerBasis.PerThousand => "crimes per 1,000 population (the latest population figure at or before the last month)",
+        PeerBasis.PerThousand => $"{Counted} per 1,000 population (the latest population figure at or before the last month)",
         PeerBasis.Counts => "counts (no population measure is loaded for every force of the group, so forces of different sizes are compared as they are)",
         PeerBasis.Values => "the value of the last month (the measure is not a count)",
     };
+
+    /// <summary>What is counted, in words: the measure's unit ("crimes", "searches"), or its name when it has none.</summary>
+    public string Counted => string.IsNullOrWhiteSpace(Unit) ? Measure : Unit;
+
+    /// <summary>The heading of the column holding each force's figure: "Count", or "Value" for a measure that is not a count.</summary>
+    public string FigureHeading => Basis == PeerBasis.Values ? "Value" : "Count";
+
+    /// <summary>
+    /// Decimal places for the rates per 1,000 and the averages: 2, or more where the smallest rate would otherwise show
+    /// fewer than 3 significant figures (0.0541 and 0.0600 are not both "0.05" and "0.06"), so the ranks and the
+    /// percentage against the average can be read from the figures shown; 1 for an average of counts; 2 for values.
+    /// </summary>
+    public int Decimals
+    {
+        get
+        {
+            if (Basis != PeerBasis.PerThousand)
+            {
+                return Basis == PeerBasis.Counts ? 1 : 2;
+            }
+
+            var smallest = Rows.Select(r => r.Value).Append(GroupAverage).Append(AverageWithForce)
+                .Where(v => v is > 0).Select(v => v!.Value).DefaultIfEmpty(1m).Min();
+            var decimals = 2;
+            while (decimals < MostRateDecimals && smallest < 100m / Pow10(decimals))
+            {
+                decimals++;
+            }
+
+            return decimals;
+        }
+    }
+
+    /// <summary>Why nothing is ranked, when no force of the group has figures for every month compared; null when some are.</summary>
+    public string? NothingRanked => Ranked > 0 ? null
+        : $"No force of the group has {Measure} figures for every month of {(Basis == PeerBasis.Values ? To.LongLabel : $"the 12 months {From.LongLabel} to {To.LongLabel}")}, so nothing is ranked: "
+            + string.Join("; ", Rows.Select(r => $"{r.Force} has none for {r.Missing}")) + "."
+            + (Held is { } held ? $" {held}." : " Import those months, or compare an earlier month.");
+
+    private static decimal Pow10(int power)
+    {
+        var result = 1m;
+        for (var i = 0; i < power; i++)
+        {
+            result *= 10m;
+        }
+
+        return result;
+    }
 
     /// <summary>The verdict in words, or why there is none.</summary>
     public string Verdict => Versus?.Verdict ?? (Basis == PeerBasis.Values ? "not tested (not a count)" : "not tested (figures missing)");

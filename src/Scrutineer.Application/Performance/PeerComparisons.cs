@@ -84,7 +84,7 @@ public static class PeerComparisons
             ? GroupComparison.Of((long)c, (double)Exposure(area), (long)peersWith.Sum(p => p.Count!.Value), (double)peersWith.Sum(p => Exposure(p.Area)))
             : null;
         var held = rows.Any(r => r.Missing is not null) ? await ProvisionalMonths.DescribeHeldAsync(db, m.Id, wanted, cancellationToken) : null;
-        return new PeerComparison(m.Name, area.Name, counts ? from : to, to, on, basis, rows, Average(peersWith), Average(withFigures), versus, held);
+        return new PeerComparison(m.Name, area.Name, counts ? from : to, to, on, basis, rows, Average(peersWith), Average(withFigures), versus, held, m.Unit);
     }
 
     private static async Task<Dictionary<int, decimal>> PopulationsAsync(ScrutineerDb db, List<int> ids, ReportingMonth to, CancellationToken cancellationToken)

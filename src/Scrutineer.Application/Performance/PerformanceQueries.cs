@@ -16,10 +16,11 @@ public sealed class PerformanceQueries(ScrutineerDb db)
 {
     /// <summary>
     /// The 12 months to <paramref name="to"/> against the 12 before, for every count measure × area with data for all 24
-    /// months (or only the measure / area named). Ordered by measure, then area level and name.
+    /// months (or only the measure / area named), ordered by measure, then area level and name; with those left out for
+    /// lacking some of the months.
     /// </summary>
     /// <exception cref="DomainException">An unknown measure or area; a named measure and area lacking some of the 24 months; nothing with 24 months of data.</exception>
-    public async Task<IReadOnlyList<RollingComparisonRow>> Rolling12Async(ReportingMonth to, string? measure = null, string? area = null, CancellationToken cancellationToken = default)
+    public async Task<RollingComparisons> Rolling12Async(ReportingMonth to, string? measure = null, string? area = null, CancellationToken cancellationToken = default)
     {
         var measureFilter = measure is null ? null : await FindMeasureAsync(measure, cancellationToken);
         var areaFilter = area is null ? null : await FindAreaAsync(area, cancellationToken);
@@ -41,13 +42,15 @@ public sealed class PerformanceQueries(ScrutineerDb db)
         var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
 
         var result = new List<RollingComparisonRow>();
-        var incomplete = new List<string>();
+        var incomplete = new List<RollingLeftOut>();
+        var wanted = Enumerable.Range(0, 24).Select(from.Plus).ToList();
         foreach (var group in rows.GroupBy(r => (r.MeasureId, r.AreaId)))
         {
             var monthly = group.ToDictionary(r => r.Period, r => (long)r.Value);
             if (monthly.Count < 24)
             {
-                incomplete.Add($"{measures[group.Key.MeasureId].Name} / {areas[group.Key.AreaId].Name}");
+                incomplete.Add(new RollingLeftOut(measures[group.Key.MeasureId].Name, areas[group.Key.AreaId].Name,
+                    RollingTwelveMonths.Describe(wanted.Where(w => !monthly.ContainsKey(w)).ToList())));
                 if (measureFilter is not null && areaFilter is not null)
                 {
                     RollingTwelveMonths.Compute(monthly, to); // throws, naming the missing months
@@ -69,8 +72,8 @@ public sealed class PerformanceQueries(ScrutineerDb db)
                 + (months.Count == 0 ? "The store holds no monthly data: import some first." : $"The store holds months {Ranges(months)}."));
         }
 
-        return result.OrderBy(r => r.Measure == PoliceUkImport.AllCrime ? 0 : 1).ThenBy(r => r.Measure, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(r => r.Level).ThenBy(r => r.Area, StringComparer.OrdinalIgnoreCase).ToList();
+        return new RollingComparisons(result.OrderBy(r => r.Measure == PoliceUkImport.AllCrime ? 0 : 1).ThenBy(r => r.Measure, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(r => r.Level).ThenBy(r => r.Area, StringComparer.OrdinalIgnoreCase).ToList(), incomplete);
     }
 
     /// <summary>The monthly values of a measure for an area, from <paramref name="from"/> to <paramref name="to"/> inclusive (either may be open).</summary>

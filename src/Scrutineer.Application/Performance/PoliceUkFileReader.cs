@@ -52,6 +52,7 @@ internal sealed class PoliceUkFileReader
     /// <exception cref="ImportException">The header is not a data.police.uk header, or a row is malformed (file:line and why).</exception>
     public static PoliceUkTally Read(string path, Action<long> bytesRead, CancellationToken cancellationToken)
     {
+        RefuseArchive(path);
         var parts = new FileInfo(path).Length >= PartBytes ? Math.Max(1, Environment.ProcessorCount) : 1;
         return parts > 1 ? ReadInParts(path, parts, bytesRead, cancellationToken) : ReadWhole(path, bytesRead, cancellationToken);
     }
@@ -139,6 +140,21 @@ internal sealed class PoliceUkFileReader
         }
 
         return tally;
+    }
+
+    /// <summary>A zip archive (data.police.uk ships its downloads so) is named as one, not read as a CSV file with a strange header.</summary>
+    private static void RefuseArchive(string path)
+    {
+        Span<byte> start = stackalloc byte[4];
+        using (var stream = Open(path, 0))
+        {
+            if (stream.ReadAtLeast(start, 4, throwOnEndOfStream: false) < 4 || !start.SequenceEqual("PK\u0003\u0004"u8))
+            {
+                return;
+            }
+        }
+
+        throw new ImportException(path, 1, "this is a zip archive, not a CSV file: unzip it first (data.police.uk's archive holds a folder per month) and import the folder.");
     }
 
     /// <summary>The first line start at or after <paramref name="offset"/> (the end of the file when there is none).</summary>

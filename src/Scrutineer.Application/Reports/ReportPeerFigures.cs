@@ -125,12 +125,12 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
         yield return new ReportParagraph(
             $"{c.Measure}: {c.Force} compared with its peer group of most similar forces ({string.Join(", ", peers)}: the group on "
             + $"{c.GroupOn.ToString("d MMMM yyyy", EnGb.Culture)}), over {period}, on {c.BasisText}. Rank 1 is the highest. "
-            + $"The peer average is the peers' {(perThousand ? "crimes over their population" : "average")}, {c.Force} excluded. "
+            + $"The peer average is the peers' {(perThousand ? c.Counted + " over their population" : "average")}, {c.Force} excluded. "
             + (c.Versus is not null
                 ? "Verdict: conditional exact test for two Poisson counts with unequal exposures (the force against its peers' total), two-sided, at the 5% level."
                 : $"Verdict: {c.Verdict}."));
 
-        var decimals = perThousand ? 2 : 1;
+        var decimals = c.Decimals;
         var columns = new List<string> { "Force", counts ? "12-month count" : "Value" };
         if (perThousand)
         {
@@ -149,7 +149,7 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
             if (perThousand)
             {
                 cells.Add(r.Population is { } p ? Figures.Count((long)p) : "");
-                cells.Add(r.Value is { } v ? Figures.Number(v, 2) : "");
+                cells.Add(r.Value is { } v ? Figures.Number(v, decimals) : "");
             }
 
             cells.Add(r.Rank is { } rank ? $"{rank} of {c.Ranked}" : "");

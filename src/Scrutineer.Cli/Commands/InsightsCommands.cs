@@ -39,7 +39,8 @@ internal static class InsightsCommands
             await using var db = await context.OpenStoreAsync(parse, ct);
             var month = given ?? await LatestMonth.ConfirmedAsync(db, ct)
                 ?? throw new DomainException("The store holds no monthly data: import some first, or give --to YYYY-MM.");
-            var rows = await new PerformanceQueries(db).Rolling12Async(month, parse.GetValue(measure), parse.GetValue(area), ct);
+            var comparisons = await new PerformanceQueries(db).Rolling12Async(month, parse.GetValue(measure), parse.GetValue(area), ct);
+            var rows = comparisons.Rows;
             var outputFormat = parse.GetValue(format);
             if (outputFormat == OutputFormat.Table)
             {
@@ -56,6 +57,10 @@ internal static class InsightsCommands
                 await context.Out.WriteLineAsync(
                     "Verdict: conditional exact test for two Poisson counts, two-sided, 5% level; a small base is a previous total under "
                     + $"{CountComparison.SmallBaseThreshold}.");
+                if (comparisons.LeftOutText is { } leftOut)
+                {
+                    await context.Out.WriteLineAsync(leftOut);
+                }
             }
             else
             {
@@ -66,6 +71,11 @@ internal static class InsightsCommands
                 }
 
                 listing.Write(context.Out, outputFormat);
+                if (comparisons.LeftOutText is { } leftOut)
+                {
+                    // The file stays data alone; who is left out goes beside it.
+                    await context.Error.WriteLineAsync(leftOut);
+                }
             }
 
             return 0;
@@ -181,8 +191,15 @@ internal static class InsightsCommands
             var month = given ?? await LatestMonth.ConfirmedAsync(db, ct)
                 ?? throw new DomainException("The store holds no monthly data: import some first, or give --to YYYY-MM.");
             var result = await PeerComparisons.CompareAsync(db, parse.GetValue(measure)!, await PeerGroups.ForceOrDefaultAsync(db, parse.GetValue(force), ct), month, ct);
+            if (result.NothingRanked is { } nothing)
+            {
+                // Nothing was compared: no table a script could take for an answer, only why.
+                throw new DomainException(nothing);
+            }
+
             var outputFormat = parse.GetValue(format);
             var perThousand = result.Basis == PeerBasis.PerThousand;
+            var decimals = result.Decimals;
             if (outputFormat == OutputFormat.Table)
             {
                 var peers = result.Rows.Where(r => !r.IsForce).Select(r => r.Force).Order(StringComparer.OrdinalIgnoreCase);
@@ -191,15 +208,15 @@ internal static class InsightsCommands
                     : $"{result.Measure}, 12 months to {result.To.LongLabel} ({result.From.ShortLabel}–{result.To.ShortLabel}): {result.Force} beside its peer group");
                 await context.Out.WriteLineAsync($"Peer group on {result.GroupOn.ToString("d MMMM yyyy", EnGb.Culture)}: {string.Join(", ", peers)}. Compared on {result.BasisText}.");
                 var table = perThousand
-                    ? new Listing("Rank", "Force", "Count", "Population", "Per 1,000")
-                    : new Listing("Rank", "Force", "Count");
+                    ? new Listing("Rank", "Force", result.FigureHeading, "Population", "Per 1,000")
+                    : new Listing("Rank", "Force", result.FigureHeading);
                 foreach (var r in result.Rows)
                 {
                     var name = r.IsForce ? r.Force + " (this force)" : r.Force;
                     var count = r.Count is { } c ? (object)(result.Basis == PeerBasis.Values ? new Signed(Figures.Number(c, 2)) : (long)c) : new Signed(r.Missing is null ? "" : "missing " + r.Missing);
                     if (perThousand)
                     {
-                        table.Add(r.Rank, name, count, r.Population is { } p ? (long)p : null, r.Value is { } v ? new Signed(Figures.Number(v, 2)) : null);
+                        table.Add(r.Rank, name, count, r.Population is { } p ? (long)p : null, r.Value is { } v ? new Signed(Figures.Number(v, decimals)) : null);
                     }
                     else
                     {
@@ -210,7 +227,6 @@ internal static class InsightsCommands
                 table.Write(context.Out, OutputFormat.Table);
                 var own = result.ForceRow;
                 var peerCount = result.Rows.Count(r => !r.IsForce && r.Rank is not null);
-                var decimals = perThousand ? 2 : 1;
                 if (result.GroupAverage is { } average)
                 {
                     await context.Out.WriteLineAsync(
@@ -242,11 +258,10 @@ internal static class InsightsCommands
             else
             {
                 var listing = new Listing("force", "count", "rank", "group_average", "basis", "per_1000", "population", "significant", "average_with_force", "this_force", "missing");
-                var decimals = perThousand ? 2 : 1;
                 foreach (var r in result.Rows)
                 {
                     listing.Add(r.Force, r.Count is { } c && result.Basis != PeerBasis.Values ? (long)c : r.Count, r.Rank, Round(result.GroupAverage, decimals),
-                        Basis(result.Basis), perThousand && r.Value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null, r.Population is { } p ? (long)p : null,
+                        Basis(result.Basis), perThousand && r.Value is { } v ? Math.Round(v, decimals, MidpointRounding.AwayFromZero) : null, r.Population is { } p ? (long)p : null,
                         r.IsForce ? result.Versus?.Significant : null, Round(result.AverageWithForce, decimals), r.IsForce, r.Missing);
                 }
 
@@ -256,13 +271,6 @@ internal static class InsightsCommands
                     // The file stays data alone; why months are missing goes beside it.
                     await context.Error.WriteLineAsync($"Missing months: {held}.");
                 }
-            }
-
-            if (result.Ranked == 0)
-            {
-                // Shown with the reasons above, but nothing was compared: a script must not take it for an answer.
-                await context.Error.WriteLineAsync($"error: no force of the group has {result.Measure} figures for every month compared, so nothing is ranked.");
-                return 1;
             }
 
             return 0;

@@ -81,7 +81,7 @@ public static class PerformanceApi
             {
                 var latest = month ?? await LatestMonth.ConfirmedAsync(db, ct)
                     ?? throw new DomainException("The store holds no monthly data: import some first.");
-                var rows = await new PerformanceQueries(db).Rolling12Async(latest, Blank(measure), Blank(area), ct);
+                var rows = (await new PerformanceQueries(db).Rolling12Async(latest, Blank(measure), Blank(area), ct)).Rows;
                 return TypedResults.Ok(rows.Select(r => new RollingDto(r.Measure, r.Area, Slug(r.Level.ToString()), r.Result.LatestFrom.ToString(), r.Result.To.ToString(),
                     r.Previous12Months, r.Latest12Months, r.Difference, r.PercentChange, r.Significant, r.Verdict)).ToList());
             }

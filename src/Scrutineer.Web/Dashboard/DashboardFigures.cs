@@ -62,7 +62,7 @@ public sealed record DashboardFigures(
 
         try
         {
-            var rows = await new PerformanceQueries(db).Rolling12Async(to, null, area, ct);
+            var rows = (await new PerformanceQueries(db).Rolling12Async(to, null, area, ct)).Rows;
             var allCrime = rows.Where(r => r.Measure == PoliceUkImport.AllCrime);
             var biggest = rows.Where(r => r.Measure != PoliceUkImport.AllCrime && r.Significant)
                 .OrderByDescending(r => Math.Abs(r.PercentChange ?? 0)).Take(BiggestChanges);

@@ -66,7 +66,7 @@ public sealed class ImportRunsTests
             Assert.False(await db.Observations.AnyAsync(o => o.Period == April && o.Kind == PeriodKind.Month));
             Assert.Equal(42, await db.Observations.IgnoreQueryFilters().CountAsync(o => o.Period == April && o.Kind == PeriodKind.Month));
             var rolling = await new PerformanceQueries(db).Rolling12Async((await LatestMonth.ConfirmedAsync(db))!.Value, PoliceUkImport.AllCrime, DemoPerformanceData.Force);
-            Assert.Equal(March, Assert.Single(rolling).Result.To);
+            Assert.Equal(March, Assert.Single(rolling.Rows).Result.To);
 
             var entry = await db.AuditEntries.SingleAsync(e => e.Entity == "ImportRuns" && e.Action == AuditAction.Added);
             Assert.Equal("cli:tester", entry.Actor);

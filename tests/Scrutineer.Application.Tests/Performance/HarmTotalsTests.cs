@@ -37,6 +37,20 @@ public sealed class HarmTotalsTests
     }
 
     [Fact]
+    public async Task ForAsync_WeightsFileSpellsTheTypeOtherwise_RowNamedAsTheStoreNamesTheMeasure()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var db = store.Open();
+        await PeerData.ForcesAsync(db, "Essex Police");
+        await PeerData.MonthlyAsync(db, "Burglary", "Essex Police", 10, To);
+        await new HarmWeightsImport(db).ImportAsync(PeerData.Temp("force,crime_type,cchi_days\n, burglary ,200\n"));
+
+        var result = await HarmTotals.ForAsync(db, "Essex Police", To);
+
+        Assert.Equal("Burglary", Assert.Single(Assert.Single(result.Indexes).Rows).CrimeType);
+    }
+
+    [Fact]
     public async Task ForAsync_TwoIndexes_SideBySide()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

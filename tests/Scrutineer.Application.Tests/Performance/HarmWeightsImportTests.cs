@@ -51,6 +51,21 @@ public sealed class HarmWeightsImportTests
     }
 
     [Fact]
+    public async Task ImportAsync_AllCrimeWeighted_RefusedAsCountingEachCrimeTwiceAndNothingWritten()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var db = store.Open();
+        await PeerData.ForcesAsync(db, "Essex Police");
+        var path = PeerData.Temp("force,crime_type,days\nEssex,Burglary,1\nEssex,all crime,1\n");
+
+        var ex = await Assert.ThrowsAsync<ImportException>(() => new HarmWeightsImport(db).ImportAsync(path, "Test index"));
+
+        Assert.Equal($"{path}:3: all crime is the total of the other crime types, so a weight for it would count each crime twice: "
+            + "remove the row and weigh each crime type instead.", ex.Message);
+        Assert.Equal(0, await db.HarmWeights.CountAsync());
+    }
+
+    [Fact]
     public async Task ImportAsync_WeightGivenTwice_RefusedNamingTheEarlierLine()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);

@@ -56,7 +56,44 @@ public sealed class PeerComparisonsTests
         Assert.All(result.Rows, r => Assert.Equal(1, r.Rank));
         Assert.Equal(1m, result.GroupAverage);
         Assert.Equal("not significantly different from the peer average", result.Verdict);
-        Assert.StartsWith("crimes per 1,000 population", result.BasisText, StringComparison.Ordinal);
+        // Burglary came from a tidy file, which gives no unit: the basis names the measure.
+        Assert.StartsWith("Burglary per 1,000 population", result.BasisText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompareAsync_LowRatesPerThousand_EnoughDecimalsToTellTheForcesApartAndNamedByWhatIsCounted()
+    {
+        await using var store = await GroupAsync(StoreProvider.Sqlite);
+        await using var db = store.Open();
+        await PeerData.MonthlyAsync(db, "Arson", "Essex Police", 10, To);
+        await PeerData.MonthlyAsync(db, "Arson", "Kent Police", 10, To);
+        await PeerData.MonthlyAsync(db, "Arson", "Suffolk Constabulary", 5, To);
+        await new MeasuresImport(db).ImportAsync(PeerData.Temp(
+            "measure,area,period,value\nPopulation,Essex Police,2024/25,2000000\nPopulation,Kent Police,2024/25,2218000\nPopulation,Suffolk Constabulary,2024/25,1000000\n"));
+
+        var result = await PeerComparisons.CompareAsync(db, "Arson", "Essex Police", To);
+
+        // 0.0600, 0.0541 and 0.0600 per 1,000: to 2 decimals all three would read "0.05" or "0.06" and hide the ranks.
+        Assert.Equal(PeerBasis.PerThousand, result.Basis);
+        Assert.Equal(4, result.Decimals);
+        Assert.Equal(["0.0600", "0.0600", "0.0541"], result.Rows.Select(r => Figures.Number(r.Value!.Value, result.Decimals)));
+        Assert.Equal([1, 1, 3], result.Rows.Select(r => r.Rank!.Value));
+        // A measure from a tidy file has no unit: the basis names the measure rather than calling it crimes.
+        Assert.StartsWith("Arson per 1,000 population", result.BasisText, StringComparison.Ordinal);
+        Assert.Equal("Count", result.FigureHeading);
+    }
+
+    [Fact]
+    public async Task CompareAsync_NormalRates_TwoDecimals()
+    {
+        await using var store = await GroupAsync(StoreProvider.Sqlite);
+        await using var db = store.Open();
+        await new MeasuresImport(db).ImportAsync(PeerData.Temp(
+            "measure,area,period,value\nPopulation,Essex Police,2024/25,1200000\nPopulation,Kent Police,2024/25,1440000\nPopulation,Suffolk Constabulary,2024/25,480000\n"));
+
+        var result = await PeerComparisons.CompareAsync(db, "Burglary", "Essex Police", To);
+
+        Assert.Equal(2, result.Decimals);
     }
 
     [Fact]

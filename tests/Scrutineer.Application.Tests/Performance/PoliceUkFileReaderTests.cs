@@ -61,6 +61,23 @@ public sealed class PoliceUkFileReaderTests
     }
 
     [Fact]
+    public void Read_AZipArchive_SaysToUnzipItRatherThanReadingItsBytesAsAHeader()
+    {
+        using var files = new StreetFiles();
+        var csv = Write(files, 10);
+        var zip = csv + ".zip";
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(archive, csv, "2023-01/2023-01-essex-street.csv");
+        }
+
+        var error = Assert.Throws<ImportException>(() => PoliceUkFileReader.Read(zip, _ => { }, default));
+
+        Assert.Equal(1, error.Line);
+        Assert.Equal("this is a zip archive, not a CSV file: unzip it first (data.police.uk's archive holds a folder per month) and import the folder.", error.Problem);
+    }
+
+    [Fact]
     public void ReadInParts_BadRowInTheLastPart_LineCountedFromTheStartOfTheFile()
     {
         using var files = new StreetFiles();

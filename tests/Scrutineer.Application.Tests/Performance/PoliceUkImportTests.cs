@@ -215,7 +215,7 @@ public sealed class PoliceUkImportTests
 
         await using var db = store.Open();
         await new PoliceUkImport(db).ImportAsync(files);
-        var rows = await new PerformanceQueries(db).Rolling12Async(new ReportingMonth(2020, 3), area: "City of London Police");
+        var rows = (await new PerformanceQueries(db).Rolling12Async(new ReportingMonth(2020, 3), area: "City of London Police")).Rows;
 
         var all = rows.Single(r => r.Measure == PoliceUkImport.AllCrime);
         Assert.Equal(HandCount(files[..12], null), all.Previous12Months);

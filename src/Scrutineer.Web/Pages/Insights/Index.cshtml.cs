@@ -37,6 +37,9 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
 
     public string? RollingProblem { get; private set; }
 
+    /// <summary>The areas left out of the rolling table for missing months, in words; null when none is.</summary>
+    public string? RollingLeftOut { get; private set; }
+
     public MonthlySeries? Series { get; private set; }
 
     public SpcResult? Spc { get; private set; }
@@ -100,7 +103,9 @@ public sealed class IndexModel(ScrutineerDb db) : ScrutineerPageModel
         {
             try
             {
-                Rolling = await queries.Rolling12Async(to, Measure, null, ct);
+                var rolling = await queries.Rolling12Async(to, Measure, null, ct);
+                Rolling = rolling.Rows;
+                RollingLeftOut = rolling.LeftOutText;
             }
             catch (DomainException ex)
             {
