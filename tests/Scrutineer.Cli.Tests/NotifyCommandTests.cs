@@ -163,7 +163,8 @@ public sealed partial class NotifyCommandTests
         Assert.Equal("dana.mensah@demo-force.example", message.To.Mailboxes.Single().Address);
         Assert.StartsWith("Waiting for your review: The update on ", message.Subject, StringComparison.Ordinal);
         Assert.Contains("was submitted for review by", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("http://127.0.0.1:5080/review", message.TextBody, StringComparison.Ordinal);
+        // The link opens the update itself, not the list.
+        Assert.Contains($"http://127.0.0.1:5080/review/{draft}\n", message.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed partial class NotifyCommandTests
         await Cli.DemoAsync(store);
         await using var smtp = await SmtpTestServer.StartAsync();
         int id;
-        string writer;
+        string writer, page;
         UpdateState state;
         await using (var db = store.Open())
         {
@@ -184,6 +185,8 @@ public sealed partial class NotifyCommandTests
                 .OrderBy(u => u.Id).Select(u => new { u.Id, u.UnitId, u.State }).ToListAsync();
             var update = updates.First(u => writers.Any(w => w.Unit == u.UnitId));
             (id, writer, state) = (update.Id, writers.First(w => w.Unit == update.UnitId).Email!, update.State);
+            var commitment = await db.Updates.Where(u => u.Id == id).Select(u => u.CommitmentId).SingleAsync();
+            page = $"http://127.0.0.1:5080/updates/write/{round.Id}/{commitment}/{update.UnitId}";
         }
 
         var number = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -204,6 +207,9 @@ public sealed partial class NotifyCommandTests
         Assert.Contains("The reviewer said:\nSay which wards the patrols covered.", back.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         var ok = Assert.Single(messages, m => m.Subject!.StartsWith("Approved: The update on ", StringComparison.Ordinal));
         Assert.Equal(writer, ok.To.Mailboxes.Single().Address);
+        // Each links to the update's own page.
+        Assert.Contains($"Change it on Scrutineer:\n{page}\n", back.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"See it on Scrutineer:\n{page}\n", ok.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.All(messages, m => Assert.DoesNotContain("CANARY", m.TextBody + m.HtmlBody, StringComparison.Ordinal));
     }
 

@@ -79,10 +79,10 @@ public static class HandOffNotices
             var body = string.Join("\n\n",
                 $"Dear {reviewer.DisplayName},",
                 $"{item.Subject} was submitted for review by {by} and is waiting for you to approve it or return it.",
-                "Review it on Scrutineer:\n" + settings.Link("/review"),
+                "Review it on Scrutineer:\n" + settings.Link(ReviewPath(item)),
                 "You are getting this email because you review this work. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
             db.Notices.Add(new Notice($"submitted:{submission}:account-{reviewer.Id}", NoticeKind.Submitted, reviewer.Id, reviewer.Email!,
-                $"Waiting for your review: {item.Subject}", body, settings.Link("/review"), now));
+                $"Waiting for your review: {item.Subject}", body, settings.Link(ReviewPath(item)), now));
         }
     }
 
@@ -104,7 +104,7 @@ public static class HandOffNotices
             });
         var review = Guid.NewGuid().ToString("N");
         var by = await ActorNames.OfAsync(db, reviewedBy, cancellationToken);
-        const string link = "/updates";
+        var link = WritePath(item);
         foreach (var writer in writers)
         {
             var paragraphs = new List<string>
@@ -119,10 +119,28 @@ public static class HandOffNotices
                 paragraphs.Add("The reviewer said:\n" + item.ReviewerComment.Trim());
             }
 
-            paragraphs.Add((returned ? "Change it on Scrutineer:\n" : "See your updates on Scrutineer:\n") + settings.Link(link));
+            paragraphs.Add((returned ? "Change it on Scrutineer:\n" : "See it on Scrutineer:\n") + settings.Link(link));
             paragraphs.Add("You are getting this email because you write this work. To change which emails you get, or get them as one daily digest, go to:\n" + settings.Link("/account/notices"));
             db.Notices.Add(new Notice($"{(returned ? "returned" : "approved")}:{review}:account-{writer.Id}", kind, writer.Id, writer.Email!,
                 returned ? $"Returned to you: {item.Subject}" : $"Approved: {item.Subject}", string.Join("\n\n", paragraphs), settings.Link(link), now));
         }
     }
+
+    /// <summary>
+    /// The reviewer's page of <paramref name="item"/>; the review list when the item is being stored for the first time
+    /// (submitted on its first save), since its page is known only once it is stored.
+    /// </summary>
+    private static string ReviewPath(ReviewedUpdate item) => item.Id == 0 ? "/review" : item switch
+    {
+        StrandNarrative => $"/review/narratives/{item.Id}",
+        _ => $"/review/{item.Id}",
+    };
+
+    /// <summary>The writer's page of <paramref name="item"/> (its round and commitment and unit, or strand, loaded).</summary>
+    private static string WritePath(ReviewedUpdate item) => item switch
+    {
+        QuarterlyUpdate update => $"/updates/write/{update.Round.Id}/{update.Commitment.Id}/{update.Unit.Id}",
+        StrandNarrative narrative => $"/updates/narratives/{narrative.Round.Id}/{narrative.StrandId}",
+        _ => "/updates",
+    };
 }

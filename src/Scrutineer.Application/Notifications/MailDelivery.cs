@@ -27,7 +27,8 @@ public static class MailDelivery
     /// <remarks>
     /// An account that chose the daily digest gets its notices (report packs apart) in one email a day: from
     /// <see cref="NotifySettings.DigestAt"/> UK time, once no digest has gone to it that day; what comes after waits for the
-    /// next day's. Whether a digest went today is read from the outbox itself, so two senders agree.
+    /// next day's. Whether a digest went today is read from the outbox itself (a notice sent in a digest is marked so;
+    /// one sent on its own, before the account chose the digest, does not count), so two senders agree.
     /// </remarks>
     public static async Task<(int Sent, int Failed, int Dead)> SendDueAsync(ScrutineerDb db, SmtpSettings smtp, NotifySettings settings, TimeProvider clock, CancellationToken cancellationToken = default)
     {
@@ -44,7 +45,7 @@ public static class MailDelivery
         var sentTodayFrom = (local - local.TimeOfDay).ToUnixTimeMilliseconds() + (long)Hold.TotalMilliseconds;
         var digests = (await db.Accounts.AsNoTracking().Where(a => a.DailyDigest).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
         var digestSentToday = digests.Count == 0 ? [] : (await db.Notices.AsNoTracking()
-            .Where(n => n.State == NoticeState.Sent && n.AttachmentName == null && n.AccountId != null && digests.Contains(n.AccountId.Value) && n.ClaimedUntil >= sentTodayFrom)
+            .Where(n => n.State == NoticeState.Sent && n.InDigest && n.AccountId != null && digests.Contains(n.AccountId.Value) && n.ClaimedUntil >= sentTodayFrom)
             .Select(n => n.AccountId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var waiting = digests.Where(id => !digestTime || digestSentToday.Contains(id)).ToList();
         var due = await db.Notices.AsNoTracking()
@@ -56,9 +57,9 @@ public static class MailDelivery
 
         // One email per notice, or one per digest account holding all of its notices due; a report pack always on its own.
         bool Digested(int? accountId, bool attached) => !attached && accountId is { } id && digests.Contains(id);
-        var batches = due.Where(n => !Digested(n.AccountId, n.Attached)).Select(n => new[] { n.Id })
-            .Concat(due.Where(n => Digested(n.AccountId, n.Attached)).GroupBy(n => n.AccountId).Select(g => g.Select(n => n.Id).ToArray()));
-        foreach (var batch in batches)
+        var batches = due.Where(n => !Digested(n.AccountId, n.Attached)).Select(n => (Ids: new[] { n.Id }, Digest: false))
+            .Concat(due.Where(n => Digested(n.AccountId, n.Attached)).GroupBy(n => n.AccountId).Select(g => (Ids: g.Select(n => n.Id).ToArray(), Digest: true)));
+        foreach (var (batch, isDigest) in batches)
         {
             var notices = new List<Notice>();
             foreach (var id in batch)
@@ -96,7 +97,7 @@ public static class MailDelivery
                 }
 
                 await client.SendAsync(notices.Count == 1 ? Message(notices[0], smtp) : Digest(notices, smtp), cancellationToken);
-                notices.ForEach(n => n.Sent(clock.GetUtcNow()));
+                notices.ForEach(n => n.Sent(clock.GetUtcNow(), isDigest));
                 sent += notices.Count;
             }
             catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException

@@ -48,28 +48,15 @@ public static class ReportSchedules
             throw new DomainException($"'{format}' is not a format of the report. Give {string.Join(", ", ReportCatalogue.Formats.Select(f => f.ToString().ToLowerInvariant()))}.");
         }
 
-        if (sendOn is { } day && day < today)
+        if (DateProblem(sendOn, today) is { } late)
         {
-            throw new DomainException($"The date to send it on, {day.ToString("d MMMM yyyy", EnGb.Culture)}, has passed. Give today or a later date.");
+            throw new DomainException(late);
         }
 
-        var accounts = new List<UserAccount>();
-        var addresses = new List<string>();
-        foreach (var entry in to.Select(t => t.Trim()).Where(t => t.Length > 0))
+        var (accounts, addresses, problems) = await RecipientsAsync(db, to, cancellationToken);
+        if (problems.Count > 0)
         {
-            if (entry.Contains('@', StringComparison.Ordinal))
-            {
-                addresses.Add(UserAccount.NormaliseEmail(entry)!);
-                continue;
-            }
-
-            var account = await Accounts.AccountAdministration.FindAsync(db, entry, cancellationToken);
-            if (account.IsDisabled || account.Email is null)
-            {
-                throw new DomainException($"The account {account.UserName} {(account.IsDisabled ? "is disabled" : "has no email address (user set-email)")}, so a report cannot be sent to it.");
-            }
-
-            accounts.Add(account);
+            throw new DomainException(string.Join(" ", problems));
         }
 
         if (Refusal(kind, chosenVersion, accounts, addresses) is { } refusal)
@@ -82,6 +69,50 @@ public static class ReportSchedules
         db.ReportSchedules.Add(schedule);
         await db.SaveChangesAsync(cancellationToken);
         return schedule;
+    }
+
+    /// <summary>Why a pack cannot be sent on <paramref name="sendOn"/>: the day has passed; null when it can (or none is given).</summary>
+    public static string? DateProblem(DateOnly? sendOn, DateOnly today) => sendOn is { } day && day < today
+        ? $"The date to send it on, {day.ToString("d MMMM yyyy", EnGb.Culture)}, has passed. Give today or a later date."
+        : null;
+
+    /// <summary>
+    /// The accounts and email addresses <paramref name="to"/> names, and why each entry that cannot be sent to cannot
+    /// (no such account, a disabled one, one with no email address, an address in the wrong format), in the order given,
+    /// so a form can show every problem at once.
+    /// </summary>
+    public static async Task<(List<UserAccount> Accounts, List<string> Addresses, List<string> Problems)> RecipientsAsync(
+        ScrutineerDb db, IReadOnlyList<string> to, CancellationToken cancellationToken = default)
+    {
+        var accounts = new List<UserAccount>();
+        var addresses = new List<string>();
+        var problems = new List<string>();
+        foreach (var entry in to.Select(t => t.Trim()).Where(t => t.Length > 0))
+        {
+            try
+            {
+                if (entry.Contains('@', StringComparison.Ordinal))
+                {
+                    addresses.Add(UserAccount.NormaliseEmail(entry)!);
+                    continue;
+                }
+
+                var account = await Accounts.AccountAdministration.FindAsync(db, entry, cancellationToken);
+                if (account.IsDisabled || account.Email is null)
+                {
+                    problems.Add($"The account {account.UserName} {(account.IsDisabled ? "is disabled" : "has no email address (user set-email)")}, so a report cannot be sent to it.");
+                    continue;
+                }
+
+                accounts.Add(account);
+            }
+            catch (DomainException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
+
+        return (accounts, addresses, problems);
     }
 
     /// <summary>Removes schedule <paramref name="id"/>; packs already queued for it are withheld when their turn to be sent comes.</summary>

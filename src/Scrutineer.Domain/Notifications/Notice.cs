@@ -103,13 +103,17 @@ public sealed class Notice
         LastError = reason.Length > 1000 ? reason[..1000] : reason;
     }
 
-    /// <summary>Records that the mail server accepted it.</summary>
-    public void Sent(DateTimeOffset now)
+    /// <summary>Whether it was sent in its account's daily digest (so the day's digest has gone).</summary>
+    public bool InDigest { get; private set; }
+
+    /// <summary>Records that the mail server accepted it, on its own or in its account's daily digest.</summary>
+    public void Sent(DateTimeOffset now, bool inDigest = false)
     {
         Attempts++;
         State = NoticeState.Sent;
         SentAt = now;
         LastError = null;
+        InDigest = inDigest;
     }
 
     /// <summary>Records a failed attempt: tried again after a back-off, or on the dead-letter list after <see cref="MostAttempts"/>.</summary>

@@ -206,21 +206,15 @@ public abstract class ReviewedUpdate
     public IReadOnlyList<(string Field, string Message)> CheckCorrection(Commentary commentary, DeliveryStatus? status, string? reason, Commentary? sensitive = null)
     {
         var problems = new List<(string Field, string Message)>();
-        var official = commentary.ToString();
         var sensitiveText = (sensitive ?? Commentary.Empty).ToString();
-        if ((LengthProblem(official, "The OFFICIAL commentary") ?? (MarkingInText.Find(official) is { } marking ? MarkingInText.Describe(marking, "The OFFICIAL commentary") : null)) is { } officialProblem)
-        {
-            problems.Add(("Commentary", officialProblem));
-        }
-        else if (State != UpdateState.Draft && commentary.IsEmpty && sensitiveText.Length == 0)
+        var text = CheckCommentary(commentary, sensitive);
+        problems.AddRange(text.Where(p => p.Field == "Commentary"));
+        if (problems.Count == 0 && State != UpdateState.Draft && commentary.IsEmpty && sensitiveText.Length == 0)
         {
             problems.Add(("Commentary", $"Enter the commentary: {Subject} is {Describe(State)}, and a correction cannot leave it with none"));
         }
 
-        if (LengthProblem(sensitiveText, "The OFFICIAL-SENSITIVE commentary") is { } sensitiveProblem)
-        {
-            problems.Add(("SensitiveCommentary", sensitiveProblem));
-        }
+        problems.AddRange(text.Where(p => p.Field == "SensitiveCommentary"));
 
         if (State != UpdateState.Draft && status is null)
         {
@@ -374,21 +368,64 @@ public abstract class ReviewedUpdate
     /// <summary>Refuses a marking in the OFFICIAL part; gives the sensitive part's text form.</summary>
     private static string OfficialOnly(Commentary commentary, Commentary? sensitive)
     {
-        var official = commentary.ToString();
-        EnsureLength(official, "The OFFICIAL commentary");
-        MarkingInText.RefuseIn(official, "The OFFICIAL commentary");
-        var sensitiveText = (sensitive ?? Commentary.Empty).ToString();
-        EnsureLength(sensitiveText, "The OFFICIAL-SENSITIVE commentary");
-        return sensitiveText;
-    }
-
-    /// <summary>Refuses a commentary part longer than <see cref="MaxCommentaryCharacters"/>.</summary>
-    private static void EnsureLength(string text, string what)
-    {
-        if (LengthProblem(text, what) is { } problem)
+        if (CheckCommentary(commentary, sensitive).FirstOrDefault() is { Message: { } problem })
         {
             throw new DomainException(problem);
         }
+
+        return (sensitive ?? Commentary.Empty).ToString();
+    }
+
+    /// <summary>
+    /// Every reason the two parts of a commentary would be refused, each against its field (<c>Commentary</c>,
+    /// <c>SensitiveCommentary</c>): a part longer than <see cref="MaxCommentaryCharacters"/>; a protective marking typed
+    /// into the OFFICIAL part. Empty when both are fine.
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> CheckCommentary(Commentary commentary, Commentary? sensitive)
+    {
+        var problems = new List<(string Field, string Message)>();
+        var official = commentary.ToString();
+        if ((LengthProblem(official, "The OFFICIAL commentary") ?? (MarkingInText.Find(official) is { } marking ? MarkingInText.Describe(marking, "The OFFICIAL commentary") : null)) is { } officialProblem)
+        {
+            problems.Add(("Commentary", officialProblem));
+        }
+
+        if (LengthProblem((sensitive ?? Commentary.Empty).ToString(), "The OFFICIAL-SENSITIVE commentary") is { } sensitiveProblem)
+        {
+            problems.Add(("SensitiveCommentary", sensitiveProblem));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Every reason a writer's save would be refused before the store is touched, in the order the writer's form asks
+    /// (<c>Commentary</c>, <c>SensitiveCommentary</c>, <c>Status</c>): a part too long or marked (<see cref="CheckCommentary"/>);
+    /// submitting with no commentary in either part, or with no delivery status; a first save with nothing in it at
+    /// all. <paramref name="sensitive"/> is the sensitive part that will be stored (the stored one when the writer may
+    /// not read it); <paramref name="noun"/> names the text in messages ("commentary", "narrative").
+    /// </summary>
+    public static IReadOnlyList<(string Field, string Message)> CheckWriting(Commentary commentary, Commentary? sensitive, DeliveryStatus? status, bool submit, bool started, string noun)
+    {
+        var text = CheckCommentary(commentary, sensitive);
+        var empty = commentary.IsEmpty && (sensitive ?? Commentary.Empty).IsEmpty;
+        var problems = new List<(string Field, string Message)>();
+        var official = text.Where(p => p.Field == "Commentary").Select(p => p.Message).FirstOrDefault()
+            ?? (submit && empty ? $"Write the {noun} before submitting"
+                : !submit && !started && status is null && empty ? "Enter the commentary or select the delivery status to save a draft"
+                : null);
+        if (official is not null)
+        {
+            problems.Add(("Commentary", official));
+        }
+
+        problems.AddRange(text.Where(p => p.Field == "SensitiveCommentary"));
+        if (submit && status is null)
+        {
+            problems.Add(("Status", "Select the delivery status before submitting"));
+        }
+
+        return problems;
     }
 
     /// <summary>Why a commentary part is too long; null when it fits in <see cref="MaxCommentaryCharacters"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.QuarterlyUpdates;
@@ -28,6 +29,14 @@ public sealed record Slot(int CommitmentId, string Reference, string CommitmentT
 {
     /// <summary>Whether the unit still owes the update: nothing submitted or approved yet.</summary>
     public bool Outstanding => QuarterlyUpdate.IsOutstanding(Update?.State);
+
+    /// <summary>
+    /// The updates still owed, in the order a reader scans them: by the unit's name as shown (ignoring case), then by
+    /// commitment reference in number order (2.4 before 2.10). The round page and its CSV share it.
+    /// </summary>
+    public static IEnumerable<Slot> OutstandingByUnit(IEnumerable<Slot> slots) => slots.Where(s => s.Outstanding)
+        .OrderBy(s => s.UnitName, StringComparer.Create(EnGb.Culture, ignoreCase: true))
+        .ThenBy(s => s.Reference, StringComparer.Create(EnGb.Culture, CompareOptions.NumericOrdering));
 }
 
 /// <summary>Counts for a round's progress.</summary>

@@ -72,6 +72,51 @@ public sealed class DailyDigestTests
         Assert.Equal(3, smtp.Received().Count);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task AnEmailSentOnItsOwnBeforeTheAccountChoseTheDigest_DoesNotHoldThatDaysDigestBack(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await using var smtp = await SmtpTestServer.StartAsync();
+        var mail = SmtpSettings.Read(key => smtp.Settings.TryGetValue(key, out var value) ? value : null);
+        var notify = NotifySettings.Read(key => key == "Notify:DigestTime" ? "00:30" : null);
+        var clock = new TestClock(new DateTimeOffset(2024, 6, 10, 7, 0, 0, TimeSpan.Zero)); // 08:00 in London (BST)
+        int account;
+        await using (var db = store.Open())
+        {
+            await DemoForce.BuildAsync(db, new DemoSettings(DemoSettings.DemoToday, null, _ => { }));
+            account = (await db.Accounts.SingleAsync(a => a.UserName == "reviewer.roads")).Id;
+        }
+
+        async Task<int> AddAndSendAsync(string key, bool chooseDigest, DateTimeOffset at)
+        {
+            clock.Set(at);
+            await using var db = store.Open();
+            var reviewer = await db.Accounts.SingleAsync(a => a.Id == account);
+            if (chooseDigest)
+            {
+                reviewer.ChooseNotices([], digest: true);
+            }
+
+            db.Notices.Add(new Notice(key, NoticeKind.Approved, account, reviewer.Email!, "Approved: " + key, "Dear reader,\n\nIt was approved.", "http://127.0.0.1:5080/updates", clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+            return (await MailDelivery.SendDueAsync(db, mail, notify, clock)).Sent;
+        }
+
+        var alone = await AddAndSendAsync("published", chooseDigest: false, new DateTimeOffset(2024, 6, 10, 7, 0, 0, TimeSpan.Zero));
+        var digested = await AddAndSendAsync("waiting", chooseDigest: true, new DateTimeOffset(2024, 6, 10, 8, 0, 0, TimeSpan.Zero));
+        var laterThatDay = await AddAndSendAsync("later", chooseDigest: false, new DateTimeOffset(2024, 6, 10, 9, 0, 0, TimeSpan.Zero));
+
+        // The email sent on its own at 08:00 is not a digest: the account's first digest goes at once (past 00:30), and
+        // then nothing more that day.
+        Assert.Equal((1, 1, 0), (alone, digested, laterThatDay));
+        Assert.Equal(["Approved: published", "Approved: waiting"], smtp.Received().Select(m => m.Subject));
+        await using (var db = store.Open())
+        {
+            Assert.Equal([("published", false), ("waiting", true)], await db.Notices.Where(n => n.State == NoticeState.Sent).OrderBy(n => n.Id).Select(n => new ValueTuple<string, bool>(n.Key, n.InDigest)).ToListAsync());
+        }
+    }
+
     [Fact]
     public void DigestTime_NotATimeOfDay_RefusedWithTheSettingNamed()
     {

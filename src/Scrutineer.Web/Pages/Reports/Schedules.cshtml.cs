@@ -80,13 +80,19 @@ public sealed class SchedulesModel(ScrutineerDb db, TimeProvider clock, ILogger<
             ModelState.AddModelError(nameof(Recipients), "Enter at least one user name or email address");
         }
 
+        // Every recipient that cannot be sent to, each said, with the other fields' problems at once.
+        foreach (var problem in (await ReportSchedules.RecipientsAsync(db, to, ct)).Problems)
+        {
+            ModelState.AddModelError(nameof(Recipients), problem);
+        }
+
         DateOnly? date = null;
         if (When == "date")
         {
             date = SendOn.Parse(out var dateError);
-            if (dateError is not null)
+            if ((dateError ?? ReportSchedules.DateProblem(date, UkClock.Today(clock))) is { } problem)
             {
-                ModelState.AddModelError(nameof(SendOn), dateError);
+                ModelState.AddModelError(nameof(SendOn), problem);
             }
         }
         else if (When != "publication")

@@ -18,7 +18,7 @@ public sealed class OutstandingModel(RoundBoard board) : ScrutineerPageModel
 
         var overdue = round.ChasesOutstanding(board.Today);
         var csv = new StringBuilder("Unit,Unit name,Commitment,Commitment text,State,Deadline,Overdue\r\n");
-        foreach (var s in (await board.SlotsAsync(round, ct)).Where(s => s.Outstanding).OrderBy(s => s.UnitShortName, StringComparer.Ordinal))
+        foreach (var s in Slot.OutstandingByUnit(await board.SlotsAsync(round, ct)))
         {
             csv.AppendJoin(',', new[]
             {

@@ -64,20 +64,11 @@ public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, Applicat
         }
 
         var submit = string.Equals(action, "submit", StringComparison.Ordinal);
-        // A draft may be saved before its status is chosen; it is needed to submit. A first save with nothing in it
-        // would only mark the work as started.
-        if (submit && Status is null)
+        // Every problem at once, in the form's order (the writer's rule, as for updates).
+        var sensitiveToStore = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : Narrative?.SensitiveCommentary;
+        foreach (var (field, message) in ReviewedUpdate.CheckWriting(Domain.QuarterlyUpdates.Commentary.Parse(Commentary), sensitiveToStore, Status, submit, Narrative is not null, "narrative"))
         {
-            ModelState.AddModelError(nameof(Status), "Select the delivery status before submitting");
-        }
-        else if (!submit && Narrative is null && Status is null && string.IsNullOrWhiteSpace(Commentary) && string.IsNullOrWhiteSpace(SensitiveCommentary))
-        {
-            ModelState.AddModelError(nameof(Commentary), "Enter the commentary or select the delivery status to save a draft");
-        }
-
-        if (submit && string.IsNullOrWhiteSpace(Commentary) && string.IsNullOrWhiteSpace(ReadsSensitive ? SensitiveCommentary : Narrative?.SensitiveCommentaryText))
-        {
-            ModelState.AddModelError(nameof(Commentary), "Write the narrative before submitting");
+            ModelState.AddModelError(field, message);
         }
 
         if (Narrative is not null && Narrative.Version != Version)

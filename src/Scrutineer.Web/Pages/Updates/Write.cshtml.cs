@@ -87,20 +87,12 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
         }
 
         var submit = string.Equals(action, "submit", StringComparison.Ordinal);
-        // A draft may be saved before its status is chosen; it is needed to submit. A first save with nothing in it
-        // would only mark the work as started.
-        if (submit && Status is null)
+        // Every problem at once, in the form's order. A draft may be saved before its status is chosen; it is needed to
+        // submit. A first save with nothing in it would only mark the work as started.
+        var sensitiveToStore = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : Update?.SensitiveCommentary;
+        foreach (var (field, message) in ReviewedUpdate.CheckWriting(Domain.QuarterlyUpdates.Commentary.Parse(Commentary), sensitiveToStore, Status, submit, Update is not null, "commentary"))
         {
-            ModelState.AddModelError(nameof(Status), "Select the delivery status before submitting");
-        }
-        else if (!submit && Update is null && Status is null && string.IsNullOrWhiteSpace(Commentary) && string.IsNullOrWhiteSpace(SensitiveCommentary))
-        {
-            ModelState.AddModelError(nameof(Commentary), "Enter the commentary or select the delivery status to save a draft");
-        }
-
-        if (submit && string.IsNullOrWhiteSpace(Commentary) && string.IsNullOrWhiteSpace(ReadsSensitive ? SensitiveCommentary : Update?.SensitiveCommentaryText))
-        {
-            ModelState.AddModelError(nameof(Commentary), "Write the commentary before submitting");
+            ModelState.AddModelError(field, message);
         }
 
         if (Update is not null && Update.Version != Version)

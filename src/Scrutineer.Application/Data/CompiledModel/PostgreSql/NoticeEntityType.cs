@@ -21,7 +21,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 "Scrutineer.Domain.Notifications.Notice",
                 typeof(Notice),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -108,6 +108,14 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
                 fieldInfo: typeof(Notice).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 254);
             email.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var inDigest = runtimeEntityType.AddProperty(
+                "InDigest",
+                typeof(bool),
+                propertyInfo: typeof(Notice).GetProperty("InDigest", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<InDigest>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            inDigest.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddProperty(
                 "Key",

@@ -12,7 +12,7 @@ namespace Scrutineer.Application.Data.CompiledModel.PostgreSql
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d299e6f6-4ec8-4117-8ac5-a563564d5fc6"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("1b733989-2c2e-48dd-99b5-350432f36342"), entityTypeCount: 48)
         {
         }
 

@@ -20,7 +20,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 "Scrutineer.Domain.Notifications.Notice",
                 typeof(Notice),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -97,6 +97,13 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
                 propertyInfo: typeof(Notice).GetProperty("Email", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Notice).GetField("<Email>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 254);
+
+            var inDigest = runtimeEntityType.AddProperty(
+                "InDigest",
+                typeof(bool),
+                propertyInfo: typeof(Notice).GetProperty("InDigest", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Notice).GetField("<InDigest>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var key = runtimeEntityType.AddProperty(
                 "Key",

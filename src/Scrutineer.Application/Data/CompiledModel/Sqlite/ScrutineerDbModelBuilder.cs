@@ -11,7 +11,7 @@ namespace Scrutineer.Application.Data.CompiledModel.Sqlite
     public partial class ScrutineerDbModel
     {
         private ScrutineerDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b81c97c8-86ee-44c4-8cbd-45ebaff55414"), entityTypeCount: 48)
+            : base(skipDetectChanges: false, modelId: new Guid("9fa39d59-c977-4658-9a59-896479233508"), entityTypeCount: 48)
         {
         }
 
