@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace Scrutineer.Web.Tests;
 
@@ -103,6 +104,30 @@ public sealed partial class EveryErrorAtOnceTests(DemoSite site) : IClassFixture
         Assert.True(units.Count >= 5, $"{units.Count} outstanding rows read");
         Assert.Equal(units.Order(StringComparer.Create(CultureInfo.GetCultureInfo("en-GB"), ignoreCase: true)), units);
         Assert.Equal(units, csv);
+    }
+
+    [Fact]
+    public async Task WriteUpdate_LastQuartersText_ShownWithItsHeadingsAndBulletsAsOnTheCommitmentPage()
+    {
+        var round = await site.OpenRoundIdAsync();
+        int commitment, unit;
+        await using (var db = site.Db())
+        {
+            var open = await db.Rounds.SingleAsync(r => r.Id == round);
+            var previous = open.Period.Previous;
+            var lpa = await db.Units.SingleAsync(u => u.ShortName == "North LPA");
+            var found = await db.Updates.Where(u => u.Round.PlanId == open.PlanId && u.Round.Period == previous && u.UnitId == lpa.Id
+                    && u.State == Domain.QuarterlyUpdates.UpdateState.Approved && u.CommentaryText.Contains("\n- "))
+                .Select(u => new { u.CommitmentId, u.UnitId }).FirstAsync();
+            (commitment, unit) = (found.CommitmentId, found.UnitId);
+        }
+
+        var north = await site.SignInAsync("contributor.north");
+        var html = await north.GetStringAsync($"/updates/write/{round}/{commitment}/{unit}");
+
+        var panel = Regex.Match(html, "<details class=\"govuk-details\" id=\"last-quarter\">.*?</details>", RegexOptions.Singleline).Value;
+        Assert.Contains("<ul class=\"govuk-list govuk-list--bullet\">", panel, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p class=\"govuk-body\">- ", panel, StringComparison.Ordinal);
     }
 
     private static List<(string Href, string Text)> SummaryLinks(string html)
