@@ -60,6 +60,22 @@ public sealed class NoticeSenderTests : IAsyncLifetime
         Assert.Equal("dana.mensah@demo-force.example", review.To.Mailboxes.Single().Address);
         Assert.Contains("was submitted for review by Rita Hale", review.TextBody, StringComparison.Ordinal);
 
+        // Submitted on its first save, the update had no page yet: the link names it, and the review list sends the
+        // reviewer on to its page; a reviewer whose priorities do not hold it stays on the list.
+        var link = $"/review?round={round}&commitment={commitment}&unit={unit}";
+        Assert.Contains("http://127.0.0.1:5080" + link, review.TextBody, StringComparison.Ordinal);
+        int id;
+        await using (var db = site.Db())
+        {
+            id = await db.Updates.Where(u => u.RoundId == round && u.CommitmentId == commitment && u.UnitId == unit).Select(u => u.Id).SingleAsync();
+        }
+
+        var opened = await (await site.SignInAsync("reviewer")).GetAsync(link);
+        var other = await (await site.SignInAsync("reviewer.roads")).GetAsync(link);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal($"/review/{id}", opened.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+
         // The demo's day (Monday 22 April 2024) is past the Q4 deadline: its overdue notices went once, though the sender ran every second.
         await Task.Delay(TimeSpan.FromSeconds(3));
         var keys = smtp.Received().Select(m => m.Headers["X-Scrutineer-Notice"]).ToList();

@@ -127,20 +127,26 @@ public static class HandOffNotices
     }
 
     /// <summary>
-    /// The reviewer's page of <paramref name="item"/>; the review list when the item is being stored for the first time
-    /// (submitted on its first save), since its page is known only once it is stored.
+    /// The reviewer's page of <paramref name="item"/>. An item stored for the first time (submitted on its first save)
+    /// has no id yet, so its link names it by round and commitment and unit (or strand), and the review list sends the
+    /// reviewer on to its page.
     /// </summary>
-    private static string ReviewPath(ReviewedUpdate item) => item.Id == 0 ? "/review" : item switch
+    private static string ReviewPath(ReviewedUpdate item) => item switch
     {
+        StrandNarrative { Id: 0 } narrative => $"/review?round={RoundOf(item)}&strand={narrative.Strand.Id}",
         StrandNarrative => $"/review/narratives/{item.Id}",
+        QuarterlyUpdate { Id: 0 } update => $"/review?round={RoundOf(item)}&commitment={update.Commitment.Id}&unit={update.Unit.Id}",
         _ => $"/review/{item.Id}",
     };
 
     /// <summary>The writer's page of <paramref name="item"/> (its round and commitment and unit, or strand, loaded).</summary>
     private static string WritePath(ReviewedUpdate item) => item switch
     {
-        QuarterlyUpdate update => $"/updates/write/{update.Round.Id}/{update.Commitment.Id}/{update.Unit.Id}",
-        StrandNarrative narrative => $"/updates/narratives/{narrative.Round.Id}/{narrative.StrandId}",
+        QuarterlyUpdate update => $"/updates/write/{RoundOf(item)}/{(update.CommitmentId != 0 ? update.CommitmentId : update.Commitment.Id)}/{(update.UnitId != 0 ? update.UnitId : update.Unit.Id)}",
+        StrandNarrative narrative => $"/updates/narratives/{RoundOf(item)}/{(narrative.StrandId != 0 ? narrative.StrandId : narrative.Strand.Id)}",
         _ => "/updates",
     };
+
+    /// <summary>The item's round: its key once stored, else the round it is being stored in.</summary>
+    private static int RoundOf(ReviewedUpdate item) => item.RoundId != 0 ? item.RoundId : item.Round.Id;
 }
