@@ -90,7 +90,7 @@ public sealed class PeersAndHarmCommandsTests
         var run = await Cli.RunAsync("insights", "peers", "--measure", "Burglary", "--force", "Essex Police", "--to", "2025-12", "--db", store.DbArgument);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Compared on counts (no population measure is loaded", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Compared on counts of Burglary (no population measure is loaded", run.Out, StringComparison.Ordinal);
         Assert.Contains("Essex Police ranks 2 of 3 (1 = highest). Essex Police against the peer average: +25.0%, significantly higher than the peer average.", run.Out, StringComparison.Ordinal);
     }
 

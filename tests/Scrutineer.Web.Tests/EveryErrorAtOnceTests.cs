@@ -61,12 +61,16 @@ public sealed partial class EveryErrorAtOnceTests(DemoSite site) : IClassFixture
             ["SendOn.Day"] = "31", ["SendOn.Month"] = "2", ["SendOn.Year"] = "2027",
         });
 
-        var links = SummaryLinks(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        var links = SummaryLinks(html);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, links.Count);
         Assert.Equal("There is no account with the user name nobody.here. Check the spelling or list the accounts.", links[0].Text);
         Assert.Equal("Enter an email address in the correct format, like name@example.police.uk (not 'not an email@').", links[1].Text);
         Assert.Equal("#recipients", links[0].Href);
+        // Under the field, each on its own line.
+        var underTheField = Regex.Match(html, "<p id=\"recipients-error\".*?</p>", RegexOptions.Singleline).Value;
+        Assert.Matches("nobody\\.here\\. Check the spelling or list the accounts\\.\\s*<br>\\s*<span class=\"govuk-visually-hidden\">Error:</span> Enter an email address", underTheField);
         Assert.StartsWith("#sendon", links[2].Href, StringComparison.Ordinal);
     }
 

@@ -26,6 +26,13 @@ public sealed record HarmRow(string CrimeType, long Count, decimal Weight, bool 
 /// <param name="NotHeld">Weighted crime types with no figures for the force in the store (not counted).</param>
 public sealed record HarmIndexResult(string Index, string Source, IReadOnlyList<HarmRow> Rows, IReadOnlyList<string> NotHeld)
 {
+    /// <summary>
+    /// The index as a sentence names it: "the Cambridge Crime Harm Index", "the ONS Crime Severity Score", or a name of
+    /// the importer's own choosing as it stands ("Test weights").
+    /// </summary>
+    public string Named => Index.EndsWith("Index", StringComparison.OrdinalIgnoreCase) || Index.EndsWith("Score", StringComparison.OrdinalIgnoreCase)
+        ? "the " + Index : Index;
+
     /// <summary>Crimes of the weighted types in the 12 months.</summary>
     public long Count => Rows.Sum(r => r.Count);
 

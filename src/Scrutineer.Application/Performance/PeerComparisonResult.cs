@@ -57,7 +57,7 @@ public sealed record PeerComparison(string Measure, string Force, ReportingMonth
     public string BasisText => Basis switch
     {
         PeerBasis.PerThousand => $"{Counted} per 1,000 population (the latest population figure at or before the last month)",
-        PeerBasis.Counts => "counts (no population measure is loaded for every force of the group, so forces of different sizes are compared as they are)",
+        PeerBasis.Counts => $"counts of {Counted} (no population measure is loaded for every force of the group, so forces of different sizes are compared as they are)",
         PeerBasis.Values => "the value of the last month (the measure is not a count)",
     };
 

@@ -170,8 +170,15 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             }
         }
 
-        return files.Count > 0 ? files.Distinct().ToList()
-            : throw new DomainException("No data.police.uk files found: expected YYYY-MM-<force>-street.csv (or -outcomes.csv, -stop-and-search.csv) files or folders holding them.");
+        if (files.Count > 0)
+        {
+            return files.Distinct().ToList();
+        }
+
+        // data.police.uk ships its downloads zipped: a folder holding only the zip is named as such.
+        var zips = paths.Where(Directory.Exists).SelectMany(p => Directory.EnumerateFiles(p, "*.zip", SearchOption.AllDirectories)).Take(3).ToList();
+        throw new DomainException("No data.police.uk files found: expected YYYY-MM-<force>-street.csv (or -outcomes.csv, -stop-and-search.csv) files or folders holding them."
+            + (zips.Count > 0 ? $" The folder holds a zip archive ({string.Join(", ", zips.Select(Path.GetFileName))}): unzip it first and import the folder it makes." : ""));
     }
 
     private async Task<PoliceUkImportResult> WriteAsync(int fileCount, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies,

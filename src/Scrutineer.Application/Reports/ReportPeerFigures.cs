@@ -190,11 +190,11 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
     {
         var period = $"the 12 months {harm.From.LongLabel} to {harm.To.LongLabel}";
         yield return new ReportParagraph(
-            $"{harm.Force}, {period}: the crime types the {index.Index} weighs, each with its count, its weight in days and its harm "
+            $"{harm.Force}, {period}: the crime types {index.Named} weighs, each with its count, its weight in days and its harm "
             + "(count × weight), beside the count, so a change in the mix of crime shows as well as its volume.");
         var rows = index.Rows.Select(r => ReportRow.Of(r.CrimeType, Figures.Count(r.Count), Figures.Number(r.Weight, 2) + (r.National ? " (national)" : ""), Figures.Number(r.Harm, 2))).ToList();
         rows.Add(ReportRow.Total("Total", Figures.Count(index.Count), "", Figures.Number(index.Harm, 2)));
-        yield return new ReportTable($"Harm-weighted crime under the {index.Index}: {harm.Force}, {period}", ["Crime type", "Count", "Weight (days)", "Harm (days)"], rows)
+        yield return new ReportTable($"Harm-weighted crime under {index.Named}: {harm.Force}, {period}", ["Crime type", "Count", "Weight (days)", "Harm (days)"], rows)
         {
             NumericColumns = new HashSet<int> { 1, 2, 3 },
             RowHeaders = true,

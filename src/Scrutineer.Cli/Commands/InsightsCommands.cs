@@ -298,7 +298,7 @@ internal static class InsightsCommands
                 foreach (var index in result.Indexes)
                 {
                     await context.Out.WriteLineAsync(
-                        $"{result.Force}, 12 months to {result.To.LongLabel} ({result.From.ShortLabel}–{result.To.ShortLabel}): harm under the {index.Index}");
+                        $"{result.Force}, 12 months to {result.To.LongLabel} ({result.From.ShortLabel}–{result.To.ShortLabel}): harm under {index.Named}");
                     var table = new Listing("Crime type", "Count", "Weight (days)", "Harm (days)", "Previous 12m count", "Previous 12m harm (days)");
                     foreach (var r in index.Rows)
                     {

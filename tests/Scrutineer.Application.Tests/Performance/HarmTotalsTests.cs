@@ -63,6 +63,8 @@ public sealed class HarmTotalsTests
         var result = await HarmTotals.ForAsync(db, "Essex Police", To);
 
         Assert.Equal([("Cambridge Crime Harm Index", 24000m), ("ONS Crime Severity Score", 6000m)], result.Indexes.Select(i => (i.Index, i.Harm)));
+        Assert.Equal(["the Cambridge Crime Harm Index", "the ONS Crime Severity Score"], result.Indexes.Select(i => i.Named));
+        Assert.Equal("Test weights", new HarmIndexResult("Test weights", "", [], []).Named);
     }
 
     [Fact]

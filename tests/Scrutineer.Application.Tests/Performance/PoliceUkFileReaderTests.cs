@@ -78,6 +78,17 @@ public sealed class PoliceUkFileReaderTests
     }
 
     [Fact]
+    public void FindFiles_AFolderHoldingOnlyTheZip_SaysToUnzipIt()
+    {
+        using var files = new StreetFiles();
+        File.WriteAllBytes(Path.Combine(files.Folder, "police-uk-archive.zip"), [0x50, 0x4B, 3, 4]);
+
+        var error = Assert.Throws<Domain.Common.DomainException>(() => PoliceUkImport.FindFiles([files.Folder]));
+
+        Assert.EndsWith("The folder holds a zip archive (police-uk-archive.zip): unzip it first and import the folder it makes.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadInParts_BadRowInTheLastPart_LineCountedFromTheStartOfTheFile()
     {
         using var files = new StreetFiles();
