@@ -57,7 +57,7 @@ public static class HarmTotals
                 continue;
             }
 
-            foreach (var weighted in own.Select(w => w.CrimeType).Where(t => !string.Equals(t, PoliceUkImport.AllCrime, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))
+            foreach (var weighted in own.Select(w => w.CrimeType).Where(t => types.Contains(t, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase))
             {
                 var weight = own.Where(w => string.Equals(w.CrimeType, weighted, StringComparison.OrdinalIgnoreCase)).OrderBy(w => w.ForceId is null).First();
                 if (!measures.TryGetValue(weighted, out var measure) || !byMeasure.TryGetValue(measure.Id, out var months))

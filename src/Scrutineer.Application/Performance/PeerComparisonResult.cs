@@ -83,10 +83,11 @@ public sealed record PeerComparison(string Measure, string Force, ReportingMonth
 
             var smallest = Rows.Select(r => r.Value).Append(GroupAverage).Append(AverageWithForce)
                 .Where(v => v is > 0).Select(v => v!.Value).DefaultIfEmpty(1m).Min();
-            var decimals = 2;
-            while (decimals < MostRateDecimals && smallest < 100m / Pow10(decimals))
+            // The smallest rate shifted by the decimals shown: 3 significant figures once it reaches 100.
+            var (decimals, shifted) = (2, smallest * 100m);
+            while (decimals < MostRateDecimals && shifted < 100m)
             {
-                decimals++;
+                (decimals, shifted) = (decimals + 1, shifted * 10m);
             }
 
             return decimals;
@@ -98,17 +99,6 @@ public sealed record PeerComparison(string Measure, string Force, ReportingMonth
         : $"No force of the group has {Measure} figures for every month of {(Basis == PeerBasis.Values ? To.LongLabel : $"the 12 months {From.LongLabel} to {To.LongLabel}")}, so nothing is ranked: "
             + string.Join("; ", Rows.Select(r => $"{r.Force} has none for {r.Missing}")) + "."
             + (Held is { } held ? $" {held}." : " Import those months, or compare an earlier month.");
-
-    private static decimal Pow10(int power)
-    {
-        var result = 1m;
-        for (var i = 0; i < power; i++)
-        {
-            result *= 10m;
-        }
-
-        return result;
-    }
 
     /// <summary>The verdict in words, or why there is none.</summary>
     public string Verdict => Versus?.Verdict ?? (Basis == PeerBasis.Values ? "not tested (not a count)" : "not tested (figures missing)");

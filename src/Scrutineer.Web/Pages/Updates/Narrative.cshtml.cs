@@ -66,7 +66,8 @@ public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, Applicat
         var submit = string.Equals(action, "submit", StringComparison.Ordinal);
         // Every problem at once, in the form's order (the writer's rule, as for updates).
         var sensitiveToStore = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : Narrative?.SensitiveCommentary;
-        foreach (var (field, message) in ReviewedUpdate.CheckWriting(Domain.QuarterlyUpdates.Commentary.Parse(Commentary), sensitiveToStore, Status, submit, Narrative is not null, "narrative"))
+        var official = Domain.QuarterlyUpdates.Commentary.Parse(Commentary);
+        foreach (var (field, message) in ReviewedUpdate.CheckWriting(official, sensitiveToStore, Status, submit, Narrative is not null, "narrative"))
         {
             ModelState.AddModelError(field, message);
         }
@@ -85,7 +86,7 @@ public sealed class NarrativeModel(ScrutineerDb db, TimeProvider clock, Applicat
         {
             var now = clock.GetUtcNow();
             var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : null;
-            var narrative = await StrandNarratives.WriteAsync(db, Round, Strand, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), sensitive, Status, Me.DisplayName, now, ct);
+            var narrative = await StrandNarratives.WriteAsync(db, Round, Strand, official, sensitive, Status, Me.DisplayName, now, ct);
             if (submit)
             {
                 narrative.Submit(Round, Me.DisplayName, now);

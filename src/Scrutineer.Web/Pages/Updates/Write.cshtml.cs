@@ -90,7 +90,8 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
         // Every problem at once, in the form's order. A draft may be saved before its status is chosen; it is needed to
         // submit. A first save with nothing in it would only mark the work as started.
         var sensitiveToStore = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : Update?.SensitiveCommentary;
-        foreach (var (field, message) in ReviewedUpdate.CheckWriting(Domain.QuarterlyUpdates.Commentary.Parse(Commentary), sensitiveToStore, Status, submit, Update is not null, "commentary"))
+        var official = Domain.QuarterlyUpdates.Commentary.Parse(Commentary);
+        foreach (var (field, message) in ReviewedUpdate.CheckWriting(official, sensitiveToStore, Status, submit, Update is not null, "commentary"))
         {
             ModelState.AddModelError(field, message);
         }
@@ -116,8 +117,7 @@ public sealed class WriteModel(ScrutineerDb db, TimeProvider clock, Application.
                 db.Updates.Add(update);
             }
 
-            var sensitive = ReadsSensitive ? Domain.QuarterlyUpdates.Commentary.Parse(SensitiveCommentary) : update.SensitiveCommentary;
-            update.Edit(Round, Domain.QuarterlyUpdates.Commentary.Parse(Commentary), Status, Me.DisplayName, now, sensitive);
+            update.Edit(Round, official, Status, Me.DisplayName, now, sensitiveToStore);
             if (submit)
             {
                 update.Submit(Round, Me.DisplayName, now);
