@@ -89,10 +89,12 @@ internal sealed class PoliceUkFileReader
             bounds[k] = Math.Max(bounds[k - 1], LineStartFrom(path, headerEnd + ((length - headerEnd) * k / parts)));
         }
 
+        // Every part's tally is started before any part counts: part 0 adds to the header's tally as it reads.
+        var tallies = Enumerable.Range(0, parts).Select(k => k == 0 ? tally : tally.Started()).ToArray();
         var results = new (PoliceUkTally Tally, long Lines, bool Unsafe, ImportException? Error)[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, k =>
         {
-            var partTally = k == 0 ? tally : tally.Started();
+            var partTally = tallies[k];
             using var stream = Open(path, bounds[k]);
             using var reader = new CsvReader(stream, Limits, bytesRead, bounds[k + 1] - bounds[k], cancellationToken);
             try
