@@ -84,8 +84,10 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             }
         }
 
-        // The files' hashes (for the import run) are taken while the files are parsed.
-        var describing = Task.Run(() => ImportedFile.DescribeAsync(files, cancellationToken), cancellationToken);
+        // The files' hashes (for the import run) are taken while the files are parsed, on a thread of their own so
+        // that the parsing keeps every thread of the pool.
+        var describing = Task.Factory.StartNew(() => ImportedFile.DescribeAsync(files, cancellationToken), cancellationToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
         // Files are read in parallel (one tally each) and merged: the cores share the parsing.
         await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Scrutineer.Domain.Periods;
 
 namespace Scrutineer.Application.Performance;
@@ -45,7 +44,7 @@ internal sealed class PoliceUkTally
     /// <summary>The LSOA name first seen with each code ("Castle Point 001A").</summary>
     public List<string> LsoaNames { get; } = [];
 
-    public Dictionary<long, long> Counts { get; } = new(1 << 12);
+    public KeyCounts Counts { get; } = new();
 
     public long Rows { get; set; }
 
@@ -79,7 +78,7 @@ internal sealed class PoliceUkTally
         (ReportingMonth.FromOrdinal((int)(key >> 42) + MonthBase), (int)((key >> 32) & 0x3FF), (int)((key >> 10) & 0x3FFFFF), (int)(key & 0x3FF));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(long key, long count = 1) => CollectionsMarshal.GetValueRefOrAddDefault(Counts, key, out _) += count;
+    public void Add(long key, long count = 1) => Counts.Add(key, count);
 
     /// <summary>
     /// Adds another tally's counts (from a file read on another thread) into this one, remapping its ids. With
