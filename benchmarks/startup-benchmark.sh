@@ -8,7 +8,7 @@
 # product runs it, and with a profile kept from the run before.
 # The commands run round-robin (help, status, docx, html, layout, ...) so a change in the machine's load falls on all
 # of them alike; each figure is the median of RUNS runs.
-# Usage: benchmarks/startup-benchmark.sh [RUNS]     (default 7; builds Release with ReadyToRun as ./scrutineer does,
+# Usage: benchmarks/startup-benchmark.sh [RUNS]     (default 7; builds as ./scrutineer does,
 #        and a fresh demo store in a temporary folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,13 +16,9 @@ runs="${1:-7}"
 period="Q2 2023/24"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-echo "Building (Release, ReadyToRun) ..." >&2
-if ! dotnet publish src/Scrutineer.Cli/Scrutineer.Cli.csproj -c Release --use-current-runtime --self-contained false \
-  -p:PublishReadyToRun=true -o "$work/cli" -nologo -v quiet >"$work/build.log" 2>&1; then
-  cat "$work/build.log" >&2
-  exit 1
-fi
-cli() { dotnet "$work/cli/scrutineer.dll" "$@"; }
+echo "Building as ./scrutineer does (Release, self-contained, composite ReadyToRun) ..." >&2
+./scrutineer --help >/dev/null
+cli() { artifacts/cli/scrutineer "$@"; }
 echo "Building the demo store ..." >&2
 cli demo --db "$work/demo.db" --files "$work/files" >/dev/null
 office="$(command -v soffice || echo /usr/bin/soffice)"

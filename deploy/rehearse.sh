@@ -42,7 +42,7 @@ systemctl stop nginx >/dev/null 2>&1 || true
 start_postgres >/dev/null
 ca=$SCRUTINEER_TEST_POSTGRES_CA
 ./scrutineer --help >/dev/null || { echo "rehearsal: 0 passed, 1 failed"; exit 1; }
-cli="dotnet $root/artifacts/cli/scrutineer.dll"
+cli="$root/artifacts/cli/scrutineer"
 
 # 2. The store: a database owned by the owner role; the application role granted data access only.
 db=scrutineer_rehearsal
