@@ -39,6 +39,32 @@ public sealed class InitTests
     }
 
     [Fact]
+    public async Task ImportPoliceUk_ReadWhileTheStoreOpens_AStoreProblemStillReportedBeforeAFileProblem()
+    {
+        // The files are read while the store opens: the store's error still comes first, as when it was opened first.
+        var folder = Directory.CreateTempSubdirectory("scrutineer-tests-").FullName;
+        var missing = Path.Combine(folder, "scrutinner.db");
+        var notSqlite = Path.Combine(folder, "notes.txt");
+        await File.WriteAllTextAsync(notSqlite, "not a store\n");
+        var bad = Path.Combine(folder, "2023-01-essex-street.csv");
+        await File.WriteAllTextAsync(bad, "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
+            + "a1,2023-13,Essex Police,Essex Police,0.5,51.7,On or near High Street,E01000001,Basildon 001A,Burglary,,\n");
+
+        var noStore = await Cli.RunAsync("import", "police-uk", bad, "--db", missing);
+        var notAStore = await Cli.RunAsync("import", "police-uk", bad, "--db", notSqlite);
+        await Cli.RunAsync("init", "--db", Path.Combine(folder, "real.db"));
+        var badFile = await Cli.RunAsync("import", "police-uk", bad, "--db", Path.Combine(folder, "real.db"));
+
+        Assert.Equal(1, noStore.ExitCode);
+        Assert.StartsWith($"error: There is no store at {missing}", noStore.Error.Trim(), StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+        Assert.Equal(1, notAStore.ExitCode);
+        Assert.Equal("error: The file --db names is not a Scrutineer store (it is not an SQLite database). Check the path; nothing was written.", notAStore.Error.Trim());
+        Assert.Equal(1, badFile.ExitCode);
+        Assert.Contains($"{bad}:2: Month '2023-13' is not a month: expected YYYY-MM.", badFile.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StoresThatAreNotStores_RefusedInOneLine_NoStackTrace()
     {
         var folder = Directory.CreateTempSubdirectory("scrutineer-tests-").FullName;

@@ -43,13 +43,48 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     /// Each file's counts are merged by the district its LSOA maps to in the store (not by LSOA), so memory stays flat
     /// however many files: a national archive (43 forces × 36 months) holds a few keys per force-month.
     /// </remarks>
-    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(Task.FromResult(db), paths, progress, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ImportAsync(IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>, the files read
+    /// while <paramref name="opening"/> opens the store and the area tree loads: the parsing needs neither, only the
+    /// merging of each file's counts by district does, and it waits for the tree (docs/benchmarks.md, "Data import").
+    /// The caller disposes the store <paramref name="opening"/> gives, whatever the outcome.
+    /// </summary>
+    /// <exception cref="DomainException">As the other overload; a store that cannot be opened is reported before a file's error.</exception>
+    public static async Task<PoliceUkImportResult> ImportAsync(Task<ScrutineerDb> opening, IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
-        var tree = await AreaTree.LoadAsync(db, cancellationToken);
+        var representing = RepresentativeAsync(opening, cancellationToken);
+        PoliceUkReading reading;
+        try
+        {
+            reading = await ReadAsync(paths, progress, representing, cancellationToken);
+        }
+        catch
+        {
+            // As when the store was opened first, a store that cannot be opened is reported before a file's error.
+            await Task.WhenAny(representing);
+            _ = representing.Exception;
+            if (opening.IsFaulted || opening.IsCanceled)
+            {
+                await opening;
+            }
+
+            throw;
+        }
+
+        return await new PoliceUkImport(await opening).ImportAsync(reading, progress, cancellationToken);
+    }
+
+    /// <summary>Once the store is open, the rule that names the LSOA standing for each district: the first of the district's LSOAs seen.</summary>
+    private static async Task<Func<string, string, (string Code, string Name)>> RepresentativeAsync(Task<ScrutineerDb> opening, CancellationToken cancellationToken)
+    {
+        var tree = await AreaTree.LoadAsync(await opening, cancellationToken);
         var representatives = new Dictionary<int, (string Code, string Name)>();
-        (string Code, string Name) Representative(string code, string name) =>
+        return (code, name) =>
             tree.DistrictOf(code, name) is { } district ? representatives.TryAdd(district.Id, (code, name)) ? (code, name) : representatives[district.Id] : ("", "");
-        return await ImportAsync(await ReadAsync(paths, progress, Representative, cancellationToken), progress, cancellationToken);
     }
 
     /// <summary>
@@ -60,9 +95,13 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     public static Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         ReadAsync(paths, progress, null, cancellationToken);
 
-    /// <summary>As <see cref="ReadAsync(IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>, each file's LSOAs merged under their district's <paramref name="representative"/> (<see cref="PoliceUkTally.Merge"/>).</summary>
+    /// <summary>
+    /// As <see cref="ReadAsync(IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>, each file's LSOAs
+    /// merged under their district's representative (<see cref="PoliceUkTally.Merge"/>) once <paramref name="representing"/>
+    /// gives it; files read before then wait, unmerged (a few, for the moment the store takes to open).
+    /// </summary>
     private static async Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress,
-        Func<string, string, (string Code, string Name)>? representative, CancellationToken cancellationToken)
+        Task<Func<string, string, (string Code, string Name)>>? representing, CancellationToken cancellationToken)
     {
         var started = AuditContext.Clock.GetUtcNow();
         var files = FindFiles(paths);
@@ -70,6 +109,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
         long read = 0, rowsRead = 0;
         var filesRead = 0;
         var tallies = new Dictionary<PoliceUkFileKind, PoliceUkTally>();
+        var waiting = new List<PoliceUkTally>();
         var gate = new object();
         var lastReported = 0L;
 
@@ -82,6 +122,36 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 Interlocked.Exchange(ref lastReported, now);
                 progress.Report(new ImportProgress(now, total, Interlocked.Read(ref rowsRead), "reading", Volatile.Read(ref filesRead), files.Count));
             }
+        }
+
+        void Merge(PoliceUkTally tally, Func<string, string, (string Code, string Name)>? representative)
+        {
+            if (representative is not null && !tallies.ContainsKey(tally.Kind))
+            {
+                tallies[tally.Kind] = new PoliceUkTally(tally.Kind);
+            }
+
+            if (tallies.TryGetValue(tally.Kind, out var existing))
+            {
+                try
+                {
+                    existing.Merge(tally, representative);
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message}");
+                }
+            }
+            else
+            {
+                tallies[tally.Kind] = tally;
+            }
+        }
+
+        void MergeWaiting(Func<string, string, (string Code, string Name)> representative)
+        {
+            waiting.ForEach(t => Merge(t, representative));
+            waiting.Clear();
         }
 
         // The files' hashes (for the import run) are taken while the files are parsed, on a thread of their own so
@@ -98,30 +168,34 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 Interlocked.Increment(ref filesRead);
                 lock (gate)
                 {
-                    if (representative is not null && !tallies.ContainsKey(tally.Kind))
+                    if (representing is null)
                     {
-                        tallies[tally.Kind] = new PoliceUkTally(tally.Kind);
+                        Merge(tally, null);
                     }
-
-                    if (tallies.TryGetValue(tally.Kind, out var existing))
+                    else if (representing.IsCompleted)
                     {
-                        try
-                        {
-                            existing.Merge(tally, representative);
-                        }
-                        catch (InvalidDataException ex)
-                        {
-                            throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message}");
-                        }
+                        // A store that could not be opened stops the reading here, with its own error.
+                        var representative = representing.GetAwaiter().GetResult();
+                        MergeWaiting(representative);
+                        Merge(tally, representative);
                     }
                     else
                     {
-                        tallies[tally.Kind] = tally;
+                        waiting.Add(tally);
                     }
                 }
 
                 return ValueTask.CompletedTask;
             });
+
+        if (representing is not null)
+        {
+            var representative = await representing;
+            lock (gate)
+            {
+                MergeWaiting(representative);
+            }
+        }
 
         return new PoliceUkReading(started, files, await describing, tallies, total);
     }

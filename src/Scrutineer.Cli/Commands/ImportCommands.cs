@@ -25,11 +25,22 @@ internal static class ImportCommands
         {
             var bar = new ProgressBar(context.Error);
             var watch = Stopwatch.StartNew();
-            // A missing path is reported before a store problem; the files are read once the store is open, so each
-            // file's counts are kept by the district its LSOAs map to there (flat memory for a national archive).
+            // A missing path is reported before a store problem. The files are read while the store opens on another
+            // thread; each file's counts are merged by the district its LSOAs map to there once it is open (flat
+            // memory for a national archive).
             PoliceUkImport.FindFiles(parse.GetValue(paths)!);
-            await using var db = await context.OpenStoreAsync(parse, ct);
-            var result = await new PoliceUkImport(db).ImportAsync(parse.GetValue(paths)!, bar, ct);
+            var opening = Task.Run(() => context.OpenStoreAsync(parse, ct), ct);
+            PoliceUkImportResult result;
+            try
+            {
+                result = await PoliceUkImport.ImportAsync(opening, parse.GetValue(paths)!, bar, ct);
+            }
+            finally
+            {
+                await opening.ContinueWith(async t => { if (t.IsCompletedSuccessfully) { await t.Result.DisposeAsync(); } }, CancellationToken.None,
+                    TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+
             bar.Finish();
             await context.Out.WriteLineAsync(
                 $"Imported {Figures.Count(result.Rows)} rows from {Figures.Count(result.Files, "file", "files")} in {watch.Elapsed.TotalSeconds:0.0} s: "
