@@ -288,29 +288,32 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                     PoliceUkFileKind.StopAndSearch => StopAndSearchSource,
                 };
 
-                // Areas: one force per "Falls within" (or stop-and-search file name).
+                // Areas: one force per "Falls within" (or stop-and-search file name); a new one is added once, however spelt.
                 var forceAreas = new Area[tally.Forces.Count];
+                var newAreas = new Dictionary<string, Area>(StringComparer.OrdinalIgnoreCase);
                 for (var f = 0; f < tally.Forces.Count; f++)
                 {
                     var name = kind == PoliceUkFileKind.StopAndSearch ? ForceNameForSlug(tally.Forces[f], tree) : tally.Forces[f];
-                    forceAreas[f] = tree.Find(name) is { } found ? found : await AddAreaAsync(new Area(name, AreaLevel.Force), cancellationToken);
+                    forceAreas[f] = tree.Find(name) ?? newAreas.GetValueOrDefault(name.Trim()) ?? AddArea(newAreas, new Area(name, AreaLevel.Force));
                     forces.Add(forceAreas[f].Name);
-                }
-
-                if (forceAreas.Any(a => a.Id == 0) || tally.Forces.Count > 0)
-                {
-                    tree = await AreaTree.LoadAsync(db, cancellationToken);
-                    forceAreas = forceAreas.Select(a => tree.Find(a.Name)!).ToArray();
                 }
 
                 // Measures: one per category, plus All crime for street files; existing measures of the source stay in the set.
                 var categoryMeasure = new Measure[tally.Categories.Count];
                 for (var c = 0; c < tally.Categories.Count; c++)
                 {
-                    categoryMeasure[c] = await MeasureAsync(measures, MeasureName(kind, tally.Categories[c]), kind, tally.Categories[c], cancellationToken);
+                    categoryMeasure[c] = Measure(measures, MeasureName(kind, tally.Categories[c]), kind, tally.Categories[c]);
                 }
 
-                var allCrime = kind == PoliceUkFileKind.Street ? await MeasureAsync(measures, AllCrime, kind, null, cancellationToken) : null;
+                var allCrime = kind == PoliceUkFileKind.Street ? Measure(measures, AllCrime, kind, null) : null;
+
+                // The new areas and measures in one save (one audited change), then the tree with the new forces in it.
+                await db.SaveChangesAsync(cancellationToken);
+                if (tally.Forces.Count > 0)
+                {
+                    tree = await AreaTree.LoadAsync(db, cancellationToken);
+                    forceAreas = forceAreas.Select(a => tree.Find(a.Name)!).ToArray();
+                }
                 // A measure this file writes is replaced for the file's force-months even when another source (a tidy
                 // CSV, the demo) wrote it before: the published rows are the figure of record for those months.
                 var sourceMeasures = measures.Values.Where(m => m.Source == source)
@@ -397,14 +400,15 @@ public sealed class PoliceUkImport(ScrutineerDb db)
         });
     }
 
-    private async Task<Area> AddAreaAsync(Area area, CancellationToken cancellationToken)
+    private Area AddArea(Dictionary<string, Area> added, Area area)
     {
         db.Areas.Add(area);
-        await db.SaveChangesAsync(cancellationToken);
+        added[area.Name] = area;
         return area;
     }
 
-    private async Task<Measure> MeasureAsync(Dictionary<string, Measure> measures, string name, PoliceUkFileKind kind, string? category, CancellationToken cancellationToken)
+    /// <summary>The measure named so, added (saved with the areas) when the store has none.</summary>
+    private Measure Measure(Dictionary<string, Measure> measures, string name, PoliceUkFileKind kind, string? category)
     {
         if (measures.TryGetValue(name, out var existing))
         {
@@ -426,7 +430,6 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 "data.police.uk stop-and-search rows: every search published for the force in the month.", StopAndSearchSource),
         };
         db.Measures.Add(measure);
-        await db.SaveChangesAsync(cancellationToken);
         measures[name] = measure;
         return measure;
     }
