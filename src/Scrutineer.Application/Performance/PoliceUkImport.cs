@@ -28,6 +28,9 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     /// <summary>data.police.uk's name for anti-social behaviour, which is not a crime.</summary>
     public const string AntiSocialBehaviour = "Anti-social behaviour";
 
+    /// <summary>The most files read and held unmerged while the store opens (<see cref="ImportAsync(Task{ScrutineerDb}, IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>).</summary>
+    private const int MaxWaiting = 16;
+
     /// <summary>The source recorded on street-level crime measures.</summary>
     public const string StreetSource = "data.police.uk street-level crime";
 
@@ -113,7 +116,8 @@ public sealed class PoliceUkImport(ScrutineerDb db)
         var gate = new object();
         var lastReported = 0L;
 
-        // Reported every 8 MB read, with the files finished and their rows, across every file named (the whole archive).
+        // Reported every 8 MB read and as each file is finished, with the files finished and their rows, across every
+        // file named (the whole archive).
         void Progress(long bytes)
         {
             var now = Interlocked.Add(ref read, bytes);
@@ -165,7 +169,8 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             {
                 var tally = PoliceUkFileReader.Read(file, Progress, ct);
                 Interlocked.Add(ref rowsRead, tally.Rows);
-                Interlocked.Increment(ref filesRead);
+                var done = Interlocked.Increment(ref filesRead);
+                progress?.Report(new ImportProgress(Interlocked.Read(ref read), total, Interlocked.Read(ref rowsRead), "reading", done, files.Count));
                 lock (gate)
                 {
                     if (representing is null)
@@ -182,6 +187,12 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                     else
                     {
                         waiting.Add(tally);
+                        // However long the store takes to open (an upgrade, a slow server), memory stays bounded: past
+                        // a few files the reading waits for the tree.
+                        if (waiting.Count >= MaxWaiting)
+                        {
+                            return new ValueTask(representing);
+                        }
                     }
                 }
 
@@ -314,6 +325,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                     tree = await AreaTree.LoadAsync(db, cancellationToken);
                     forceAreas = forceAreas.Select(a => tree.Find(a.Name)!).ToArray();
                 }
+
                 // A measure this file writes is replaced for the file's force-months even when another source (a tidy
                 // CSV, the demo) wrote it before: the published rows are the figure of record for those months.
                 var sourceMeasures = measures.Values.Where(m => m.Source == source)
