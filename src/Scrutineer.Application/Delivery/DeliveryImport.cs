@@ -31,7 +31,7 @@ public static partial class DeliveryImport
     public static async Task<ImportReport> ImportAsync(ScrutineerDb db, IReadOnlyList<string> paths, DeliveryImportOptions options, CancellationToken ct = default)
     {
         var sheets = paths.Select(p => (File: Path.GetFileName(p), Sheets: WorkbookReader.Read(p, ct))).ToList();
-        return await ImportAsync(db, sheets, options, ct, await ImportedFile.DescribeAsync(paths, ct));
+        return await ImportAsync(db, sheets, options, ct, ImportedFile.Describe(paths, ct));
     }
 
     /// <summary>Imports sheets already read (one entry per file).</summary>

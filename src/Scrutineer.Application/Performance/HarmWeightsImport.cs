@@ -58,7 +58,7 @@ public sealed class HarmWeightsImport(ScrutineerDb db)
             : $"Weights in days per crime type, from {Path.GetFileName(path)}";
 
         var started = AuditContext.Clock.GetUtcNow();
-        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
+        var files = ImportedFile.Describe([path], cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

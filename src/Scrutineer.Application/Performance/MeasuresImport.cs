@@ -111,7 +111,7 @@ public sealed class MeasuresImport(ScrutineerDb db)
         }
 
         var summary = $"Defined {Figures.Count(rows.Count, "measure", "measures")}: {created} new, {rows.Count - created} updated.";
-        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
+        var files = ImportedFile.Describe([path], cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -171,7 +171,7 @@ public sealed class MeasuresImport(ScrutineerDb db)
             parsed.Add((line, measure, area, kind, period, value, numerator, denominator));
         }
 
-        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
+        var files = ImportedFile.Describe([path], cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

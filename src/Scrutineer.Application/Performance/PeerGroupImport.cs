@@ -43,7 +43,7 @@ public sealed class PeerGroupImport(ScrutineerDb db)
         }
 
         var started = AuditContext.Clock.GetUtcNow();
-        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
+        var files = ImportedFile.Describe([path], cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {

@@ -124,9 +124,12 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             if (progress is not null && (now - Interlocked.Read(ref lastReported) >= (8 << 20) || now == total))
             {
                 Interlocked.Exchange(ref lastReported, now);
-                progress.Report(new ImportProgress(now, total, Interlocked.Read(ref rowsRead), "reading", Volatile.Read(ref filesRead), files.Count));
+                Tell(now, Volatile.Read(ref filesRead));
             }
         }
+
+        void Tell(long bytes, int filesDone) =>
+            progress?.Report(new ImportProgress(bytes, total, Interlocked.Read(ref rowsRead), "reading", filesDone, files.Count));
 
         void Merge(PoliceUkTally tally, Func<string, string, (string Code, string Name)>? representative)
         {
@@ -160,8 +163,8 @@ public sealed class PoliceUkImport(ScrutineerDb db)
 
         // The files' hashes (for the import run) are taken while the files are parsed, on a thread of their own so
         // that the parsing keeps every thread of the pool.
-        var describing = Task.Factory.StartNew(() => ImportedFile.DescribeAsync(files, cancellationToken), cancellationToken,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        var describing = Task.Factory.StartNew(() => ImportedFile.Describe(files, cancellationToken), cancellationToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         // Files are read in parallel (one tally each) and merged: the cores share the parsing.
         await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -169,8 +172,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             {
                 var tally = PoliceUkFileReader.Read(file, Progress, ct);
                 Interlocked.Add(ref rowsRead, tally.Rows);
-                var done = Interlocked.Increment(ref filesRead);
-                progress?.Report(new ImportProgress(Interlocked.Read(ref read), total, Interlocked.Read(ref rowsRead), "reading", done, files.Count));
+                Tell(Interlocked.Read(ref read), Interlocked.Increment(ref filesRead));
                 lock (gate)
                 {
                     if (representing is null)
@@ -320,7 +322,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
 
                 // The new areas and measures in one save (one audited change), then the tree with the new forces in it.
                 await db.SaveChangesAsync(cancellationToken);
-                if (tally.Forces.Count > 0)
+                if (newAreas.Count > 0)
                 {
                     tree = await AreaTree.LoadAsync(db, cancellationToken);
                     forceAreas = forceAreas.Select(a => tree.Find(a.Name)!).ToArray();

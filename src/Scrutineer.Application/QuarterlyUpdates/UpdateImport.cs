@@ -50,7 +50,7 @@ public static class UpdateImport
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var name = Path.GetFileName(path);
         var grid = Read(path);
-        var files = await ImportedFile.DescribeAsync([path], cancellationToken);
+        var files = ImportedFile.Describe([path], cancellationToken);
         var round = await ReportingRounds.FindAsync(db, period, planTitle, cancellationToken);
         if (!round.IsOpen)
         {

@@ -37,8 +37,12 @@ internal static class ImportCommands
             }
             finally
             {
-                await opening.ContinueWith(async t => { if (t.IsCompletedSuccessfully) { await t.Result.DisposeAsync(); } }, CancellationToken.None,
-                    TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                // The store is closed once it has opened, whatever the import's outcome; its own error was reported there.
+                await Task.WhenAny(opening);
+                if (opening.IsCompletedSuccessfully)
+                {
+                    await opening.Result.DisposeAsync();
+                }
             }
 
             bar.Finish();

@@ -26,7 +26,7 @@ internal static class PlanCommands
 
             var parsed = PlanFileReader.Read(path.FullName);
             await using var db = await context.OpenStoreAsync(parse, ct);
-            var read = (await ImportedFile.DescribeAsync([path.FullName], ct))[0];
+            var read = ImportedFile.Describe([path.FullName], ct)[0];
             var result = await PlanImporter.ImportAsync(db, parsed, path.Name, parse.GetValue(replace), read, ct);
             await context.Out.WriteLineAsync($"Imported '{result.PlanTitle}': {Figures.Count(result.Priorities, "priority", "priorities")}, {Figures.Count(result.Commitments, "commitment", "commitments")}; "
                 + $"units {result.UnitsCreated} created, {result.UnitsUpdated} updated.");

@@ -8,10 +8,10 @@ public sealed record ImportedFile(string Name, long Bytes, string Sha256)
 {
     /// <summary>
     /// Names, sizes and hashes of <paramref name="paths"/>, in order. Each file is read in 1 MB blocks on the calling
-    /// thread: an asynchronous read of the hash's usual 4 KB blocks costs a call into the system and a hand-over
+    /// thread, synchronously: an asynchronous read of the hash's usual 4 KB blocks costs a call into the system and a hand-over
     /// between threads per block, which on a large file took more processor time than the hash itself.
     /// </summary>
-    public static Task<IReadOnlyList<ImportedFile>> DescribeAsync(IEnumerable<string> paths, CancellationToken cancellationToken)
+    public static IReadOnlyList<ImportedFile> Describe(IEnumerable<string> paths, CancellationToken cancellationToken)
     {
         var files = new List<ImportedFile>();
         var block = new byte[1 << 20];
@@ -29,7 +29,7 @@ public sealed record ImportedFile(string Name, long Bytes, string Sha256)
             files.Add(new ImportedFile(Path.GetFileName(path), stream.Length, Convert.ToHexStringLower(hash.GetHashAndReset())));
         }
 
-        return Task.FromResult<IReadOnlyList<ImportedFile>>(files);
+        return files;
     }
 
     /// <summary>The name, size and hash of a file read from memory (an upload, a file shipped with the application).</summary>
