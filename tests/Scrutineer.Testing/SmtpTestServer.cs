@@ -86,7 +86,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
         var folder = Path.Combine(maildir, "new");
         return !Directory.Exists(folder)
             ? []
-            : Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList();
+            // In the order they arrived: a maildir's file names hold the microsecond unpadded ("…M5P…" sorts after
+            // "…M123P…"), so they are ordered by when each was written.
+            : Directory.GetFiles(folder).OrderBy(File.GetLastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal).Select(f => MimeMessage.Load(f)).ToList();
     }
 
     public async ValueTask DisposeAsync()
