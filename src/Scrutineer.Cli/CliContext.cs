@@ -50,18 +50,28 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvide
     /// (<see cref="StoreReader"/>). A store that is not current is first upgraded as
     /// <see cref="OpenStoreAsync"/> does; an SQLite file that is not there is refused.
     /// </summary>
-    public async Task<StoreReader> OpenReaderAsync(ParseResult parse, CancellationToken cancellationToken)
+    public Task<StoreReader> OpenReaderAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        OpenCurrentAsync(parse, location => StoreReader.OpenAsync(location, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Opens the store named on the command line for a bulk import: its own connection and transaction, no EF context
+    /// (<see cref="StoreWriter"/>), upgraded and refused as <see cref="OpenReaderAsync"/>.
+    /// </summary>
+    public Task<StoreWriter> OpenWriterAsync(ParseResult parse, CancellationToken cancellationToken) =>
+        OpenCurrentAsync(parse, location => StoreWriter.OpenAsync(location, cancellationToken), cancellationToken);
+
+    private async Task<T> OpenCurrentAsync<T>(ParseResult parse, Func<StoreLocation, Task<T?>> open, CancellationToken cancellationToken)
+        where T : class
     {
         var location = Location(parse);
         RefuseMissing(location, parse);
-        if (await StoreReader.OpenAsync(location, cancellationToken) is { } reader)
+        if (await open(location) is { } opened)
         {
-            return reader;
+            return opened;
         }
 
         await (await OpenStoreAsync(parse, cancellationToken)).DisposeAsync();
-        return await StoreReader.OpenAsync(location, cancellationToken)
-            ?? throw new InvalidOperationException($"The {location.Description} is not current after its upgrade.");
+        return await open(location) ?? throw new InvalidOperationException($"The {location.Description} is not current after its upgrade.");
     }
 
     /// <summary>Refuses an SQLite store file that does not exist, saying where it was looked for and how to make one.</summary>

@@ -17,55 +17,59 @@ internal static class RowChanges
     /// <summary>The row's columns as JSON; for a modified row only those whose value changed (null when none did).</summary>
     public static string? Describe(EntityEntry entry, bool modifiedOnly)
     {
+        var columns = new List<(string Column, string? Before, string? After)>();
+        foreach (var property in entry.Properties)
+        {
+            string? before = null;
+            string? after = null;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                case EntityState.Unchanged:
+                    after = RowText.Value(property.Metadata, property.CurrentValue);
+                    break;
+                case EntityState.Deleted:
+                    before = RowText.Value(property.Metadata, property.OriginalValue);
+                    break;
+                case EntityState.Modified:
+                    before = RowText.Value(property.Metadata, property.OriginalValue);
+                    after = RowText.Value(property.Metadata, property.CurrentValue);
+                    if (modifiedOnly && (!property.IsModified || string.Equals(before, after, StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+
+                    break;
+                case EntityState.Detached:
+                    continue;
+            }
+
+            columns.Add((RowText.Column(property.Metadata), before, after));
+        }
+
+        return columns.Count > 0 || !modifiedOnly ? Json(columns) : null;
+    }
+
+    /// <summary>Columns (the store's names, values as <see cref="RowText"/> writes them) as the JSON an audit entry holds.</summary>
+    public static string Json(IEnumerable<(string Column, string? Before, string? After)> columns)
+    {
         using var buffer = new MemoryStream();
-        var any = false;
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            foreach (var property in entry.Properties.OrderBy(p => RowText.Column(p.Metadata), StringComparer.Ordinal))
+            foreach (var (column, before, after) in columns.OrderBy(c => c.Column, StringComparer.Ordinal))
             {
-                string? before = null;
-                string? after = null;
-                switch (entry.State)
-                {
-                    case EntityState.Added:
-                    case EntityState.Unchanged:
-                        after = RowText.Value(property.Metadata, property.CurrentValue);
-                        break;
-                    case EntityState.Deleted:
-                        before = RowText.Value(property.Metadata, property.OriginalValue);
-                        break;
-                    case EntityState.Modified:
-                        before = RowText.Value(property.Metadata, property.OriginalValue);
-                        after = RowText.Value(property.Metadata, property.CurrentValue);
-                        if (modifiedOnly && (!property.IsModified || string.Equals(before, after, StringComparison.Ordinal)))
-                        {
-                            continue;
-                        }
-
-                        break;
-                    case EntityState.Detached:
-                        continue;
-                }
-
-                var column = RowText.Column(property.Metadata);
-                if (IsSecret(column))
-                {
-                    before = before is null ? null : Redacted;
-                    after = after is null ? null : Redacted;
-                }
-
-                any = true;
+                var secret = IsSecret(column);
                 json.WriteStartObject(column);
-                json.WriteString("before", before);
-                json.WriteString("after", after);
+                json.WriteString("before", secret && before is not null ? Redacted : before);
+                json.WriteString("after", secret && after is not null ? Redacted : after);
                 json.WriteEndObject();
             }
 
             json.WriteEndObject();
         }
 
-        return any || !modifiedOnly ? Encoding.UTF8.GetString(buffer.ToArray()) : null;
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static bool IsSecret(string name) => SecretNames.Any(s => name.Contains(s, StringComparison.OrdinalIgnoreCase));

@@ -42,12 +42,12 @@ internal static class RowText
         }
 
         var converter = (property as IProperty)?.GetTypeMapping().Converter ?? property.GetValueConverter();
-        if (converter is not null)
-        {
-            value = converter.ConvertToProvider(value);
-        }
+        return Stored(converter is null ? value : converter.ConvertToProvider(value));
+    }
 
-        return value switch
+    /// <summary>A value already in the store's own type (an enum's name, a month's yyyymm) as text (null for null).</summary>
+    public static string? Stored(object? value) =>
+        value switch
         {
             null => null,
             DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
@@ -57,5 +57,4 @@ internal static class RowText
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
-    }
 }

@@ -12,25 +12,33 @@ namespace Scrutineer.Application.Data;
 /// (<see cref="ReadAsync"/>, inside its transaction) and from a command that only reads (<see cref="OpenAsync"/>), which then
 /// answers without EF's start-up (docs/decisions/0175).
 /// </summary>
-public sealed class StoreReader : IAsyncDisposable
+public class StoreReader : IAsyncDisposable
 {
-    private readonly DbConnection connection;
-    private readonly DbTransaction? transaction;
     private readonly Func<ValueTask> release;
 
-    private StoreReader(DbConnection connection, DbTransaction? transaction, Func<ValueTask> release)
+    private protected StoreReader(DbConnection connection, DbTransaction? transaction, Func<ValueTask> release)
     {
-        this.connection = connection;
-        this.transaction = transaction;
+        Connection = connection;
+        Transaction = transaction;
         this.release = release;
     }
+
+    /// <summary>The connection read through.</summary>
+    internal DbConnection Connection { get; }
+
+    /// <summary>The transaction read in, if any.</summary>
+    internal DbTransaction? Transaction { get; }
 
     /// <summary>
     /// Opens its own connection to <paramref name="location"/> when the store is there and its schema current (one read,
     /// <see cref="StoreSchema.IsCurrentAsync(DbConnection, CancellationToken)"/>); null when the store
     /// must first be made or upgraded, which only the context does (<see cref="StoreSchema.UpgradeAsync"/>).
     /// </summary>
-    public static async Task<StoreReader?> OpenAsync(StoreLocation location, CancellationToken cancellationToken = default)
+    public static async Task<StoreReader?> OpenAsync(StoreLocation location, CancellationToken cancellationToken = default) =>
+        await OpenCurrentAsync(location, cancellationToken) is { } connection ? new StoreReader(connection, null, connection.DisposeAsync) : null;
+
+    /// <summary>A connection opened to <paramref name="location"/> when its schema is current (<see cref="OpenAsync"/>); else null.</summary>
+    private protected static async Task<DbConnection?> OpenCurrentAsync(StoreLocation location, CancellationToken cancellationToken)
     {
         DbConnection connection;
         if (location.Provider == StoreProvider.Sqlite)
@@ -53,7 +61,7 @@ public sealed class StoreReader : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
             if (await StoreSchema.IsCurrentAsync(connection, cancellationToken))
             {
-                return new StoreReader(connection, null, connection.DisposeAsync);
+                return connection;
             }
         }
         catch
@@ -94,18 +102,9 @@ public sealed class StoreReader : IAsyncDisposable
     /// The rows of <paramref name="sql"/> (identifiers in double quotes, parameters as <c>@name</c>), each read by
     /// <paramref name="read"/>.
     /// </summary>
-    public async Task<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    public async Task<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        await using var command = Command(sql, parameters);
 
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -117,6 +116,27 @@ public sealed class StoreReader : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>A command of <paramref name="sql"/> in the transaction, with its parameters (null as NULL).</summary>
+    private protected DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => release();
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return release();
+    }
 }

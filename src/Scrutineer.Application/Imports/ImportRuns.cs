@@ -72,12 +72,16 @@ public static class ImportRuns
     /// (<paramref name="before"/>) or wrote (<paramref name="after"/>); holds that it ends by writing a held month again;
     /// and, per measure and month, the totals before and after and the hold of a month the plausibility rule finds wrong.
     /// </summary>
-    internal static async Task<RecordedRun> RecordFiguresAsync(ScrutineerDb db, ImportRunKind kind, DateTimeOffset started, IReadOnlyList<ImportedFile> files, long rows,
+    internal static Task<RecordedRun> RecordFiguresAsync(ScrutineerDb db, ImportRunKind kind, DateTimeOffset started, IReadOnlyList<ImportedFile> files, long rows,
+        IReadOnlyCollection<ObservationRow> before, IReadOnlyCollection<ObservationRow> after, CancellationToken cancellationToken) =>
+        RecordFiguresAsync(StoreWriter.For(db), kind, started, files, rows, before, after, cancellationToken);
+
+    /// <summary>As the other overload, written by <paramref name="store"/> (the run and its months audited as the store's save audits them).</summary>
+    internal static async Task<RecordedRun> RecordFiguresAsync(StoreWriter store, ImportRunKind kind, DateTimeOffset started, IReadOnlyList<ImportedFile> files, long rows,
         IReadOnlyCollection<ObservationRow> before, IReadOnlyCollection<ObservationRow> after, CancellationToken cancellationToken)
     {
         var run = new ImportRun(kind, started, AuditContext.Actor, files, rows);
-        db.ImportRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
+        var runId = (await store.AddAsync("ImportRuns", [StoreRows.Of(run)], cancellationToken))[0];
 
         var changes = new Dictionary<(int, int, PeriodKind, ReportingMonth), (ObservationRow? Before, ObservationRow? After)>();
         foreach (var row in before)
@@ -90,43 +94,49 @@ public static class ImportRuns
             changes[Key(row)] = (changes.TryGetValue(Key(row), out var was) ? was.Before : null, row);
         }
 
-        await WriteChangesAsync(db, run.Id, changes.Values, cancellationToken);
+        await WriteChangesAsync(store, runId, changes.Values, cancellationToken);
 
         // Writing a held month again ends its hold: the new figures are judged on their own.
-        var monthKeys = changes.Keys.Where(k => k.Item3 == PeriodKind.Month).Select(k => (k.Item1, k.Item4)).ToHashSet();
-        foreach (var held in await db.ImportRunMonths.Where(m => m.Hold == MonthHold.Held && m.RunId != run.Id).ToListAsync(cancellationToken))
+        var monthKeys = changes.Keys.Where(k => k.Item3 == PeriodKind.Month).Select(k => (k.Item1, StoreRows.Month(k.Item4))).ToHashSet();
+        var held = await store.ListAsync("SELECT \"Id\", \"MeasureId\", \"Period\", \"ReplacedByRunId\" FROM \"ImportRunMonths\" WHERE \"Hold\" = @held AND \"RunId\" <> @run",
+            r => (Id: r.GetInt64(0), MeasureId: r.GetInt32(1), Period: r.GetInt32(2), ReplacedBy: r.IsDBNull(3) ? (long?)null : r.GetInt64(3)),
+            cancellationToken, ("@held", nameof(MonthHold.Held)), ("@run", runId));
+        foreach (var month in held.Where(h => monthKeys.Contains((h.MeasureId, h.Period))))
         {
-            if (monthKeys.Contains((held.MeasureId, held.Period)))
-            {
-                held.ReplaceBy(run.Id);
-            }
+            await store.ChangeAsync("ImportRunMonths", month.Id,
+                [("Hold", nameof(MonthHold.Held), nameof(MonthHold.Replaced)), ("ReplacedByRunId", month.ReplacedBy, runId)], cancellationToken);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
 
         var monthly = after.Where(r => r.Kind == PeriodKind.Month).ToList();
         var heldMonths = new List<HeldMonth>();
         if (monthly.Count > 0 || before.Any(r => r.Kind == PeriodKind.Month))
         {
-            var measures = await db.Measures.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
-            var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
-            var top = areas.Values.Where(a => a.ParentId is null).Select(a => a.Id).ToHashSet();
-            var reasons = await JudgeAsync(db, monthly, measures, areas, top, cancellationToken);
+            var measures = (await store.ListAsync("SELECT \"Id\", \"Name\" FROM \"Measures\"", r => (Id: r.GetInt32(0), Name: r.GetString(1)), cancellationToken))
+                .ToDictionary(m => m.Id, m => m.Name);
+            var areas = (await store.ListAsync("SELECT \"Id\", \"Name\", \"ParentId\" FROM \"Areas\"",
+                r => (Id: r.GetInt32(0), Name: r.GetString(1), ParentId: r.IsDBNull(2) ? (int?)null : r.GetInt32(2)), cancellationToken))
+                .ToDictionary(a => a.Id, a => (a.Name, a.ParentId));
+            var top = areas.Where(a => a.Value.ParentId is null).Select(a => a.Key).ToHashSet();
+            var reasons = await JudgeAsync(store, monthly, measures, areas, top, cancellationToken);
             heldMonths.AddRange(reasons.OrderBy(r => r.Key).Select(r => new HeldMonth(r.Key, r.Value)));
+            var months = new List<ImportRunMonth>();
             foreach (var group in changes.Values.Where(c => (c.After ?? c.Before)!.Value.Kind == PeriodKind.Month)
                 .GroupBy(c => ((c.After ?? c.Before)!.Value.MeasureId, (c.After ?? c.Before)!.Value.Period)))
             {
                 var atTop = group.Where(c => top.Contains((c.After ?? c.Before)!.Value.AreaId)).ToList();
                 decimal? Total(Func<(ObservationRow? Before, ObservationRow? After), ObservationRow?> side) =>
                     atTop.Any(c => side(c) is not null) ? atTop.Sum(c => side(c)?.Value ?? 0) : null;
-                db.ImportRunMonths.Add(new ImportRunMonth(run.Id, group.Key.MeasureId, group.Key.Period, Total(c => c.Before), Total(c => c.After),
+                months.Add(new ImportRunMonth(runId, group.Key.MeasureId, group.Key.Period, Total(c => c.Before), Total(c => c.After),
                     reasons.GetValueOrDefault(group.Key.Period)));
             }
+
+            await store.AddAsync("ImportRunMonths", months.Select(StoreRows.Of).ToList(), cancellationToken);
         }
 
+        var unfinished = run.Wrote;
         run.Finish(Summary(changes.Values));
-        await db.SaveChangesAsync(cancellationToken);
-        return new RecordedRun(run.Id, heldMonths);
+        await store.ChangeAsync("ImportRuns", runId, [("Wrote", unfinished, run.Wrote)], cancellationToken);
+        return new RecordedRun(runId, heldMonths);
     }
 
     /// <summary>Every run, newest first, with its status and the months it holds.</summary>
@@ -192,8 +202,8 @@ public static class ImportRuns
     }
 
     /// <summary>The months of <paramref name="monthly"/> the plausibility rule holds, with the reasons.</summary>
-    private static async Task<Dictionary<ReportingMonth, string>> JudgeAsync(ScrutineerDb db, List<ObservationRow> monthly,
-        Dictionary<int, string> measures, Dictionary<int, Area> areas, HashSet<int> top, CancellationToken cancellationToken)
+    private static async Task<Dictionary<ReportingMonth, string>> JudgeAsync(StoreReader store, List<ObservationRow> monthly,
+        Dictionary<int, string> measures, Dictionary<int, (string Name, int? ParentId)> areas, HashSet<int> top, CancellationToken cancellationToken)
     {
         var reasons = new Dictionary<ReportingMonth, string>();
         if (monthly.Count == 0)
@@ -201,14 +211,17 @@ public static class ImportRuns
             return reasons;
         }
 
-        var measureIds = monthly.Select(r => r.MeasureId).Distinct().ToList();
+        var measureIds = string.Join(", ", monthly.Select(r => r.MeasureId).Distinct().Select(id => id.ToString(CultureInfo.InvariantCulture)));
         var first = monthly.Min(r => r.Period).Plus(-Plausibility.HistoryMonths);
         var last = monthly.Max(r => r.Period).Plus(Plausibility.SustainingMonths);
-        // Confirmed figures (the store's filter leaves held months out) and this run's own, which are not held yet.
-        var history = (await db.Observations.AsNoTracking()
-            .Where(o => o.Kind == PeriodKind.Month && measureIds.Contains(o.MeasureId) && o.Period >= first && o.Period <= last)
-            .Select(o => new { o.MeasureId, o.AreaId, o.Period, o.Value }).ToListAsync(cancellationToken))
-            .Select(o => new MonthFigure(o.MeasureId, o.AreaId, o.Period, o.Value)).ToList();
+        // Confirmed figures (held months left out, as the store's filter leaves them out: ScrutineerDb.NotHeld) and this
+        // run's own, which are not held yet.
+        var history = await store.ListAsync(
+            $"SELECT o.\"MeasureId\", o.\"AreaId\", o.\"Period\", o.\"Value\" FROM \"Observations\" o WHERE o.\"Kind\" = @month AND o.\"MeasureId\" IN ({measureIds}) "
+            + "AND o.\"Period\" >= @first AND o.\"Period\" <= @last AND NOT EXISTS (SELECT 1 FROM \"ImportRunMonths\" h "
+            + "WHERE h.\"Hold\" = @held AND h.\"MeasureId\" = o.\"MeasureId\" AND h.\"Period\" = o.\"Period\")",
+            r => new MonthFigure(r.GetInt32(0), r.GetInt32(1), new ReportingMonth(r.GetInt32(2) / 100, r.GetInt32(2) % 100), r.GetDecimal(3)),
+            cancellationToken, ("@month", nameof(PeriodKind.Month)), ("@first", StoreRows.Month(first)), ("@last", StoreRows.Month(last)), ("@held", nameof(MonthHold.Held)));
         int ForceOf(int areaId)
         {
             var at = areaId;
@@ -253,11 +266,9 @@ public static class ImportRuns
             + (removed > 0 ? $", {Of(removed, "figure", "figures")} removed." : ".");
     }
 
-    private static async Task WriteChangesAsync(ScrutineerDb db, long runId, IEnumerable<(ObservationRow? Before, ObservationRow? After)> changes, CancellationToken cancellationToken)
+    private static async Task WriteChangesAsync(StoreWriter store, long runId, IEnumerable<(ObservationRow? Before, ObservationRow? After)> changes, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Import run changes are written inside the import's transaction.");
+        var (connection, transaction) = (store.Connection, store.Transaction!);
         if (connection is NpgsqlConnection postgres)
         {
             await CopyChangesAsync(postgres, runId, changes, cancellationToken);
@@ -275,7 +286,7 @@ public static class ImportRuns
                 var (was, now) = batch[i];
                 var key = (now ?? was)!.Value;
                 sql.Append(CultureInfo.InvariantCulture,
-                    $"{(i == 0 ? "" : ",")}({runId},{key.MeasureId},{key.AreaId},'{key.Kind}',{(key.Period.Year * 100) + key.Period.Month},@a{i},@b{i},@c{i},@d{i},@e{i},@f{i})");
+                    $"{(i == 0 ? "" : ",")}({runId},{key.MeasureId},{key.AreaId},'{key.Kind}',{StoreRows.Month(key.Period)},@a{i},@b{i},@c{i},@d{i},@e{i},@f{i})");
                 ObservationWriter.Add(command, "@a" + i.ToString(CultureInfo.InvariantCulture), was?.Value);
                 ObservationWriter.Add(command, "@b" + i.ToString(CultureInfo.InvariantCulture), was?.Numerator);
                 ObservationWriter.Add(command, "@c" + i.ToString(CultureInfo.InvariantCulture), was?.Denominator);
@@ -302,7 +313,7 @@ public static class ImportRuns
             await copy.WriteAsync(key.MeasureId, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(key.AreaId, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(key.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync((key.Period.Year * 100) + key.Period.Month, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(StoreRows.Month(key.Period), NpgsqlDbType.Integer, cancellationToken);
             await ObservationWriter.WriteAsync(copy, was?.Value, cancellationToken);
             await ObservationWriter.WriteAsync(copy, was?.Numerator, cancellationToken);
             await ObservationWriter.WriteAsync(copy, was?.Denominator, cancellationToken);

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Scrutineer.Application.Data;
@@ -18,11 +16,12 @@ internal static class ObservationWriter
 {
     private const int RowsPerBatch = 500;
 
-    public static async Task<int> InsertAsync(ScrutineerDb db, IEnumerable<ObservationRow> rows, CancellationToken cancellationToken)
+    public static Task<int> InsertAsync(ScrutineerDb db, IEnumerable<ObservationRow> rows, CancellationToken cancellationToken) =>
+        InsertAsync(StoreWriter.For(db), rows, cancellationToken);
+
+    public static async Task<int> InsertAsync(StoreWriter store, IEnumerable<ObservationRow> rows, CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Observations are written inside the import's transaction.");
+        var (connection, transaction) = (store.Connection, store.Transaction!);
         if (connection is NpgsqlConnection postgres)
         {
             return await CopyAsync(postgres, rows, cancellationToken);
@@ -58,7 +57,7 @@ internal static class ObservationWriter
             await copy.WriteAsync(row.MeasureId, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(row.AreaId, NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync((row.Period.Year * 100) + row.Period.Month, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(StoreRows.Month(row.Period), NpgsqlDbType.Integer, cancellationToken);
             await copy.WriteAsync(row.Value, NpgsqlDbType.Numeric, cancellationToken);
             await WriteAsync(copy, row.Numerator, cancellationToken);
             await WriteAsync(copy, row.Denominator, cancellationToken);
@@ -88,7 +87,7 @@ internal static class ObservationWriter
         for (var i = 0; i < batch.Count; i++)
         {
             var row = batch[i];
-            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}({row.MeasureId},{row.AreaId},'{row.Kind}',{(row.Period.Year * 100) + row.Period.Month},@v{i},@n{i},@d{i})");
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}({row.MeasureId},{row.AreaId},'{row.Kind}',{StoreRows.Month(row.Period)},@v{i},@n{i},@d{i})");
             Add(command, "@v" + i.ToString(CultureInfo.InvariantCulture), row.Value);
             Add(command, "@n" + i.ToString(CultureInfo.InvariantCulture), row.Numerator);
             Add(command, "@d" + i.ToString(CultureInfo.InvariantCulture), row.Denominator);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Performance;
 
@@ -7,32 +6,37 @@ namespace Scrutineer.Application.Performance;
 /// <summary>The area hierarchy and LSOA mapping loaded once for an import: which areas an LSOA's crimes count towards.</summary>
 internal sealed class AreaTree
 {
-    private readonly Dictionary<int, Area> byId;
-    private readonly Dictionary<string, Area> byName;
-    private readonly Dictionary<string, Area> byLsoaCode;
-    private readonly Dictionary<string, Area> byLocalAuthority;
+    private readonly Dictionary<int, Node> byId;
+    private readonly Dictionary<string, Node> byName;
+    private readonly Dictionary<string, Node> byLsoaCode;
+    private readonly Dictionary<string, Node> byLocalAuthority;
 
-    private AreaTree(List<Area> areas, List<LsoaMapping> mappings)
+    private AreaTree(List<Node> areas, List<(string Lsoa, int AreaId)> mappings)
     {
         byId = areas.ToDictionary(a => a.Id);
         byName = areas.ToDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
-        byLsoaCode = mappings.Where(m => m.IsCode).ToDictionary(m => m.Lsoa, m => byId[m.AreaId], StringComparer.OrdinalIgnoreCase);
-        byLocalAuthority = mappings.Where(m => !m.IsCode).ToDictionary(m => m.Lsoa, m => byId[m.AreaId], StringComparer.OrdinalIgnoreCase);
+        byLsoaCode = mappings.Where(m => LsoaMapping.IsLsoaCode(m.Lsoa)).ToDictionary(m => m.Lsoa, m => byId[m.AreaId], StringComparer.OrdinalIgnoreCase);
+        byLocalAuthority = mappings.Where(m => !LsoaMapping.IsLsoaCode(m.Lsoa)).ToDictionary(m => m.Lsoa, m => byId[m.AreaId], StringComparer.OrdinalIgnoreCase);
     }
 
-    public static async Task<AreaTree> LoadAsync(ScrutineerDb db, CancellationToken cancellationToken)
+    /// <summary>An area as the tree holds it.</summary>
+    public sealed record Node(int Id, string Name, AreaLevel Level, int? ParentId);
+
+    /// <summary>The store's areas and LSOA mapping, read over its plain connection.</summary>
+    public static async Task<AreaTree> LoadAsync(StoreReader store, CancellationToken cancellationToken)
     {
-        var areas = await db.Areas.ToListAsync(cancellationToken);
-        var mappings = await db.LsoaMappings.ToListAsync(cancellationToken);
+        var areas = await store.ListAsync("SELECT \"Id\", \"Name\", \"Level\", \"ParentId\" FROM \"Areas\"",
+            r => new Node(r.GetInt32(0), r.GetString(1), Enum.Parse<AreaLevel>(r.GetString(2)), r.IsDBNull(3) ? null : r.GetInt32(3)), cancellationToken);
+        var mappings = await store.ListAsync("SELECT \"Lsoa\", \"AreaId\" FROM \"LsoaMappings\"", r => (r.GetString(0), r.GetInt32(1)), cancellationToken);
         return new AreaTree(areas, mappings);
     }
 
-    public IEnumerable<Area> All => byId.Values;
+    public IEnumerable<Node> All => byId.Values;
 
-    public Area? Find(string name) => byName.GetValueOrDefault(name.Trim());
+    public Node? Find(string name) => byName.GetValueOrDefault(name.Trim());
 
     /// <summary>The top of the area's chain (its force, for an LPA or district).</summary>
-    public Area Top(Area area)
+    public Node Top(Node area)
     {
         while (area.ParentId is { } parent)
         {
@@ -43,7 +47,7 @@ internal sealed class AreaTree
     }
 
     /// <summary>The area and every area above it, smallest first.</summary>
-    public IEnumerable<Area> Chain(Area area)
+    public IEnumerable<Node> Chain(Node area)
     {
         yield return area;
         while (area.ParentId is { } parent)
@@ -54,10 +58,10 @@ internal sealed class AreaTree
     }
 
     /// <summary>The area and every area below it.</summary>
-    public List<Area> Subtree(Area top) => byId.Values.Where(a => Chain(a).Any(c => c.Id == top.Id)).ToList();
+    public List<Node> Subtree(Node top) => byId.Values.Where(a => Chain(a).Any(c => c.Id == top.Id)).ToList();
 
     /// <summary>The district an LSOA belongs to: by its code first, else by the local authority in its name.</summary>
-    public Area? DistrictOf(string code, string name)
+    public Node? DistrictOf(string code, string name)
     {
         if (code.Length > 0 && byLsoaCode.TryGetValue(code, out var area))
         {

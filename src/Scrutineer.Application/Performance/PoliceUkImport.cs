@@ -46,20 +46,25 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     /// Each file's counts are merged by the district its LSOA maps to in the store (not by LSOA), so memory stays flat
     /// however many files: a national archive (43 forces × 36 months) holds a few keys per force-month.
     /// </remarks>
-    public Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        ImportAsync(Task.FromResult(db), paths, progress, cancellationToken);
+    public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var reading = await ReadAsync(paths, progress, RepresentativeAsync(StoreReader.ReadAsync(db, r => AreaTree.LoadAsync(r, cancellationToken), cancellationToken)),
+            cancellationToken);
+        return await ImportAsync(reading, progress, cancellationToken);
+    }
 
     /// <summary>
-    /// As <see cref="ImportAsync(IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>, the files read
-    /// while <paramref name="opening"/> opens the store and the area tree loads: the parsing needs neither, only the
-    /// merging of each file's counts by district does, and it waits for the tree (docs/benchmarks.md, "Data import").
+    /// As <see cref="ImportAsync(IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>, written by the
+    /// store <paramref name="opening"/> opens (<see cref="StoreWriter.OpenAsync"/>: no EF context) and committed there, the
+    /// files read while it opens and the area tree loads: the parsing needs neither, only the merging of each file's
+    /// counts by district does, and it waits for the tree (docs/benchmarks.md, "Data import").
     /// The caller disposes the store <paramref name="opening"/> gives, whatever the outcome.
     /// </summary>
     /// <exception cref="DomainException">As the other overload; a store that cannot be opened is reported before a file's error.</exception>
-    public static async Task<PoliceUkImportResult> ImportAsync(Task<ScrutineerDb> opening, IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null,
+    public static async Task<PoliceUkImportResult> ImportAsync(Task<StoreWriter> opening, IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var representing = RepresentativeAsync(opening, cancellationToken);
+        var representing = RepresentativeAsync(LoadTreeAsync(opening, cancellationToken));
         PoliceUkReading reading;
         try
         {
@@ -78,13 +83,19 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             throw;
         }
 
-        return await new PoliceUkImport(await opening).ImportAsync(reading, progress, cancellationToken);
+        var store = await opening;
+        var result = await WriteAsync(store, reading, progress, cancellationToken);
+        await store.CommitAsync(cancellationToken);
+        return result;
     }
 
-    /// <summary>Once the store is open, the rule that names the LSOA standing for each district: the first of the district's LSOAs seen.</summary>
-    private static async Task<Func<string, string, (string Code, string Name)>> RepresentativeAsync(Task<ScrutineerDb> opening, CancellationToken cancellationToken)
+    private static async Task<AreaTree> LoadTreeAsync(Task<StoreWriter> opening, CancellationToken cancellationToken) =>
+        await AreaTree.LoadAsync(await opening, cancellationToken);
+
+    /// <summary>Once the area tree is loaded, the rule that names the LSOA standing for each district: the first of the district's LSOAs seen.</summary>
+    private static async Task<Func<string, string, (string Code, string Name)>> RepresentativeAsync(Task<AreaTree> loading)
     {
-        var tree = await AreaTree.LoadAsync(await opening, cancellationToken);
+        var tree = await loading;
         var representatives = new Dictionary<int, (string Code, string Name)>();
         return (code, name) =>
             tree.DistrictOf(code, name) is { } district ? representatives.TryAdd(district.Id, (code, name)) ? (code, name) : representatives[district.Id] : ("", "");
@@ -217,20 +228,23 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     /// <exception cref="DomainException">A value the store refuses (the files are named). Nothing is written then.</exception>
     public async Task<PoliceUkImportResult> ImportAsync(PoliceUkReading reading, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await WriteAsync(StoreWriter.For(db), reading, progress, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
+
+    /// <summary>Writes files read by <see cref="ReadAsync"/> through <paramref name="store"/>, in its transaction, which the caller commits.</summary>
+    private static async Task<PoliceUkImportResult> WriteAsync(StoreWriter store, PoliceUkReading reading, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var (files, tallies, total) = (reading.Files, reading.Tallies, reading.Bytes);
         progress?.Report(new ImportProgress(total, total, reading.Rows, "writing", files.Count, files.Count));
-        PoliceUkImportResult result;
-        try
-        {
-            result = await WriteAsync(files.Count, tallies, (before, after) =>
-                ImportRuns.RecordFiguresAsync(db, ImportRunKind.PoliceUk, reading.Started, reading.Described, reading.Rows, before, after, cancellationToken), cancellationToken);
-        }
-        catch (StoreValueException ex)
-        {
-            // The reader checks every name it stores; this names the files should a value still be refused.
-            throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message} Nothing was imported.");
-        }
-
+        var result = await WriteAsync(store, files.Count, tallies, (before, after) =>
+            ImportRuns.RecordFiguresAsync(store, ImportRunKind.PoliceUk, reading.Started, reading.Described, reading.Rows, before, after, cancellationToken), cancellationToken);
         progress?.Report(new ImportProgress(total, total, result.Rows, "done", files.Count, files.Count));
         return result;
     }
@@ -270,166 +284,179 @@ public sealed class PoliceUkImport(ScrutineerDb db)
             + (zips.Count > 0 ? $" The folder holds a zip archive ({string.Join(", ", zips.Select(Path.GetFileName))}): unzip it first and import the folder it makes." : ""));
     }
 
-    private async Task<PoliceUkImportResult> WriteAsync(int fileCount, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies,
+    private static async Task<PoliceUkImportResult> WriteAsync(StoreWriter store, int fileCount, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies,
         Func<IReadOnlyCollection<ObservationRow>, IReadOnlyCollection<ObservationRow>, Task<RecordedRun>> record, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var tree = await AreaTree.LoadAsync(store, cancellationToken);
+        var measures = (await store.ListAsync("SELECT \"Id\", \"Name\", \"Source\" FROM \"Measures\"",
+            r => new StoredMeasure(r.GetInt32(0), r.GetString(1), r.GetString(2)), cancellationToken)).ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
+        var forces = new SortedSet<string>(StringComparer.Ordinal);
+        var months = new List<ReportingMonth>();
+        int forceMonths = 0, observations = 0;
+        var replaced = new List<ObservationRow>();
+        var written = new List<ObservationRow>();
+        long outside = 0;
+
+        // Street files first, so stop-and-search files (which name their force only in the file name) find it.
+        foreach (var kind in new[] { PoliceUkFileKind.Street, PoliceUkFileKind.Outcomes, PoliceUkFileKind.StopAndSearch })
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var tree = await AreaTree.LoadAsync(db, cancellationToken);
-            var measures = await db.Measures.ToDictionaryAsync(m => m.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
-            var forces = new SortedSet<string>(StringComparer.Ordinal);
-            var months = new List<ReportingMonth>();
-            int forceMonths = 0, observations = 0;
-            var replaced = new List<ObservationRow>();
-            var written = new List<ObservationRow>();
-            long outside = 0;
-
-            // Street files first, so stop-and-search files (which name their force only in the file name) find it.
-            foreach (var kind in new[] { PoliceUkFileKind.Street, PoliceUkFileKind.Outcomes, PoliceUkFileKind.StopAndSearch })
+            if (!tallies.TryGetValue(kind, out var tally))
             {
-                if (!tallies.TryGetValue(kind, out var tally))
+                continue;
+            }
+
+            var source = kind switch
+            {
+                PoliceUkFileKind.Street => StreetSource,
+                PoliceUkFileKind.Outcomes => OutcomesSource,
+                PoliceUkFileKind.StopAndSearch => StopAndSearchSource,
+            };
+
+            // Areas: one force per "Falls within" (or stop-and-search file name); a new one is added once, however spelt.
+            var forceNames = new string[tally.Forces.Count];
+            var newAreas = new Dictionary<string, Area>(StringComparer.OrdinalIgnoreCase);
+            for (var f = 0; f < tally.Forces.Count; f++)
+            {
+                var name = kind == PoliceUkFileKind.StopAndSearch ? ForceNameForSlug(tally.Forces[f], tree) : tally.Forces[f];
+                forceNames[f] = tree.Find(name)?.Name ?? newAreas.GetValueOrDefault(name.Trim())?.Name ?? Added(newAreas, new Area(name, AreaLevel.Force)).Name;
+                forces.Add(forceNames[f]);
+            }
+
+            // Measures: one per category, plus All crime for street files; existing measures of the source stay in the set.
+            var newMeasures = new List<Measure>();
+            var categoryNames = tally.Categories.Select(c => MeasureName(kind, c)).ToArray();
+            for (var c = 0; c < tally.Categories.Count; c++)
+            {
+                NewMeasure(measures, newMeasures, categoryNames[c], kind, tally.Categories[c]);
+            }
+
+            if (kind == PoliceUkFileKind.Street)
+            {
+                NewMeasure(measures, newMeasures, AllCrime, kind, null);
+            }
+
+            // The new areas and measures, each audited as added, then the tree with the new forces in it.
+            await store.AddAsync("Areas", newAreas.Values.Select(StoreRows.Of).ToList(), cancellationToken);
+            var ids = await store.AddAsync("Measures", newMeasures.Select(StoreRows.Of).ToList(), cancellationToken);
+            for (var m = 0; m < newMeasures.Count; m++)
+            {
+                measures[newMeasures[m].Name] = new StoredMeasure((int)ids[m], newMeasures[m].Name, newMeasures[m].Source);
+            }
+
+            if (newAreas.Count > 0)
+            {
+                tree = await AreaTree.LoadAsync(store, cancellationToken);
+            }
+
+            var forceAreas = forceNames.Select(n => tree.Find(n)!).ToArray();
+            var categoryMeasure = categoryNames.Select(n => measures[n]).ToArray();
+            var allCrime = kind == PoliceUkFileKind.Street ? measures[AllCrime] : null;
+
+            // A measure this file writes is replaced for the file's force-months even when another source (a tidy
+            // CSV, the demo) wrote it before: the published rows are the figure of record for those months.
+            var sourceMeasures = measures.Values.Where(m => m.Source == source)
+                .Concat(categoryMeasure).Concat(allCrime is null ? [] : [allCrime]).Distinct().ToList();
+
+            // Where each LSOA's rows count: the district, its LPA and the force, when the district lies in that force.
+            var lsoaChains = new Dictionary<(int Force, int Lsoa), int[]>();
+            int[] ChainFor(int force, int lsoa)
+            {
+                if (lsoaChains.TryGetValue((force, lsoa), out var chain))
                 {
-                    continue;
-                }
-
-                var source = kind switch
-                {
-                    PoliceUkFileKind.Street => StreetSource,
-                    PoliceUkFileKind.Outcomes => OutcomesSource,
-                    PoliceUkFileKind.StopAndSearch => StopAndSearchSource,
-                };
-
-                // Areas: one force per "Falls within" (or stop-and-search file name); a new one is added once, however spelt.
-                var forceAreas = new Area[tally.Forces.Count];
-                var newAreas = new Dictionary<string, Area>(StringComparer.OrdinalIgnoreCase);
-                for (var f = 0; f < tally.Forces.Count; f++)
-                {
-                    var name = kind == PoliceUkFileKind.StopAndSearch ? ForceNameForSlug(tally.Forces[f], tree) : tally.Forces[f];
-                    forceAreas[f] = tree.Find(name) ?? newAreas.GetValueOrDefault(name.Trim()) ?? AddArea(newAreas, new Area(name, AreaLevel.Force));
-                    forces.Add(forceAreas[f].Name);
-                }
-
-                // Measures: one per category, plus All crime for street files; existing measures of the source stay in the set.
-                var categoryMeasure = new Measure[tally.Categories.Count];
-                for (var c = 0; c < tally.Categories.Count; c++)
-                {
-                    categoryMeasure[c] = Measure(measures, MeasureName(kind, tally.Categories[c]), kind, tally.Categories[c]);
-                }
-
-                var allCrime = kind == PoliceUkFileKind.Street ? Measure(measures, AllCrime, kind, null) : null;
-
-                // The new areas and measures in one save (one audited change), then the tree with the new forces in it.
-                await db.SaveChangesAsync(cancellationToken);
-                if (newAreas.Count > 0)
-                {
-                    tree = await AreaTree.LoadAsync(db, cancellationToken);
-                    forceAreas = forceAreas.Select(a => tree.Find(a.Name)!).ToArray();
-                }
-
-                // A measure this file writes is replaced for the file's force-months even when another source (a tidy
-                // CSV, the demo) wrote it before: the published rows are the figure of record for those months.
-                var sourceMeasures = measures.Values.Where(m => m.Source == source)
-                    .Concat(categoryMeasure).Concat(allCrime is null ? [] : [allCrime]).Distinct().ToList();
-
-                // Where each LSOA's rows count: the district, its LPA and the force, when the district lies in that force.
-                var lsoaChains = new Dictionary<(int Force, int Lsoa), int[]>();
-                int[] ChainFor(int force, int lsoa)
-                {
-                    if (lsoaChains.TryGetValue((force, lsoa), out var chain))
-                    {
-                        return chain;
-                    }
-
-                    var forceArea = forceAreas[force];
-                    var district = lsoa == 0 ? null : tree.DistrictOf(tally.Lsoas[lsoa], tally.LsoaNames[lsoa]);
-                    chain = district is not null && tree.Top(district).Id == forceArea.Id
-                        ? tree.Chain(district).Select(a => a.Id).ToArray()
-                        : [forceArea.Id];
-                    lsoaChains[(force, lsoa)] = chain;
                     return chain;
                 }
 
-                var hasDistricts = forceAreas.Select(f => tree.Subtree(f).Count > 1).ToArray();
-                var counts = new Dictionary<(int Measure, int Area, int Month), long>();
-                // By force area, not by the name in the file: "Essex Police" and "ESSEX POLICE" are one force, written once.
-                var forceMonthSet = new HashSet<(int ForceAreaId, int Month)>();
-                foreach (var (key, count) in tally.Counts)
-                {
-                    var (month, force, lsoa, category) = PoliceUkTally.Unpack(key);
-                    forceMonthSet.Add((forceAreas[force].Id, month.Ordinal));
-                    var chain = ChainFor(force, lsoa);
-                    if (chain.Length == 1 && hasDistricts[force])
-                    {
-                        outside += count;
-                    }
-
-                    var measure = categoryMeasure[category];
-                    var countsToAll = allCrime is not null && !string.Equals(tally.Categories[category], AntiSocialBehaviour, StringComparison.OrdinalIgnoreCase);
-                    foreach (var area in chain)
-                    {
-                        Add((measure.Id, area, month.Ordinal), count);
-                        if (countsToAll)
-                        {
-                            Add((allCrime!.Id, area, month.Ordinal), count);
-                        }
-                    }
-                }
-
-                void Add((int, int, int) k, long v) => counts[k] = counts.GetValueOrDefault(k) + v;
-
-                // Replace each force-month: remove what the store holds for it from this source, then write every
-                // measure of the source for every area of the force (0 where no row fell), so absent means "no data".
-                var sourceIds = sourceMeasures.Select(m => m.Id).ToList();
-                var rows = new List<ObservationRow>();
-                foreach (var (forceAreaId, monthOrdinal) in forceMonthSet.OrderBy(x => x.Month).ThenBy(x => x.ForceAreaId))
-                {
-                    var month = ReportingMonth.FromOrdinal(monthOrdinal);
-                    months.Add(month);
-                    var areaIds = tree.Subtree(forceAreas.First(a => a.Id == forceAreaId)).Select(a => a.Id).ToList();
-                    var held = db.Observations.IgnoreQueryFilters()
-                        .Where(o => o.Kind == PeriodKind.Month && o.Period == month && areaIds.Contains(o.AreaId) && sourceIds.Contains(o.MeasureId));
-                    replaced.AddRange(await held.Select(o => new ObservationRow(o.MeasureId, o.AreaId, o.Kind, o.Period, o.Value, o.Numerator, o.Denominator)).ToListAsync(cancellationToken));
-                    await held.ExecuteDeleteAsync(cancellationToken);
-                    foreach (var measureId in sourceIds)
-                    {
-                        foreach (var areaId in areaIds)
-                        {
-                            rows.Add(new ObservationRow(measureId, areaId, PeriodKind.Month, month, counts.GetValueOrDefault((measureId, areaId, monthOrdinal))));
-                        }
-                    }
-
-                    forceMonths++;
-                }
-
-                observations += await ObservationWriter.InsertAsync(db, rows, cancellationToken);
-                written.AddRange(rows);
+                var forceArea = forceAreas[force];
+                var district = lsoa == 0 ? null : tree.DistrictOf(tally.Lsoas[lsoa], tally.LsoaNames[lsoa]);
+                chain = district is not null && tree.Top(district).Id == forceArea.Id
+                    ? tree.Chain(district).Select(a => a.Id).ToArray()
+                    : [forceArea.Id];
+                lsoaChains[(force, lsoa)] = chain;
+                return chain;
             }
 
-            var run = await record(replaced, written);
-            await transaction.CommitAsync(cancellationToken);
-            return new PoliceUkImportResult(fileCount, tallies.Values.Sum(t => t.Rows), forces.ToList(),
-                months.Count > 0 ? months.Min() : default, months.Count > 0 ? months.Max() : default, forceMonths, observations, outside, run);
-        });
+            var hasDistricts = forceAreas.Select(f => tree.Subtree(f).Count > 1).ToArray();
+            var counts = new Dictionary<(int Measure, int Area, int Month), long>();
+            // By force area, not by the name in the file: "Essex Police" and "ESSEX POLICE" are one force, written once.
+            var forceMonthSet = new HashSet<(int ForceAreaId, int Month)>();
+            foreach (var (key, count) in tally.Counts)
+            {
+                var (month, force, lsoa, category) = PoliceUkTally.Unpack(key);
+                forceMonthSet.Add((forceAreas[force].Id, month.Ordinal));
+                var chain = ChainFor(force, lsoa);
+                if (chain.Length == 1 && hasDistricts[force])
+                {
+                    outside += count;
+                }
+
+                var measure = categoryMeasure[category];
+                var countsToAll = allCrime is not null && !string.Equals(tally.Categories[category], AntiSocialBehaviour, StringComparison.OrdinalIgnoreCase);
+                foreach (var area in chain)
+                {
+                    Add((measure.Id, area, month.Ordinal), count);
+                    if (countsToAll)
+                    {
+                        Add((allCrime!.Id, area, month.Ordinal), count);
+                    }
+                }
+            }
+
+            void Add((int, int, int) k, long v) => counts[k] = counts.GetValueOrDefault(k) + v;
+
+            // Replace each force-month: remove what the store holds for it from this source (held months too), then
+            // write every measure of the source for every area of the force (0 where no row fell), so absent means "no data".
+            var sourceIds = string.Join(", ", sourceMeasures.Select(m => m.Id.ToString(CultureInfo.InvariantCulture)));
+            var rows = new List<ObservationRow>();
+            foreach (var (forceAreaId, monthOrdinal) in forceMonthSet.OrderBy(x => x.Month).ThenBy(x => x.ForceAreaId))
+            {
+                var month = ReportingMonth.FromOrdinal(monthOrdinal);
+                months.Add(month);
+                var areaIds = tree.Subtree(forceAreas.First(a => a.Id == forceAreaId)).Select(a => a.Id).ToList();
+                var held = $"FROM \"Observations\" WHERE \"Kind\" = @month AND \"Period\" = @period "
+                    + $"AND \"AreaId\" IN ({string.Join(", ", areaIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) AND \"MeasureId\" IN ({sourceIds})";
+                (string, object?)[] parameters = [("@month", nameof(PeriodKind.Month)), ("@period", StoreRows.Month(month))];
+                replaced.AddRange(await store.ListAsync("SELECT \"MeasureId\", \"AreaId\", \"Value\", \"Numerator\", \"Denominator\" " + held,
+                    r => new ObservationRow(r.GetInt32(0), r.GetInt32(1), PeriodKind.Month, month, r.GetDecimal(2),
+                        r.IsDBNull(3) ? null : r.GetDecimal(3), r.IsDBNull(4) ? null : r.GetDecimal(4)), cancellationToken, parameters));
+                await store.ExecuteAsync("DELETE " + held, cancellationToken, parameters);
+                foreach (var measure in sourceMeasures)
+                {
+                    foreach (var areaId in areaIds)
+                    {
+                        rows.Add(new ObservationRow(measure.Id, areaId, PeriodKind.Month, month, counts.GetValueOrDefault((measure.Id, areaId, monthOrdinal))));
+                    }
+                }
+
+                forceMonths++;
+            }
+
+            observations += await ObservationWriter.InsertAsync(store, rows, cancellationToken);
+            written.AddRange(rows);
+        }
+
+        var run = await record(replaced, written);
+        return new PoliceUkImportResult(fileCount, tallies.Values.Sum(t => t.Rows), forces.ToList(),
+            months.Count > 0 ? months.Min() : default, months.Count > 0 ? months.Max() : default, forceMonths, observations, outside, run);
     }
 
-    private Area AddArea(Dictionary<string, Area> added, Area area)
+    private static Area Added(Dictionary<string, Area> added, Area area)
     {
-        db.Areas.Add(area);
         added[area.Name] = area;
         return area;
     }
 
-    /// <summary>The measure named so, added (saved with the areas) when the store has none.</summary>
-    private Measure Measure(Dictionary<string, Measure> measures, string name, PoliceUkFileKind kind, string? category)
+    /// <summary>A measure as the import reads it from the store.</summary>
+    private sealed record StoredMeasure(int Id, string Name, string Source);
+
+    /// <summary>The measure named so, made (to be added with the areas) when the store has none.</summary>
+    private static void NewMeasure(Dictionary<string, StoredMeasure> measures, List<Measure> added, string name, PoliceUkFileKind kind, string? category)
     {
-        if (measures.TryGetValue(name, out var existing))
+        if (measures.ContainsKey(name) || added.Any(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            return existing;
+            return;
         }
 
-        var measure = kind switch
+        added.Add(kind switch
         {
             PoliceUkFileKind.Street when category is null => new Measure(name, "crimes", MeasureKind.Count, BetterDirection.Lower,
                 "Every data.police.uk street-level row except anti-social behaviour, each published row counted once (rows with an empty or repeated Crime ID included).",
@@ -442,10 +469,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 $"data.police.uk outcome rows with outcome type '{category}' recorded in the month.", OutcomesSource),
             PoliceUkFileKind.StopAndSearch => new Measure(name, "searches", MeasureKind.Count, BetterDirection.Neither,
                 "data.police.uk stop-and-search rows: every search published for the force in the month.", StopAndSearchSource),
-        };
-        db.Measures.Add(measure);
-        measures[name] = measure;
-        return measure;
+        });
     }
 
     private static string MeasureName(PoliceUkFileKind kind, string category) =>

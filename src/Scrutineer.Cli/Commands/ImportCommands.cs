@@ -29,7 +29,7 @@ internal static class ImportCommands
             // thread; each file's counts are merged by the district its LSOAs map to there once it is open (flat
             // memory for a national archive).
             PoliceUkImport.FindFiles(parse.GetValue(paths)!);
-            var opening = Task.Run(() => context.OpenStoreAsync(parse, ct), ct);
+            var opening = Task.Run(() => context.OpenWriterAsync(parse, ct), ct);
             PoliceUkImportResult result;
             try
             {

@@ -234,7 +234,7 @@ public sealed class PoliceUkImportTests
         using var files = new StreetFiles();
         await MapAsync(store, files);
         files.WriteMonths("2020-01", 60, i => 1 + (i % 3));
-        var opening = new TaskCompletionSource<ScrutineerDb>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var opening = new TaskCompletionSource<StoreWriter>(TaskCreationOptions.RunContinuationsAsynchronously);
         var progress = new MostFilesRead();
 
         var importing = PoliceUkImport.ImportAsync(opening.Task, [files.Folder], progress);
@@ -245,8 +245,8 @@ public sealed class PoliceUkImportTests
 
         await Task.Delay(300);
         var readBeforeTheStoreOpened = progress.Most;
-        await using var db = store.Open();
-        opening.SetResult(db);
+        await using var writer = (await StoreWriter.OpenAsync(store.Location))!;
+        opening.SetResult(writer);
         var result = await importing;
 
         Assert.InRange(readBeforeTheStoreOpened, 16, 16 + Environment.ProcessorCount);
