@@ -28,7 +28,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     /// <summary>data.police.uk's name for anti-social behaviour, which is not a crime.</summary>
     public const string AntiSocialBehaviour = "Anti-social behaviour";
 
-    /// <summary>The most files read and held unmerged while the store opens (<see cref="ImportAsync(Task{ScrutineerDb}, IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>).</summary>
+    /// <summary>The most files read and held unmerged while the store opens (<see cref="ImportAsync(Task{StoreWriter}, IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>).</summary>
     private const int MaxWaiting = 16;
 
     /// <summary>The source recorded on street-level crime measures.</summary>
@@ -48,8 +48,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     /// </remarks>
     public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var reading = await ReadAsync(paths, progress, RepresentativeAsync(StoreReader.ReadAsync(db, r => AreaTree.LoadAsync(r, cancellationToken), cancellationToken)),
-            cancellationToken);
+        var reading = await ReadWhileLoadingAsync(StoreReader.ReadAsync(db, r => AreaTree.LoadAsync(r, cancellationToken), cancellationToken), paths, progress, cancellationToken);
         return await ImportAsync(reading, progress, cancellationToken);
     }
 
@@ -64,29 +63,35 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     public static async Task<PoliceUkImportResult> ImportAsync(Task<StoreWriter> opening, IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var representing = RepresentativeAsync(LoadTreeAsync(opening, cancellationToken));
-        PoliceUkReading reading;
-        try
-        {
-            reading = await ReadAsync(paths, progress, representing, cancellationToken);
-        }
-        catch
-        {
-            // As when the store was opened first, a store that cannot be opened is reported before a file's error.
-            await Task.WhenAny(representing);
-            _ = representing.Exception;
-            if (opening.IsFaulted || opening.IsCanceled)
-            {
-                await opening;
-            }
-
-            throw;
-        }
-
+        var reading = await ReadWhileLoadingAsync(LoadTreeAsync(opening, cancellationToken), paths, progress, cancellationToken);
         var store = await opening;
         var result = await WriteAsync(store, reading, progress, cancellationToken);
         await store.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Reads the files while <paramref name="loading"/> loads the area tree (the store opening first, for the command
+    /// line). On a file's error the tree is waited for: a store that cannot be opened is reported first, and nothing is
+    /// left reading the store.
+    /// </summary>
+    private static async Task<PoliceUkReading> ReadWhileLoadingAsync(Task<AreaTree> loading, IReadOnlyList<string> paths, IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(paths, progress, RepresentativeAsync(loading), cancellationToken);
+        }
+        catch
+        {
+            await Task.WhenAny(loading);
+            if (loading.IsFaulted || loading.IsCanceled)
+            {
+                await loading;
+            }
+
+            throw;
+        }
     }
 
     private static async Task<AreaTree> LoadTreeAsync(Task<StoreWriter> opening, CancellationToken cancellationToken) =>
@@ -102,20 +107,14 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     }
 
     /// <summary>
-    /// Reads and tallies the files named by <paramref name="paths"/> without the store: files in parallel (a large one
-    /// in parts, <see cref="PoliceUkFileReader"/>), their SHA-256 alongside.
+    /// Reads and tallies the files named by <paramref name="paths"/>: files in parallel (a large one in parts,
+    /// <see cref="PoliceUkFileReader"/>), their SHA-256 alongside, each file's LSOAs merged under their district's
+    /// representative (<see cref="PoliceUkTally.Merge"/>) once <paramref name="representing"/> gives it; files read
+    /// before then wait, unmerged (a few, for the moment the store takes to open).
     /// </summary>
     /// <exception cref="DomainException">No files found; a bad row (file:line and why, as <see cref="ImportException"/>).</exception>
-    public static Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        ReadAsync(paths, progress, null, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="ReadAsync(IReadOnlyList{string}, IProgress{ImportProgress}?, CancellationToken)"/>, each file's LSOAs
-    /// merged under their district's representative (<see cref="PoliceUkTally.Merge"/>) once <paramref name="representing"/>
-    /// gives it; files read before then wait, unmerged (a few, for the moment the store takes to open).
-    /// </summary>
     private static async Task<PoliceUkReading> ReadAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress,
-        Task<Func<string, string, (string Code, string Name)>>? representing, CancellationToken cancellationToken)
+        Task<Func<string, string, (string Code, string Name)>> representing, CancellationToken cancellationToken)
     {
         var started = AuditContext.Clock.GetUtcNow();
         var files = FindFiles(paths);
@@ -142,27 +141,20 @@ public sealed class PoliceUkImport(ScrutineerDb db)
         void Tell(long bytes, int filesDone) =>
             progress?.Report(new ImportProgress(bytes, total, Interlocked.Read(ref rowsRead), "reading", filesDone, files.Count));
 
-        void Merge(PoliceUkTally tally, Func<string, string, (string Code, string Name)>? representative)
+        void Merge(PoliceUkTally tally, Func<string, string, (string Code, string Name)> representative)
         {
-            if (representative is not null && !tallies.ContainsKey(tally.Kind))
+            if (!tallies.TryGetValue(tally.Kind, out var existing))
             {
-                tallies[tally.Kind] = new PoliceUkTally(tally.Kind);
+                existing = tallies[tally.Kind] = new PoliceUkTally(tally.Kind);
             }
 
-            if (tallies.TryGetValue(tally.Kind, out var existing))
+            try
             {
-                try
-                {
-                    existing.Merge(tally, representative);
-                }
-                catch (InvalidDataException ex)
-                {
-                    throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message}");
-                }
+                existing.Merge(tally, representative);
             }
-            else
+            catch (InvalidDataException ex)
             {
-                tallies[tally.Kind] = tally;
+                throw new DomainException($"{string.Join(", ", files.Select(Path.GetFileName))}: {ex.Message}");
             }
         }
 
@@ -186,11 +178,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 Tell(Interlocked.Read(ref read), Interlocked.Increment(ref filesRead));
                 lock (gate)
                 {
-                    if (representing is null)
-                    {
-                        Merge(tally, null);
-                    }
-                    else if (representing.IsCompleted)
+                    if (representing.IsCompleted)
                     {
                         // A store that could not be opened stops the reading here, with its own error.
                         var representative = representing.GetAwaiter().GetResult();
@@ -212,21 +200,17 @@ public sealed class PoliceUkImport(ScrutineerDb db)
                 return ValueTask.CompletedTask;
             });
 
-        if (representing is not null)
+        var merging = await representing;
+        lock (gate)
         {
-            var representative = await representing;
-            lock (gate)
-            {
-                MergeWaiting(representative);
-            }
+            MergeWaiting(merging);
         }
 
         return new PoliceUkReading(started, files, await describing, tallies, total);
     }
 
-    /// <summary>Writes files read by <see cref="ReadAsync"/>, in one transaction.</summary>
-    /// <exception cref="DomainException">A value the store refuses (the files are named). Nothing is written then.</exception>
-    public async Task<PoliceUkImportResult> ImportAsync(PoliceUkReading reading, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Writes files read by <see cref="ReadAsync"/> in a transaction of the context's.</summary>
+    private async Task<PoliceUkImportResult> ImportAsync(PoliceUkReading reading, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

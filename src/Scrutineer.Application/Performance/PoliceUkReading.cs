@@ -4,10 +4,10 @@ using Scrutineer.Domain.Imports;
 namespace Scrutineer.Application.Performance;
 
 /// <summary>
-/// data.police.uk files read and tallied, not yet written: <see cref="PoliceUkImport.ReadAsync"/> makes it without the
-/// store (so the command line reads the files while the store opens), <see cref="PoliceUkImport.ImportAsync(PoliceUkReading, IProgress{ImportProgress}?, CancellationToken)"/> writes it.
+/// data.police.uk files read and tallied, not yet written: <see cref="PoliceUkImport"/> reads them while the store opens
+/// and its area tree loads, then writes them.
 /// </summary>
-public sealed class PoliceUkReading
+internal sealed class PoliceUkReading
 {
     internal PoliceUkReading(DateTimeOffset started, List<string> files, IReadOnlyList<ImportedFile> described, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies, long bytes)
     {
