@@ -75,7 +75,7 @@ for engine in sqlite postgresql; do
   measure ./scrutineer import police-uk "$work/$quarter" --db "$db"; q_kb=$kb
   fresh_store "$engine" full
   measure ./scrutineer import police-uk "$work/$rows" --db "$db"; i_secs=$secs; i_kb=$kb
-  grep -q "Imported $(commas "$rows") rows from $files file(s)" "$work/out" || { echo "$engine: unexpected import summary:" >&2; cat "$work/out" >&2; exit 1; }
+  grep -q "Imported $(commas "$rows") rows from $(commas "$files") files" "$work/out" || { echo "$engine: unexpected import summary:" >&2; cat "$work/out" >&2; exit 1; }
   measure ./scrutineer insights rolling12 --db "$db" --format csv; r_secs=$secs
   pairs=$(( $(wc -l < "$work/out") - 1 )); cp "$work/out" "$work/rolling12-first.csv"
   measure ./scrutineer import police-uk "$work/$rows" --db "$db"; again_secs=$secs; again_kb=$kb

@@ -134,7 +134,7 @@ public class StoreReader : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public virtual ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
         return release();
