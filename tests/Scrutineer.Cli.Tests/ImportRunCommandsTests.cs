@@ -1,5 +1,8 @@
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Scrutineer.Application.Audit;
 using Scrutineer.Application.Data;
+using Scrutineer.Domain.Imports;
 using Scrutineer.Testing;
 
 namespace Scrutineer.Cli.Tests;
@@ -29,29 +32,21 @@ public sealed class ImportRunCommandsTests
         Assert.Equal(4, csv.Lines[1].Split("SHA-256").Length - 1);
     }
 
-    [Fact]
-    public async Task TinyAprilOnTheDemo_HeldUntilConfirmed_ThenUndone()
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task TinyAprilOnTheDemo_HeldUntilConfirmed_ThenUndone(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var store = await TestStore.CreateAsync(provider);
         await Cli.DemoAsync(store);
         var folder = Directory.CreateTempSubdirectory("scrutineer-cli-runs-").FullName;
         try
         {
-            var path = Path.Combine(folder, "2024-04-essex-street.csv");
-            var csv = new StringBuilder(StreetHeader + "\n");
-            for (var i = 0; i < 3; i++)
-            {
-                csv.Append($"b{i},2024-04,Essex Police,Essex Police,0.5,51.7,On or near High Street,E01021300,Basildon 001A,Burglary,Under investigation,\n");
-            }
-
-            csv.Append(",2024-04,Essex Police,Essex Police,0.5,51.7,On or near High Street,E01021300,Basildon 001A,Anti-social behaviour,,\n");
-            await File.WriteAllTextAsync(path, csv.ToString());
+            var path = await TinyAprilAsync(folder);
 
             var imported = await Cli.RunAsync("import", "police-uk", path, "--db", store.DbArgument);
 
             Assert.Equal(0, imported.ExitCode);
-            var runLine = Assert.Single(imported.Lines, l => l.StartsWith("Recorded as import run ", StringComparison.Ordinal));
-            var id = runLine["Recorded as import run ".Length..^1];
+            var id = RunId(imported);
             Assert.Contains(imported.Lines, l => l.StartsWith("Held as provisional: April 2024: All crime in Essex Police is 3, against ", StringComparison.Ordinal)
                 && l.EndsWith($"until confirmed (scrutineer import confirm {id}) or imported again.", StringComparison.Ordinal));
             Assert.Contains("12 months to March 2024", await RollingAsync(store), StringComparison.Ordinal);
@@ -84,6 +79,57 @@ public sealed class ImportRunCommandsTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task TinyAprilImportedTwice_TheSecondRunHoldsTheMonth_TheFirstsHoldEndsAudited(StoreProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await Cli.DemoAsync(store);
+        var folder = Directory.CreateTempSubdirectory("scrutineer-cli-runs-").FullName;
+        try
+        {
+            var path = await TinyAprilAsync(folder);
+
+            var first = await Cli.RunAsync("import", "police-uk", path, "--db", store.DbArgument);
+            var second = await Cli.RunAsync("import", "police-uk", path, "--db", store.DbArgument);
+
+            Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+            var (firstId, secondId) = (RunId(first), RunId(second));
+            var runs = await Cli.RunAsync("import", "runs", "--format", "csv", "--db", store.DbArgument);
+            Assert.Contains(",4,completed,", Assert.Single(runs.Lines, l => l.StartsWith(firstId + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
+            Assert.Contains(",4,provisional,", Assert.Single(runs.Lines, l => l.StartsWith(secondId + ",", StringComparison.Ordinal)), StringComparison.Ordinal);
+            await using var db = store.Open();
+            var ended = await db.ImportRunMonths.Where(m => m.RunId == long.Parse(firstId)).ToListAsync();
+            Assert.NotEmpty(ended);
+            Assert.All(ended, m => Assert.Equal((MonthHold.Replaced, long.Parse(secondId)), (m.Hold, m.ReplacedByRunId)));
+            var audited = await db.AuditEntries.Where(e => e.Entity == "ImportRunMonths" && e.Action == AuditAction.Modified).ToListAsync();
+            Assert.Equal(ended.Select(m => "Id=" + m.Id).Order(), audited.Select(e => e.Key).Order());
+            Assert.All(audited, e => Assert.Equal($"{{\"Hold\":{{\"before\":\"Held\",\"after\":\"Replaced\"}},\"ReplacedByRunId\":{{\"before\":null,\"after\":\"{secondId}\"}}}}", e.Changes));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>April 2024 for Essex with three burglaries and one anti-social behaviour: far below the demo's months, so held.</summary>
+    private static async Task<string> TinyAprilAsync(string folder)
+    {
+        var path = Path.Combine(folder, "2024-04-essex-street.csv");
+        var csv = new StringBuilder(StreetHeader + "\n");
+        for (var i = 0; i < 3; i++)
+        {
+            csv.Append($"b{i},2024-04,Essex Police,Essex Police,0.5,51.7,On or near High Street,E01021300,Basildon 001A,Burglary,Under investigation,\n");
+        }
+
+        csv.Append(",2024-04,Essex Police,Essex Police,0.5,51.7,On or near High Street,E01021300,Basildon 001A,Anti-social behaviour,,\n");
+        await File.WriteAllTextAsync(path, csv.ToString());
+        return path;
+    }
+
+    private static string RunId(CliRun result) =>
+        Assert.Single(result.Lines, l => l.StartsWith("Recorded as import run ", StringComparison.Ordinal))["Recorded as import run ".Length..^1];
 
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
