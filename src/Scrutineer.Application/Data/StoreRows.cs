@@ -34,4 +34,7 @@ internal static class StoreRows
 
     /// <summary>A month as the store holds it: the integer yyyymm (<see cref="ReportingMonthConverter"/>).</summary>
     public static int Month(ReportingMonth month) => (month.Year * 100) + month.Month;
+
+    /// <summary>The month a stored yyyymm stands for.</summary>
+    public static ReportingMonth Month(int stored) => new(stored / 100, stored % 100);
 }

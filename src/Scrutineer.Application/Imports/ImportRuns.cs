@@ -220,7 +220,7 @@ public static class ImportRuns
             $"SELECT o.\"MeasureId\", o.\"AreaId\", o.\"Period\", o.\"Value\" FROM \"Observations\" o WHERE o.\"Kind\" = @month AND o.\"MeasureId\" IN ({measureIds}) "
             + "AND o.\"Period\" >= @first AND o.\"Period\" <= @last AND NOT EXISTS (SELECT 1 FROM \"ImportRunMonths\" h "
             + "WHERE h.\"Hold\" = @held AND h.\"MeasureId\" = o.\"MeasureId\" AND h.\"Period\" = o.\"Period\")",
-            r => new MonthFigure(r.GetInt32(0), r.GetInt32(1), new ReportingMonth(r.GetInt32(2) / 100, r.GetInt32(2) % 100), r.GetDecimal(3)),
+            r => new MonthFigure(r.GetInt32(0), r.GetInt32(1), StoreRows.Month(r.GetInt32(2)), r.GetDecimal(3)),
             cancellationToken, ("@month", nameof(PeriodKind.Month)), ("@first", StoreRows.Month(first)), ("@last", StoreRows.Month(last)), ("@held", nameof(MonthHold.Held)));
         int ForceOf(int areaId)
         {
