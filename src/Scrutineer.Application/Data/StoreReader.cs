@@ -27,7 +27,7 @@ public class StoreReader : IAsyncDisposable
     internal DbConnection Connection { get; }
 
     /// <summary>The transaction read in, if any.</summary>
-    internal DbTransaction? Transaction { get; }
+    internal DbTransaction? Transaction { get; private protected set; }
 
     /// <summary>
     /// Opens its own connection to <paramref name="location"/> when the store is there and its schema current (one read,

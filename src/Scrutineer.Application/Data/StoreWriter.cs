@@ -24,7 +24,7 @@ public sealed class StoreWriter : StoreReader
     private readonly DateTimeOffset at = AuditContext.Clock.GetUtcNow();
     private readonly string actor = AuditContext.Actor;
 
-    private StoreWriter(DbConnection connection, DbTransaction transaction, bool owned, Func<ValueTask> release)
+    private StoreWriter(DbConnection connection, DbTransaction? transaction, bool owned, Func<ValueTask> release)
         : base(connection, transaction, release)
     {
         sqlite = connection is SqliteConnection;
@@ -32,9 +32,10 @@ public sealed class StoreWriter : StoreReader
     }
 
     /// <summary>
-    /// Opens its own connection to <paramref name="location"/> and begins the transaction, when the store is there and its
-    /// schema current (as <see cref="StoreReader.OpenAsync"/>); null when the store must first be made or upgraded.
-    /// Nothing is kept unless <see cref="CommitAsync"/> is called.
+    /// Opens its own connection to <paramref name="location"/> when the store is there and its schema current (as
+    /// <see cref="StoreReader.OpenAsync"/>); null when the store must first be made or upgraded. It reads at once; it
+    /// writes once <see cref="BeginAsync"/> has begun its transaction, and nothing is kept unless <see cref="CommitAsync"/>
+    /// is called.
     /// </summary>
     public static new async Task<StoreWriter?> OpenAsync(StoreLocation location, CancellationToken cancellationToken = default)
     {
@@ -43,28 +44,17 @@ public sealed class StoreWriter : StoreReader
             return null;
         }
 
-        try
+        StoreWriter? writer = null;
+        writer = new StoreWriter(connection, null, owned: true, async () =>
         {
-            if (connection is SqliteConnection)
-            {
-                // As every open of the store for writing does (StoreSchema.UpgradeAsync): readers carry on while this writes.
-                await using var wal = connection.CreateCommand();
-                wal.CommandText = "PRAGMA journal_mode=WAL;";
-                await wal.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new StoreWriter(connection, transaction, owned: true, async () =>
+            if (writer?.Transaction is { } transaction)
             {
                 await transaction.DisposeAsync();
-                await connection.DisposeAsync();
-            });
-        }
-        catch
-        {
+            }
+
             await connection.DisposeAsync();
-            throw;
-        }
+        });
+        return writer;
     }
 
     /// <summary>Writes through <paramref name="db"/>'s connection, inside its current transaction, which its caller commits.</summary>
@@ -73,9 +63,32 @@ public sealed class StoreWriter : StoreReader
         new(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The store is written here inside the caller's transaction."), owned: false, () => ValueTask.CompletedTask);
 
+    /// <summary>
+    /// Begins the transaction everything is written in. Begun only when the writing starts, not when the store opens:
+    /// SQLite's transaction holds the store's one write lock, and an import reads its files first (for minutes, for a
+    /// national archive) while the web carries on saving.
+    /// </summary>
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is not null)
+        {
+            return;
+        }
+
+        if (sqlite)
+        {
+            // As every open of the store for writing does (StoreSchema.UpgradeAsync): readers carry on while this writes.
+            await using var wal = Command("PRAGMA journal_mode=WAL;");
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Transaction = await Connection.BeginTransactionAsync(cancellationToken);
+    }
+
     /// <summary>Runs <paramref name="sql"/> (identifiers in double quotes, parameters as <c>@name</c>); the rows it touched.</summary>
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        Writing();
         await using var command = Command(sql, parameters.Select(p => (p.Name, Value(p.Value))).ToArray());
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -86,6 +99,7 @@ public sealed class StoreWriter : StoreReader
     /// </summary>
     public async Task<List<long>> AddAsync(string table, IReadOnlyList<(string Column, object? Value)[]> rows, CancellationToken cancellationToken)
     {
+        Writing();
         var ids = new List<long>(rows.Count);
         if (rows.Count == 0)
         {
@@ -133,10 +147,25 @@ public sealed class StoreWriter : StoreReader
             cancellationToken);
     }
 
-    /// <summary>Keeps everything written.</summary>
+    /// <summary>Keeps everything written; the writer then reads outside a transaction, and writes once begun again.</summary>
     /// <exception cref="InvalidOperationException">The writer writes in its caller's transaction (<see cref="For"/>), which the caller commits.</exception>
-    public Task CommitAsync(CancellationToken cancellationToken) =>
-        owned ? Transaction!.CommitAsync(cancellationToken) : throw new InvalidOperationException("This writer writes in its caller's transaction, which the caller commits.");
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = Writing();
+        if (!owned)
+        {
+            throw new InvalidOperationException("This writer writes in its caller's transaction, which the caller commits.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await transaction.DisposeAsync();
+        Transaction = null;
+    }
+
+    /// <summary>The transaction written in.</summary>
+    /// <exception cref="InvalidOperationException">None begun yet (<see cref="BeginAsync"/>).</exception>
+    internal DbTransaction Writing() =>
+        Transaction ?? throw new InvalidOperationException("The store is written inside a transaction: call BeginAsync first.");
 
     private AuditEntry Entry(AuditAction action, string table, long id, string changes) =>
         new(changeSet, at, actor, action, table, "Id=" + id.ToString(CultureInfo.InvariantCulture), changes);

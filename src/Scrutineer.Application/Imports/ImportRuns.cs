@@ -268,7 +268,7 @@ public static class ImportRuns
 
     private static async Task WriteChangesAsync(StoreWriter store, long runId, IEnumerable<(ObservationRow? Before, ObservationRow? After)> changes, CancellationToken cancellationToken)
     {
-        var (connection, transaction) = (store.Connection, store.Transaction!);
+        var (connection, transaction) = (store.Connection, store.Writing());
         if (connection is NpgsqlConnection postgres)
         {
             await CopyChangesAsync(postgres, runId, changes, cancellationToken);

@@ -21,7 +21,7 @@ internal static class ObservationWriter
 
     public static async Task<int> InsertAsync(StoreWriter store, IEnumerable<ObservationRow> rows, CancellationToken cancellationToken)
     {
-        var (connection, transaction) = (store.Connection, store.Transaction!);
+        var (connection, transaction) = (store.Connection, store.Writing());
         if (connection is NpgsqlConnection postgres)
         {
             return await CopyAsync(postgres, rows, cancellationToken);

@@ -65,6 +65,7 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     {
         var reading = await ReadWhileLoadingAsync(LoadTreeAsync(opening, cancellationToken), paths, progress, cancellationToken);
         var store = await opening;
+        await store.BeginAsync(cancellationToken);
         var result = await WriteAsync(store, reading, progress, cancellationToken);
         await store.CommitAsync(cancellationToken);
         return result;

@@ -28,6 +28,7 @@ public sealed class StoreWriterTests
         using var actor = AuditContext.Begin("cli:tester", new TestClock(Now));
         await using (var writer = (await StoreWriter.OpenAsync(store.Location))!)
         {
+            await writer.BeginAsync(default);
             var area = (await writer.AddAsync("Areas", [StoreRows.Of(new Area("Essex Police", AreaLevel.Force))], default))[0];
             var measure = (await writer.AddAsync("Measures", [StoreRows.Of(new Measure("Robbery", "crimes", MeasureKind.Count, BetterDirection.Lower,
                 "Robbery as \"published\" — with 'quotes' and a non-ASCII dash.", "data.police.uk street-level crime"))], default))[0];
@@ -100,6 +101,7 @@ public sealed class StoreWriterTests
 
         await using (var writer = (await StoreWriter.OpenAsync(store.Location))!)
         {
+            await writer.BeginAsync(default);
             await writer.ChangeAsync("ImportRuns", written, [("Wrote", "", "1 month × 1 measure × 1 area: 1 figure written."), ("Rows", 1L, 1L)], default);
             await writer.CommitAsync(default);
         }
@@ -120,12 +122,38 @@ public sealed class StoreWriterTests
         await using var store = await TestStore.CreateAsync(provider);
         await using (var writer = (await StoreWriter.OpenAsync(store.Location))!)
         {
+            await writer.BeginAsync(default);
             await writer.AddAsync("Areas", [StoreRows.Of(new Area("Kent Police", AreaLevel.Force))], default);
         }
 
         await using var db = store.Open();
         Assert.Empty(await db.Areas.ToListAsync());
         Assert.Empty(await db.AuditEntries.ToListAsync());
+    }
+
+    [Fact]
+    public async Task OpenedNotBegun_ReadsWhileAnotherSaveGoesThrough_WritesOnlyOnceBegun()
+    {
+        // An import holds its writer open while it reads its files: on SQLite a transaction would hold the store's one
+        // write lock all that time, so the web's saves would wait and fail.
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var writer = (await StoreWriter.OpenAsync(store.Location))!;
+        Assert.Empty(await writer.ListAsync("SELECT \"Id\" FROM \"Areas\"", r => r.GetInt32(0), default));
+
+        await using (var db = store.Open())
+        {
+            db.Areas.Add(new Area("Essex Police", AreaLevel.Force));
+            var saving = db.SaveChangesAsync();
+            Assert.Same(saving, await Task.WhenAny(saving, Task.Delay(TimeSpan.FromSeconds(10))));
+            await saving;
+        }
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => writer.AddAsync("Areas", [StoreRows.Of(new Area("Kent Police", AreaLevel.Force))], default));
+        Assert.Equal("The store is written inside a transaction: call BeginAsync first.", refused.Message);
+        await writer.BeginAsync(default);
+        await writer.AddAsync("Areas", [StoreRows.Of(new Area("Kent Police", AreaLevel.Force))], default);
+        await writer.CommitAsync(default);
+        Assert.Equal(["Essex Police", "Kent Police"], await writer.ListAsync("SELECT \"Name\" FROM \"Areas\" ORDER BY \"Id\"", r => r.GetString(0), default));
     }
 
     [Fact]
