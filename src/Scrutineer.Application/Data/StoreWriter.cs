@@ -21,7 +21,7 @@ public sealed class StoreWriter : StoreReader
     private readonly bool sqlite;
     private readonly bool owned;
     private readonly Guid changeSet = Guid.NewGuid();
-    private readonly DateTimeOffset at = AuditContext.Clock.GetUtcNow();
+    private DateTimeOffset at = AuditContext.Clock.GetUtcNow();
     private readonly string actor = AuditContext.Actor;
 
     private StoreWriter(DbConnection connection, DbTransaction? transaction, bool owned, Func<ValueTask> release)
@@ -83,6 +83,8 @@ public sealed class StoreWriter : StoreReader
         }
 
         Transaction = await Connection.BeginTransactionAsync(cancellationToken);
+        // The audit entries' time is the writing's, not the opening's.
+        at = AuditContext.Clock.GetUtcNow();
     }
 
     /// <summary>Runs <paramref name="sql"/> (identifiers in double quotes, parameters as <c>@name</c>); the rows it touched.</summary>
