@@ -113,6 +113,45 @@ public sealed class ImportRunCommandsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ThreeImportsAtOnce_OfANewForce_EachSucceeds_AndTheFiguresAreOneImportsWorth(StoreProvider provider)
+    {
+        // Each import would add the same new force and measures; one at a time (SQLite's write lock, PostgreSQL's
+        // advisory lock), the later ones find them instead of failing on their unique names.
+        await using var store = await TestStore.CreateAsync(provider);
+        var folder = Directory.CreateTempSubdirectory("scrutineer-cli-race-").FullName;
+        try
+        {
+            for (var m = 1; m <= 12; m++)
+            {
+                var month = $"2023-{m:00}";
+                var csv = new StringBuilder(StreetHeader + "\n");
+                foreach (var type in new[] { "Burglary", "Robbery", "Shoplifting", "Vehicle crime", "Anti-social behaviour" })
+                {
+                    csv.Append($",{month},Kent Police,Kent Police,0.5,51.2,On or near A Road,E01024000,Maidstone 001A,{type},,\n");
+                }
+
+                await File.WriteAllTextAsync(Path.Combine(folder, $"{month}-kent-street.csv"), csv.ToString());
+            }
+
+            var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Cli.RunAsync("import", "police-uk", folder, "--db", store.DbArgument))));
+
+            Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Error));
+            Assert.All(runs, r => Assert.StartsWith("Imported 60 rows from 12 files in ", r.Lines[0], StringComparison.Ordinal));
+            Assert.All(runs, r => Assert.EndsWith(": Kent Police, 2023-01 to 2023-12 (12 force-months, 72 observations).", r.Lines[0], StringComparison.Ordinal));
+            await using var db = store.Open();
+            Assert.Equal(["Kent Police"], await db.Areas.Select(a => a.Name).ToListAsync());
+            Assert.Equal(6, await db.Measures.CountAsync());
+            Assert.Equal(72, await db.Observations.CountAsync());
+            Assert.Equal(3, await db.ImportRuns.CountAsync());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>April 2024 for Essex with three burglaries and one anti-social behaviour: far below the demo's months, so held.</summary>
     private static async Task<string> TinyAprilAsync(string folder)
     {

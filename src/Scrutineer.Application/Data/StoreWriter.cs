@@ -18,6 +18,9 @@ namespace Scrutineer.Application.Data;
 public sealed class StoreWriter : StoreReader
 {
     private const int AuditRowsPerBatch = 100;
+
+    /// <summary>The PostgreSQL advisory lock imports take (<see cref="ExcludeOtherImportsAsync"/>): "SCRUTIMP" as a number.</summary>
+    private const long ImportLock = 0x5343_5255_5449_4D50;
     private readonly bool sqlite;
     private readonly bool owned;
     private readonly Guid changeSet = Guid.NewGuid();
@@ -85,6 +88,21 @@ public sealed class StoreWriter : StoreReader
         Transaction = await Connection.BeginTransactionAsync(cancellationToken);
         // The audit entries' time is the writing's, not the opening's.
         at = AuditContext.Clock.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Waits until no other import writes, then holds the others off until this transaction ends: on SQLite the
+    /// transaction already holds the store's one write lock; on PostgreSQL a transaction-level advisory lock does the
+    /// same. Two imports at once then each read the areas and measures the other added, where otherwise both would add
+    /// the same new force or measure and one would fail on its unique name.
+    /// </summary>
+    public async Task ExcludeOtherImportsAsync(CancellationToken cancellationToken)
+    {
+        Writing();
+        if (!sqlite)
+        {
+            await ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", cancellationToken, ("@key", ImportLock));
+        }
     }
 
     /// <summary>Runs <paramref name="sql"/> (identifiers in double quotes, parameters as <c>@name</c>); the rows it touched.</summary>

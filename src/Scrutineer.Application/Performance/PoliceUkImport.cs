@@ -272,6 +272,8 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     private static async Task<PoliceUkImportResult> WriteAsync(StoreWriter store, int fileCount, Dictionary<PoliceUkFileKind, PoliceUkTally> tallies,
         Func<IReadOnlyCollection<ObservationRow>, IReadOnlyCollection<ObservationRow>, Task<RecordedRun>> record, CancellationToken cancellationToken)
     {
+        // One import writes at a time, so the areas and measures read here are all there are until it commits.
+        await store.ExcludeOtherImportsAsync(cancellationToken);
         var tree = await AreaTree.LoadAsync(store, cancellationToken);
         var measures = (await store.ListAsync("SELECT \"Id\", \"Name\", \"Source\" FROM \"Measures\"",
             r => new StoredMeasure(r.GetInt32(0), r.GetString(1), r.GetString(2)), cancellationToken)).ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
