@@ -49,7 +49,16 @@ public sealed class PoliceUkImport(ScrutineerDb db)
     public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var reading = await ReadWhileLoadingAsync(StoreReader.ReadAsync(db, r => AreaTree.LoadAsync(r, cancellationToken), cancellationToken), paths, progress, cancellationToken);
-        return await ImportAsync(reading, progress, cancellationToken);
+
+        // Written in a transaction of the context's.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await WriteAsync(StoreWriter.For(db), reading, progress, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
     }
 
     /// <summary>
@@ -208,19 +217,6 @@ public sealed class PoliceUkImport(ScrutineerDb db)
         }
 
         return new PoliceUkReading(started, files, await describing, tallies, total);
-    }
-
-    /// <summary>Writes files read by <see cref="ReadAsync"/> in a transaction of the context's.</summary>
-    private async Task<PoliceUkImportResult> ImportAsync(PoliceUkReading reading, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await WriteAsync(StoreWriter.For(db), reading, progress, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        });
     }
 
     /// <summary>Writes files read by <see cref="ReadAsync"/> through <paramref name="store"/>, in its transaction, which the caller commits.</summary>
