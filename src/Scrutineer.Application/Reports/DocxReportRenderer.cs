@@ -12,8 +12,8 @@ namespace Scrutineer.Application.Reports;
 /// Writes a report as a Word document that people can edit: Title and Heading 1–3 styles (the navigation pane), real
 /// tables whose header row repeats on every page, a table-of-contents field, page-reference fields for contents page
 /// ranges, the classification in the header and footer with "Page n of m", and native charts (DrawingML chart parts
-/// holding their data). The contents are written with their page numbers, read from the report laid out by LibreOffice
-/// (<see cref="DocxLayout"/>), so no field needs updating when the document is opened (decision 0133).
+/// holding their data). The body is laid out on its pages here (<see cref="DocxPagination"/>), so the contents are written
+/// with their page numbers and no field needs updating when the document is opened (decisions 0133, 0182).
 /// </summary>
 public sealed class DocxReportRenderer : IReportRenderer
 {
@@ -22,16 +22,11 @@ public sealed class DocxReportRenderer : IReportRenderer
 
     public ReportFormat Format => ReportFormat.Docx;
 
-    public async Task RenderAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default)
-    {
-        var layout = document.Blocks.OfType<ReportContents>().Any()
-            ? await DocxLayout.MeasureAsync(Write(document, null), document, cancellationToken)
-            : null;
-        await output.WriteAsync(Write(document, layout), cancellationToken);
-    }
+    public async Task RenderAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default) =>
+        await output.WriteAsync(Write(document), cancellationToken);
 
-    /// <summary>The document's bytes, its contents numbered from <paramref name="layout"/> (placeholders when null).</summary>
-    private static byte[] Write(ReportDocument document, DocxLayout? layout)
+    /// <summary>The document's bytes, laid out on its pages and its contents numbered (<see cref="DocxPagination"/>).</summary>
+    private static byte[] Write(ReportDocument document)
     {
         using var memory = new MemoryStream();
         using (var word = WordprocessingDocument.Create(memory, WordprocessingDocumentType.Document))
@@ -41,16 +36,30 @@ public sealed class DocxReportRenderer : IReportRenderer
             word.PackageProperties.Keywords = document.Marking;
             var main = word.AddMainDocumentPart();
             DocxStyles.Add(main);
-            var writer = new Writer(main, document, layout);
-            var body = new Body();
+            var writer = new Writer(main, document);
+            var elements = new List<OpenXmlElement>();
+            var breakBefore = false;
             foreach (var block in document.Blocks)
             {
-                foreach (var element in writer.Block(block, inCell: false))
+                if (block is ReportPageBreak)
                 {
-                    body.Append(element);
+                    breakBefore = true;
+                    continue;
                 }
+
+                var written = writer.Block(block, inCell: false).ToList();
+                if (breakBefore && written.FirstOrDefault() is Paragraph first)
+                {
+                    (first.ParagraphProperties ?? first.PrependChild(new ParagraphProperties())).PageBreakBefore = new PageBreakBefore();
+                    breakBefore = false;
+                }
+
+                elements.AddRange(written);
             }
 
+            var pages = DocxPagination.Lay(elements, new DocxStyleSheet(main.StyleDefinitionsPart!.Styles!));
+            DocxContents.Number(pages);
+            var body = new Body(pages.Body);
             body.Append(Section(main, document.Marking, document.RunningTitle));
             main.Document = new Document(body);
             main.Document.Save();
@@ -89,7 +98,7 @@ public sealed class DocxReportRenderer : IReportRenderer
     internal static Text Text(string text) => new(text) { Space = SpaceProcessingModeValues.Preserve };
 
     /// <summary>Turns blocks into Word elements, numbering bookmarks, drawings and charts as it goes.</summary>
-    private sealed class Writer(MainDocumentPart main, ReportDocument document, DocxLayout? layout)
+    private sealed class Writer(MainDocumentPart main, ReportDocument document)
     {
         private readonly IReadOnlyList<ReportHeading> listed = DocxContents.Headings(document);
         private readonly Dictionary<ReportHeading, string> listedBookmarks = DocxContents.Bookmarks(document);
@@ -104,7 +113,6 @@ public sealed class DocxReportRenderer : IReportRenderer
             ReportBulletList l => l.Items.Select(item => Para(
                 new ParagraphProperties(new ParagraphStyleId { Val = "ListBullet" }, new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = DocxStyles.BulletNumbering })),
                 Runs(item))),
-            ReportPageBreak => [new Paragraph(new Run(new Break { Type = BreakValues.Page }))],
             ReportAnchor a => [Anchor(a.Name)],
             ReportTable t => Table(t),
             ReportChart c => Chart(c),
@@ -278,7 +286,7 @@ public sealed class DocxReportRenderer : IReportRenderer
         private IEnumerable<OpenXmlElement> Contents(ReportContents contents)
         {
             yield return new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "TOCHeading" }), new Run(DocxReportRenderer.Text("Contents")));
-            foreach (var line in DocxContents.Lines(listed, listedBookmarks, layout))
+            foreach (var line in DocxContents.Lines(listed, listedBookmarks))
             {
                 yield return line;
             }
@@ -313,10 +321,9 @@ public sealed class DocxReportRenderer : IReportRenderer
                     History = true,
                 };
                 var pages = new Paragraph();
-                var range = layout?.Ranges.GetValueOrDefault(entry.Anchor);
-                pages.Append(PageReference(entry.Anchor, range?.First));
+                pages.Append(PageReference(entry.Anchor));
                 pages.Append(new Run(DocxReportRenderer.Text("-")));
-                pages.Append(PageReference(entry.EndAnchor, range?.Last));
+                pages.Append(PageReference(entry.EndAnchor));
                 table.Append(new TableRow(
                     Cell(widths[0], [new Paragraph(link)], null, false),
                     Cell(widths[1], [pages], null, false),
@@ -327,13 +334,13 @@ public sealed class DocxReportRenderer : IReportRenderer
             yield return new Paragraph();
         }
 
-        /// <summary>A page reference with its page written in (a placeholder before the layout is known), never marked for updating.</summary>
-        private static IEnumerable<OpenXmlElement> PageReference(string anchor, int? page) =>
+        /// <summary>A page reference, its page a placeholder until <see cref="DocxContents.Number"/> writes it in; never marked for updating.</summary>
+        private static IEnumerable<OpenXmlElement> PageReference(string anchor) =>
         [
             new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
             new Run(new FieldCode($" PAGEREF {anchor} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-            new Run(DocxReportRenderer.Text(page?.ToString(CultureInfo.InvariantCulture) ?? DocxContents.Placeholder)),
+            new Run(DocxReportRenderer.Text(DocxContents.Placeholder)),
             new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
         ];
 
