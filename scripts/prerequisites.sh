@@ -23,7 +23,7 @@ ensure_system_packages() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  # LibreOffice lays the Word reports out to number their contents (decision 0133); without its recommends it is ~50 packages.
+  # The tests lay the Word reports out with LibreOffice to check their pages (decision 0182); without its recommends it is ~50 packages.
   if ! command -v soffice >/dev/null 2>&1; then
     [ "$(id -u)" -eq 0 ] || { echo "ERROR: libreoffice-writer-nogui missing and not running as root to install it." >&2; exit 1; }
     apt-get update -qq
