@@ -4,9 +4,8 @@
 #   round status on the demo store      within 3x of --help
 #   report quarterly --format docx      within 5x of --help
 #   report quarterly --format html      (printed, no target)
-# plus the Word report's LibreOffice layout pass timed alone on the same document (decision 0133), fresh profile as the
-# product runs it, and with a profile kept from the run before.
-# The commands run round-robin (help, status, docx, html, layout, ...) so a change in the machine's load falls on all
+# The Word report is laid out on its pages by the command itself (decision 0182): no other program runs.
+# The commands run round-robin (help, status, docx, html, ...) so a change in the machine's load falls on all
 # of them alike; each figure is the median of RUNS runs.
 # Usage: benchmarks/startup-benchmark.sh [RUNS]     (default 7; builds as ./scrutineer does,
 #        and a fresh demo store in a temporary folder)
@@ -21,7 +20,6 @@ echo "Building as ./scrutineer does (Release, self-contained, composite ReadyToR
 cli() { artifacts/cli/scrutineer "$@"; }
 echo "Building the demo store ..." >&2
 cli demo --db "$work/demo.db" --files "$work/files" >/dev/null
-office="$(command -v soffice || echo /usr/bin/soffice)"
 
 # Milliseconds a command takes, its output discarded; a failing command stops the benchmark.
 ms() {
@@ -36,10 +34,6 @@ ms() {
   echo $(((end - start) / 1000000))
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'; }
-layout() { # $1: profile folder
-  rm -rf "$work/layout" && mkdir -p "$work/layout"
-  "$office" "-env:UserInstallation=file://$1" --headless --norestore --convert-to pdf --outdir "$work/layout" "$work/q.docx"
-}
 
 echo "machine: $(nproc) cores; load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for _ in $(seq "$runs"); do
@@ -47,9 +41,6 @@ for _ in $(seq "$runs"); do
   ms cli round status --db "$work/demo.db" >>"$work/status"
   ms cli report quarterly --db "$work/demo.db" --period "$period" --format docx --out "$work/q.docx" >>"$work/docx"
   ms cli report quarterly --db "$work/demo.db" --period "$period" --format html --out "$work/q.html" >>"$work/html"
-  rm -rf "$work/fresh-profile"
-  ms layout "$work/fresh-profile" >>"$work/layout-fresh"
-  ms layout "$work/kept-profile" >>"$work/layout-kept"
 done
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs each"
 echo
@@ -58,13 +49,8 @@ help=$(median <"$work/help")
 status=$(median <"$work/status")
 docx=$(median <"$work/docx")
 html=$(median <"$work/html")
-fresh=$(median <"$work/layout-fresh")
-kept=$(median <"$work/layout-kept")
 verdict() { awk -v a="$1" -v b="$help" -v t="$2" 'BEGIN { r = a / b; printf "%5.2fx", r; if (t != "") printf "  (target <= %sx: %s)", t, (r <= t ? "PASS" : "FAIL") }'; }
 printf '%-52s %7s ms  %s\n' "scrutineer --help" "$help" "1.00x (the peer)"
 printf '%-52s %7s ms  %s\n' "scrutineer round status" "$status" "$(verdict "$status" 3)"
 printf '%-52s %7s ms  %s\n' "scrutineer report quarterly --format docx" "$docx" "$(verdict "$docx" 5)"
 printf '%-52s %7s ms  %s\n' "scrutineer report quarterly --format html" "$html" "$(verdict "$html" "")"
-printf '%-52s %7s ms  %s\n' "  Word layout pass: LibreOffice alone, new profile" "$fresh" "$(verdict "$fresh" "")"
-printf '%-52s %7s ms  %s\n' "  LibreOffice alone, profile kept from the last run" "$kept" "$(verdict "$kept" "")"
-printf '%-52s %7s ms  %s\n' "DOCX without its layout pass (docx - layout)" "$((docx - fresh))" "$(verdict "$((docx - fresh))" 5)"
