@@ -217,13 +217,7 @@ internal sealed class DocxParagraphLines
     /// <summary>A character's width in em, or null when Arial has no glyph for it.</summary>
     private static double? Em(char c, bool bold)
     {
-        int units = c switch
-        {
-            >= '\u0020' and <= '\u024F' => bold ? DocxFontWidths.Bold0020[c - 0x20] : DocxFontWidths.Regular0020[c - 0x20],
-            >= '\u2000' and <= '\u20CF' => bold ? DocxFontWidths.Bold2000[c - 0x2000] : DocxFontWidths.Regular2000[c - 0x2000],
-            >= '\u2100' and <= '\u22FF' => bold ? DocxFontWidths.Bold2100[c - 0x2100] : DocxFontWidths.Regular2100[c - 0x2100],
-            _ => 0,
-        };
+        var units = c > DocxFontWidths.Last ? 0 : bold ? DocxFontWidths.Bold[c] : DocxFontWidths.Regular[c];
         return units == 0 ? null : units / 2048.0;
     }
 
