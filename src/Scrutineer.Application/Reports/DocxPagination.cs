@@ -158,12 +158,13 @@ internal sealed class DocxPagination
         var header = HeaderRows(table).ToList();
         var rows = BodyRows(table).ToList();
         var headerHeight = Border + header.Sum(RowHeight);
+        var fresh = used == 0;
         if (used > 0 && used + headerHeight + Math.Min(rows.Select(RowHeight).FirstOrDefault(), LeastRowPart) > Room)
         {
             BreakBefore(table);
+            fresh = true;
         }
 
-        var fresh = used == 0;
         var part = Shell(table, header);
         var partRows = 0;
         used += headerHeight;

@@ -10,7 +10,7 @@ namespace Scrutineer.Application.Reports;
 
 /// <summary>
 /// Writes a report as a Word document that people can edit: Title and Heading 1–3 styles (the navigation pane), real
-/// tables whose header row repeats on every page, a table-of-contents field, page-reference fields for contents page
+/// tables with their header row on every page they reach, a table-of-contents field, page-reference fields for contents page
 /// ranges, the classification in the header and footer with "Page n of m", and native charts (DrawingML chart parts
 /// holding their data). The body is laid out on its pages here (<see cref="DocxPagination"/>), so the contents are written
 /// with their page numbers and no field needs updating when the document is opened (decisions 0133, 0182).
