@@ -38,6 +38,10 @@ public sealed record RoundHeading(int Id, int PlanId, string PlanTitle, Financia
                 + $" Open the round for {period} first: scrutineer round open --period \"{period}\" --deadline YYYY-MM-DD, or Rounds on the web.");
     }
 
+    /// <summary>Whether any plan (or the plan titled <paramref name="planTitle"/>) has a round for <paramref name="period"/>.</summary>
+    public static async Task<bool> AnyAsync(StoreReader reader, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default) =>
+        (await AllAsync(reader, cancellationToken)).Any(r => r.Period == period && (planTitle is null || r.PlanTitle == planTitle));
+
     /// <summary>The open round with the latest period, or the latest round when none is open; null when there are none.</summary>
     public static async Task<RoundHeading?> CurrentAsync(StoreReader reader, CancellationToken cancellationToken = default)
     {
