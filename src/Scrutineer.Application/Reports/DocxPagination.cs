@@ -44,6 +44,7 @@ internal sealed class DocxPagination
     private readonly DocxStyleSheet sheet;
     private readonly List<OpenXmlElement> body = [];
     private readonly Dictionary<string, int> bookmarks = new(StringComparer.Ordinal);
+    private readonly Dictionary<Paragraph, DocxParagraphLines> measured = new(ReferenceEqualityComparer.Instance);
     private double used;
 
     private DocxPagination(DocxStyleSheet sheet) => this.sheet = sheet;
@@ -89,7 +90,20 @@ internal sealed class DocxPagination
         return layout;
     }
 
-    private DocxParagraphLines Lines(Paragraph paragraph, double width) => new(paragraph, sheet.Look(paragraph), width);
+    /// <summary>
+    /// <paramref name="paragraph"/> broken into lines <paramref name="width"/> points wide, measured once: a run's
+    /// paragraphs, a table's rows and their cells are each looked at more than once as a page is filled.
+    /// </summary>
+    private DocxParagraphLines Lines(Paragraph paragraph, double width)
+    {
+        if (!measured.TryGetValue(paragraph, out var lines) || lines.Width != width)
+        {
+            lines = new DocxParagraphLines(paragraph, sheet.Look(paragraph), width);
+            measured[paragraph] = lines;
+        }
+
+        return lines;
+    }
 
     /// <summary>The least of <paramref name="element"/> that must share a page with what is kept with it.</summary>
     private double Start(OpenXmlElement element) => element switch
@@ -117,11 +131,7 @@ internal sealed class DocxPagination
 
     private void FlowParagraph(Paragraph paragraph)
     {
-        if (used > 0 && BreaksBefore(paragraph))
-        {
-            NewPage(paragraph);
-        }
-
+        // A paragraph that breaks before it is always the first of its run in Lay, which has started its page.
         while (true)
         {
             var lines = Lines(paragraph, TextWidth);
@@ -159,7 +169,7 @@ internal sealed class DocxPagination
         var rows = BodyRows(table).ToList();
         var headerHeight = Border + header.Sum(RowHeight);
         var fresh = used == 0;
-        if (used > 0 && used + headerHeight + Math.Min(rows.Select(RowHeight).FirstOrDefault(), LeastRowPart) > Room)
+        if (used > 0 && used + Start(table) > Room)
         {
             BreakBefore(table);
             fresh = true;

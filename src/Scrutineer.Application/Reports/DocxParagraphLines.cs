@@ -35,11 +35,15 @@ internal sealed class DocxParagraphLines
     {
         this.paragraph = paragraph;
         Look = look;
+        Width = width;
         Read(paragraph, look);
         Wrap(Math.Max(width - look.Indent, 12));
     }
 
     public DocxParagraphLook Look { get; }
+
+    /// <summary>The width, in points, it was broken into lines for.</summary>
+    public double Width { get; }
 
     /// <summary>The number of lines.</summary>
     public int Count => lines.Count;

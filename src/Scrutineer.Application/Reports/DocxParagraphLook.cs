@@ -9,7 +9,6 @@ namespace Scrutineer.Application.Reports;
 /// <param name="LineFactor">Its line spacing as a multiple of single spacing ("auto" spacing).</param>
 /// <param name="ExactLine">Its line height when set exactly, otherwise null.</param>
 /// <param name="KeepNext">Whether it is kept on the page of the paragraph that follows it.</param>
-/// <param name="Numbered">Whether it carries a bullet (a list item).</param>
 internal readonly record struct DocxParagraphLook(
     double Size,
     bool Bold,
@@ -18,5 +17,4 @@ internal readonly record struct DocxParagraphLook(
     double Indent,
     double LineFactor,
     double? ExactLine,
-    bool KeepNext,
-    bool Numbered);
+    bool KeepNext);

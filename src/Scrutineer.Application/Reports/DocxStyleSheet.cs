@@ -54,8 +54,7 @@ internal sealed class DocxStyleSheet
             Indent: Twips(indents.Select(i => i.Left?.Value).FirstOrDefault(v => v is not null)),
             LineFactor: (lineRule is null || lineRule == LineSpacingRuleValues.Auto) && line is not null ? Number(line) / 240 : 1,
             ExactLine: lineRule == LineSpacingRuleValues.Exact && line is not null ? Number(line) / 20 : null,
-            KeepNext: own?.KeepNext is not null || chain.Any(s => s.StyleParagraphProperties?.KeepNext is not null),
-            Numbered: own?.NumberingProperties is not null);
+            KeepNext: own?.KeepNext is not null || chain.Any(s => s.StyleParagraphProperties?.KeepNext is not null));
     }
 
     /// <summary>The size, in points, and weight of <paramref name="run"/>'s text in a paragraph set as <paramref name="look"/>.</summary>
