@@ -10,17 +10,28 @@ namespace Scrutineer.Application.Data;
 /// Reads the store over its plain connection, with SQL both engines run alike: no EF context, no query translation.
 /// The application's choices of plan and round and the round's status read through it, from the web's context
 /// (<see cref="ReadAsync"/>, inside its transaction) and from a command that only reads (<see cref="OpenAsync"/>), which then
-/// answers without EF's start-up (docs/decisions/0175).
+/// answers without EF's start-up (docs/decisions/0175). A read that still goes through EF asks for the context
+/// (<see cref="Context"/>): the one read through, or one opened on the same store only then (docs/decisions/0183).
 /// </summary>
 public class StoreReader : IAsyncDisposable
 {
     private readonly Func<ValueTask> release;
+    private readonly Func<ScrutineerDb>? openContext;
+    private ScrutineerDb? context;
+    private bool ownsContext;
 
     private protected StoreReader(DbConnection connection, DbTransaction? transaction, Func<ValueTask> release)
     {
         Connection = connection;
         Transaction = transaction;
         this.release = release;
+    }
+
+    private StoreReader(DbConnection connection, DbTransaction? transaction, Func<ValueTask> release, ScrutineerDb? context, Func<ScrutineerDb>? openContext)
+        : this(connection, transaction, release)
+    {
+        this.context = context;
+        this.openContext = openContext;
     }
 
     /// <summary>The connection read through.</summary>
@@ -35,7 +46,7 @@ public class StoreReader : IAsyncDisposable
     /// must first be made or upgraded, which only the context does (<see cref="StoreSchema.UpgradeAsync"/>).
     /// </summary>
     public static async Task<StoreReader?> OpenAsync(StoreLocation location, CancellationToken cancellationToken = default) =>
-        await OpenCurrentAsync(location, cancellationToken) is { } connection ? new StoreReader(connection, null, connection.DisposeAsync) : null;
+        await OpenCurrentAsync(location, cancellationToken) is { } connection ? new StoreReader(connection, null, connection.DisposeAsync, null, location.Open) : null;
 
     /// <summary>A connection opened to <paramref name="location"/> when its schema is current (<see cref="OpenAsync"/>); else null.</summary>
     private protected static async Task<DbConnection?> OpenCurrentAsync(StoreLocation location, CancellationToken cancellationToken)
@@ -88,7 +99,7 @@ public class StoreReader : IAsyncDisposable
         }
 
         return new StoreReader(connection, db.Database.CurrentTransaction?.GetDbTransaction(),
-            opened ? () => new ValueTask(db.Database.CloseConnectionAsync()) : () => ValueTask.CompletedTask);
+            opened ? () => new ValueTask(db.Database.CloseConnectionAsync()) : () => ValueTask.CompletedTask, db, null);
     }
 
     /// <summary>What <paramref name="read"/> reads through <paramref name="db"/>'s connection (<see cref="ForAsync"/>).</summary>
@@ -133,10 +144,33 @@ public class StoreReader : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// The EF context for a read not written over the plain connection: the context this reader reads through
+    /// (<see cref="ReadAsync"/>), or, for a reader on its own connection (<see cref="OpenAsync"/>), a context opened on
+    /// the same store at the first call and disposed with the reader. A command that never calls it pays none of EF's
+    /// start-up.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A writer: it writes in its own transaction, which a context would not see.</exception>
+    public ScrutineerDb Context()
+    {
+        if (context is null)
+        {
+            context = (openContext ?? throw new InvalidOperationException("A store writer has no EF context: read through the writer's own connection."))();
+            ownsContext = true;
+        }
+
+        return context;
+    }
+
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
-        return release();
+        if (ownsContext)
+        {
+            await context!.DisposeAsync();
+        }
+
+        await release();
     }
 }

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using System.Globalization;
 using Scrutineer.Application.Data;
 using Scrutineer.Domain.Performance;
-using Scrutineer.Domain.Periods;
-using Scrutineer.Domain.Plans;
 
 namespace Scrutineer.Application.Performance;
 
@@ -16,23 +14,30 @@ namespace Scrutineer.Application.Performance;
 /// <item>else the force holding the most monthly figures (the force whose data the store holds, even beside a
 /// neighbour's), the first added on a tie.</item>
 /// </list>
-/// Where the first or second step finds several forces, the third chooses among them.
+/// Where the first or second step finds several forces, the third chooses among them. Read over the store's connection
+/// (<see cref="StoreReader"/>), so a report command needs no EF for it.
 /// </summary>
 public static class ForceArea
 {
     /// <summary>The default force's name, or null when the store holds no force-level area.</summary>
-    public static async Task<string?> DefaultAsync(ScrutineerDb db, CancellationToken cancellationToken = default)
+    public static Task<string?> DefaultAsync(ScrutineerDb db, CancellationToken cancellationToken = default) =>
+        StoreReader.ReadAsync(db, reader => DefaultAsync(reader, cancellationToken), cancellationToken);
+
+    /// <summary>The default force's name, or null when the store holds no force-level area.</summary>
+    public static async Task<string?> DefaultAsync(StoreReader reader, CancellationToken cancellationToken = default)
     {
-        var forces = await db.Areas.AsNoTracking().Where(a => a.Level == AreaLevel.Force).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
+        var forces = await reader.ListAsync(
+            """SELECT "Id", "Name" FROM "Areas" WHERE "Level" = 'Force' ORDER BY "Id" """,
+            r => (Id: r.GetInt32(0), Name: r.GetString(1)), cancellationToken);
         if (forces.Count <= 1)
         {
-            return forces.SingleOrDefault()?.Name;
+            return forces.Count == 0 ? null : forces[0].Name;
         }
 
         var names = new ForceNames(forces.Select(f => f.Name));
-        var named = (await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Force).Select(u => u.Name).ToListAsync(cancellationToken))
+        var named = (await reader.ListAsync("""SELECT "Name" FROM "Units" WHERE "Kind" = 'Force'""", r => r.GetString(0), cancellationToken))
             .Select(u => names.Match(u).Force).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var grouped = (await db.PeerLinks.AsNoTracking().Select(l => l.ForceId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var grouped = (await reader.ListAsync("""SELECT DISTINCT "ForceId" FROM "PeerLinks" """, r => r.GetInt32(0), cancellationToken)).ToHashSet();
         var candidates = named.Count > 0 ? forces.Where(f => named.Contains(f.Name)).ToList()
             : grouped.Count > 0 ? forces.Where(f => grouped.Contains(f.Id)).ToList()
             : forces;
@@ -41,9 +46,14 @@ public static class ForceArea
             return candidates[0].Name;
         }
 
-        var ids = candidates.Select(f => f.Id).ToList();
-        var counts = await db.Observations.AsNoTracking().Where(o => o.Kind == PeriodKind.Month && ids.Contains(o.AreaId))
-            .GroupBy(o => o.AreaId).Select(g => new { AreaId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
+        var ids = string.Join(", ", candidates.Select(f => f.Id.ToString(CultureInfo.InvariantCulture)));
+        var counts = (await reader.ListAsync(
+            $"""
+            SELECT o."AreaId", COUNT(*) FROM "Observations" o
+            WHERE o."Kind" = 'Month' AND o."AreaId" IN ({ids}) AND {ScrutineerDb.NotHeldSql}
+            GROUP BY o."AreaId"
+            """,
+            r => (AreaId: r.GetInt32(0), Count: r.GetInt64(1)), cancellationToken)).ToDictionary(c => c.AreaId, c => c.Count);
         return candidates.OrderByDescending(f => counts.GetValueOrDefault(f.Id)).ThenBy(f => f.Id).First().Name;
     }
 }

@@ -20,18 +20,27 @@ public static class CommentaryCheck
     /// </summary>
     /// <exception cref="Domain.Common.DomainException">As <see cref="RunAsync"/>, when the round cannot be told apart.</exception>
     public static Task<IReadOnlyList<FigureInconsistency>> ForReportAsync(ScrutineerDb db, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default) =>
-        StoreReader.ReadAsync(db, async reader => await RoundHeading.AnyAsync(reader, period, planTitle, cancellationToken)
+        StoreReader.ReadAsync(db, reader => ForReportAsync(reader, period, planTitle, cancellationToken), cancellationToken);
+
+    /// <summary>The figures check run as a report is generated, read through <paramref name="reader"/> (the command line's).</summary>
+    /// <exception cref="Domain.Common.DomainException">As <see cref="RunAsync(StoreReader, FinancialQuarter, string?, CancellationToken)"/>, when the round cannot be told apart.</exception>
+    public static async Task<IReadOnlyList<FigureInconsistency>> ForReportAsync(StoreReader reader, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default) =>
+        await RoundHeading.AnyAsync(reader, period, planTitle, cancellationToken)
             ? await RunAsync(reader, period, planTitle, cancellationToken)
-            : (IReadOnlyList<FigureInconsistency>)[], cancellationToken);
+            : [];
 
     /// <summary>The inconsistencies in the period's commentary, in priority, commitment and unit order.</summary>
     /// <exception cref="Domain.Common.DomainException">No plan covers the period, or it has no round for it.</exception>
     public static Task<IReadOnlyList<FigureInconsistency>> RunAsync(ScrutineerDb db, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default) =>
         StoreReader.ReadAsync(db, reader => RunAsync(reader, period, planTitle, cancellationToken), cancellationToken);
 
-    // Read over the store's connection, not through EF: a report command runs the check after writing the report, and
-    // two more EF query shapes translated on first use were a sixth of the whole command (docs/benchmarks.md).
-    private static async Task<IReadOnlyList<FigureInconsistency>> RunAsync(StoreReader reader, FinancialQuarter period, string? planTitle, CancellationToken cancellationToken)
+    /// <summary>
+    /// The inconsistencies in the period's commentary, read over the store's connection, not through EF: a report command
+    /// runs the check after writing the report, and two more EF query shapes translated on first use were a sixth of the
+    /// whole command (docs/benchmarks.md).
+    /// </summary>
+    /// <exception cref="Domain.Common.DomainException">No plan covers the period, or it has no round for it.</exception>
+    public static async Task<IReadOnlyList<FigureInconsistency>> RunAsync(StoreReader reader, FinancialQuarter period, string? planTitle = null, CancellationToken cancellationToken = default)
     {
         var round = await RoundHeading.FindAsync(reader, period, planTitle, cancellationToken);
         var updates = await reader.ListAsync(

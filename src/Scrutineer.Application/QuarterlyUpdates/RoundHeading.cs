@@ -11,7 +11,14 @@ namespace Scrutineer.Application.QuarterlyUpdates;
 /// round a page or command means — a period's round, or the current one — read without loading the round
 /// (<see cref="StoreReader"/>); <see cref="ReportingRounds"/> loads the one chosen when it is to change.
 /// </summary>
-public sealed record RoundHeading(int Id, int PlanId, string PlanTitle, FinancialQuarter Period, DateOnly Deadline, RoundState State)
+/// <param name="Id">The round's store identity.</param>
+/// <param name="PlanId">Its plan's store identity.</param>
+/// <param name="PlanTitle">Its plan's title.</param>
+/// <param name="Period">The quarter it reports on.</param>
+/// <param name="Deadline">The last day to submit.</param>
+/// <param name="State">Open, closed or published.</param>
+/// <param name="PublishedAt">When it was last published, or null.</param>
+public sealed record RoundHeading(int Id, int PlanId, string PlanTitle, FinancialQuarter Period, DateOnly Deadline, RoundState State, DateTimeOffset? PublishedAt)
 {
     /// <summary>Whether contributors may still write and submit.</summary>
     public bool IsOpen => State == RoundState.Open;
@@ -51,10 +58,10 @@ public sealed record RoundHeading(int Id, int PlanId, string PlanTitle, Financia
 
     private static Task<List<RoundHeading>> AllAsync(StoreReader reader, CancellationToken cancellationToken) => reader.ListAsync(
         """
-        SELECT r."Id", r."PlanId", p."Title", r."Period", r."Deadline", r."State"
+        SELECT r."Id", r."PlanId", p."Title", r."Period", r."Deadline", r."State", r."PublishedAt"
         FROM "Rounds" r JOIN "Plans" p ON p."Id" = r."PlanId"
         """,
         r => new RoundHeading(r.GetInt32(0), r.GetInt32(1), r.GetString(2), FinancialQuarter.Parse(r.GetString(3)),
-            r.GetFieldValue<DateOnly>(4), Enum.Parse<RoundState>(r.GetString(5))),
+            r.GetFieldValue<DateOnly>(4), Enum.Parse<RoundState>(r.GetString(5)), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6)),
         cancellationToken);
 }

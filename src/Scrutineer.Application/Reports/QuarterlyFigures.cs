@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Common;
@@ -39,44 +38,50 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
     /// <summary>No measure is linked: every priority says so.</summary>
     public static QuarterlyFigures None(FinancialQuarter period) => new(period, null, null, [], null);
 
-    /// <summary>Reads the figures of the measures linked to <paramref name="plan"/>'s priorities and commitments for <paramref name="period"/>.</summary>
-    public static async Task<QuarterlyFigures> LoadAsync(ScrutineerDb db, Plan plan, FinancialQuarter period, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads the figures of the measures linked to the priorities and commitments of the plan <paramref name="planId"/>
+    /// for <paramref name="period"/>, over the store's connection.
+    /// </summary>
+    public static async Task<QuarterlyFigures> LoadAsync(StoreReader reader, int planId, FinancialQuarter period, CancellationToken cancellationToken = default)
     {
-        var numbers = plan.Priorities.ToDictionary(p => p.Id, p => p.Number);
-        var commitments = plan.Priorities.SelectMany(p => p.Commitments).ToDictionary(c => c.Id);
-        var ids = numbers.Keys.ToList();
-        var commitmentIds = commitments.Keys.ToList();
-        var links = await db.MeasureLinks.AsNoTracking().Include(l => l.Measure)
-            .Where(l => (l.PriorityId != null && ids.Contains(l.PriorityId.Value)) || (l.CommitmentId != null && commitmentIds.Contains(l.CommitmentId.Value)))
-            .OrderBy(l => l.Id).ToListAsync(cancellationToken);
+        var links = await reader.ListAsync(
+            """
+            SELECT l."Id", p."Number", c."Number", m."Name", m."Kind", m."Better", l."Better", l."Target"
+            FROM "MeasureLinks" l
+            JOIN "Measures" m ON m."Id" = l."MeasureId"
+            LEFT JOIN "Commitments" c ON c."Id" = l."CommitmentId"
+            JOIN "Priorities" p ON p."Id" = COALESCE(l."PriorityId", c."PriorityId")
+            WHERE p."PlanId" = @plan AND (l."PriorityId" IS NOT NULL OR l."CommitmentId" IS NOT NULL)
+            """,
+            r => new Link(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetString(3), Enum.Parse<MeasureKind>(r.GetString(4)),
+                r.IsDBNull(6) ? Enum.Parse<BetterDirection>(r.GetString(5)) : Enum.Parse<BetterDirection>(r.GetString(6)), r.IsDBNull(7) ? null : r.GetDecimal(7)),
+            cancellationToken,
+            ("plan", planId));
         if (links.Count == 0)
         {
             return None(period);
         }
 
-        var owners = links.ToDictionary(l => l, l => l.PriorityId is { } p
-            ? (Number: numbers[p], Commitment: (Commitment?)null)
-            : (Number: commitments[l.CommitmentId!.Value].Priority.Number, Commitment: commitments[l.CommitmentId!.Value]));
-        var ordered = links.OrderBy(l => owners[l].Number).ThenBy(l => owners[l].Commitment?.Number ?? 0).ThenBy(l => l.Id).ToList();
-        var confirmed = await LatestMonth.ConfirmedAsync(db, cancellationToken);
+        var ordered = links.OrderBy(l => l.Priority).ThenBy(l => l.Commitment ?? 0).ThenBy(l => l.Id).ToList();
+        var confirmed = await LatestMonth.ConfirmedAsync(reader, cancellationToken);
         if (confirmed is not { } latest || latest < period.FirstMonth)
         {
             var notice = $"The store holds no confirmed month of {period} ({period.MonthsLabel})"
                 + (confirmed is { } c ? $"; the latest confirmed month is {c.LongLabel}" : "")
                 + ": no figures are printed. Import the quarter's data, or confirm a month held as provisional (scrutineer import confirm).";
-            return new QuarterlyFigures(period, null, null, ordered.Select(l => Owned(Without(owners[l].Number, l, ""), owners[l].Commitment)).ToList(), notice);
+            return new QuarterlyFigures(period, null, null, ordered.Select(l => Without(l, "")).ToList(), notice);
         }
 
         var to = latest < period.LastMonth ? latest : period.LastMonth;
-        var (area, series) = await ReportMeasures.LoadAsync(db, ordered.Select(l => l.Measure.Name), to.Plus(-23), to, cancellationToken);
-        var measures = ordered.Select(l => Owned(Read(owners[l].Number, l, series.GetValueOrDefault(l.Measure.Name).Points ?? [], to), owners[l].Commitment)).ToList();
+        var (area, series) = await ReportMeasures.LoadAsync(reader, ordered.Select(l => l.Measure), to.Plus(-23), to, cancellationToken);
+        var measures = ordered.Select(l => Read(l, series.GetValueOrDefault(l.Measure).Points ?? [], to)).ToList();
         var stopsEarly = to < period.LastMonth
             ? $"{period.LastMonth.LongLabel} is not yet confirmed in the store (not imported, or held as provisional): the figures are to the end of {to.LongLabel}."
             : null;
         // The peer comparison needs the 12 months to `to` only, so a count measure the force holds figures for is compared
         // even when the 24 months of the rolling summary are not all held.
-        var compared = ordered.Select(l => l.Measure).Where(m => m.Kind == MeasureKind.Count && series.GetValueOrDefault(m.Name).Points is { Count: > 0 }).Select(m => m.Name);
-        var peers = await ReportPeerFigures.LoadAsync(db, area, compared, to, cancellationToken: cancellationToken);
+        var compared = ordered.Where(l => l.Kind == MeasureKind.Count && series.GetValueOrDefault(l.Measure).Points is { Count: > 0 }).Select(l => l.Measure);
+        var peers = await ReportPeerFigures.LoadAsync(reader, area, compared, to, cancellationToken: cancellationToken);
         return new QuarterlyFigures(period, to, area, measures, stopsEarly) { Peers = peers };
     }
 
@@ -238,31 +243,34 @@ public sealed record QuarterlyFigures(FinancialQuarter Period, ReportingMonth? T
         return point.Month == month ? Figures.Count((long)point.Value) : "";
     }
 
-    private static QuarterlyMeasureFigures Read(int number, MeasureLink link, IReadOnlyList<(ReportingMonth Month, decimal Value)> points, ReportingMonth to)
+    private static QuarterlyMeasureFigures Read(Link link, IReadOnlyList<(ReportingMonth Month, decimal Value)> points, ReportingMonth to)
     {
-        if (link.Measure.Kind != MeasureKind.Count)
+        if (link.Kind != MeasureKind.Count)
         {
-            return Without(number, link, $"a {link.Measure.Kind.ToString().ToLowerInvariant()} measure: rolling 12-month totals add up counts only.");
+            return Without(link, $"a {link.Kind.ToString().ToLowerInvariant()} measure: rolling 12-month totals add up counts only.");
         }
 
         var monthly = points.ToDictionary(p => p.Month, p => (long)p.Value);
         var missing = Enumerable.Range(0, 24).Select(i => to.Plus(i - 23)).Where(m => !monthly.ContainsKey(m)).ToList();
         if (missing.Count > 0)
         {
-            return Without(number, link,
+            return Without(link,
                 $"the 12 months to {to.LongLabel} and the 12 before need every month from {to.Plus(-23).LongLabel}; the store lacks {RollingTwelveMonths.Describe(missing)}.");
         }
 
         var window = points.OrderBy(p => p.Month).ToList();
-        return new QuarterlyMeasureFigures(number, link.Measure.Name, link.BetterWay, link.Target,
-            RollingTwelveMonths.Compute(monthly, to), XmrChart.Build(window, link.BetterWay, link.Target), window, null);
+        return Owned(link, new QuarterlyMeasureFigures(link.Priority, link.Measure, link.Better, link.Target,
+            RollingTwelveMonths.Compute(monthly, to), XmrChart.Build(window, link.Better, link.Target), window, null));
     }
 
-    private static QuarterlyMeasureFigures Owned(QuarterlyMeasureFigures figures, Commitment? commitment) =>
-        commitment is null ? figures : figures with { CommitmentReference = commitment.Reference };
+    private static QuarterlyMeasureFigures Without(Link link, string gap) =>
+        Owned(link, new(link.Priority, link.Measure, link.Better, link.Target, null, null, [], gap));
 
-    private static QuarterlyMeasureFigures Without(int number, MeasureLink link, string gap) =>
-        new(number, link.Measure.Name, link.BetterWay, link.Target, null, null, [], gap);
+    private static QuarterlyMeasureFigures Owned(Link link, QuarterlyMeasureFigures figures) =>
+        link.Commitment is { } number ? figures with { CommitmentReference = Commitment.ReferenceOf(link.Priority, number) } : figures;
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>A measure linked to a priority (<paramref name="Commitment"/> null) or to one of its commitments, with the link's better direction (its own, else the measure's) and target.</summary>
+    private sealed record Link(int Id, int Priority, int? Commitment, string Measure, MeasureKind Kind, BetterDirection Better, decimal? Target);
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Plans;
 using Scrutineer.Application.QuarterlyUpdates;
@@ -21,27 +20,43 @@ public static class QuarterlyReport
 {
     /// <summary>Builds <paramref name="version"/> of the report for <paramref name="period"/> from the store.</summary>
     /// <exception cref="DomainException">No plan covers the period, or it has no reporting round for it.</exception>
-    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? planTitle = null, CancellationToken cancellationToken = default)
+    public static Task<ReportDocument> BuildAsync(ScrutineerDb db, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? planTitle = null, CancellationToken cancellationToken = default) =>
+        StoreReader.ReadAsync(db, reader => BuildAsync(reader, period, now, version, planTitle, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Builds <paramref name="version"/> of the report for <paramref name="period"/> from the store, read over its
+    /// connection: the round, the plan, the round's updates and the figures, with no EF unless peers or harm weights are
+    /// loaded (docs/decisions/0183).
+    /// </summary>
+    /// <exception cref="DomainException">No plan covers the period, or it has no reporting round for it.</exception>
+    public static async Task<ReportDocument> BuildAsync(StoreReader reader, FinancialQuarter period, DateTimeOffset now, ReportVersion version, string? planTitle = null, CancellationToken cancellationToken = default)
     {
-        var round = await ReportingRounds.FindAsync(db, period, planTitle, cancellationToken);
-        var plan = await PlanLoader.LoadAsync(db, (await db.Plans.SingleAsync(p => p.Id == round.PlanId, cancellationToken)).Title, cancellationToken);
-        var updates = await db.Updates.Where(u => u.RoundId == round.Id).ToListAsync(cancellationToken);
-        var figures = await QuarterlyFigures.LoadAsync(db, plan, period, cancellationToken);
-        return Build(plan, round, updates, now, version, figures);
+        var round = await RoundHeading.FindAsync(reader, period, planTitle, cancellationToken);
+        var plan = await PlanLoader.ReadAsync(reader, round.PlanId, cancellationToken);
+        var updates = await ReportedUpdate.ReadAsync(reader, round.Id, cancellationToken);
+        var figures = await QuarterlyFigures.LoadAsync(reader, round.PlanId, period, cancellationToken);
+        return Build(plan, round.Period, round.PublishedAt, updates, now, version, figures);
     }
 
     /// <summary>
-    /// Builds <paramref name="version"/> of the report from a loaded plan, its round and the round's updates (any state):
-    /// only approved updates are read, and their OFFICIAL-SENSITIVE part only for the full version. The
-    /// <paramref name="figures"/> of the linked measures (none when null) go in the performance summary after the
+    /// <see cref="Build(Plan, FinancialQuarter, DateTimeOffset?, IReadOnlyCollection{ReportedUpdate}, DateTimeOffset, ReportVersion, QuarterlyFigures?)"/>
+    /// from a loaded round and its updates, each with its commitment and unit.
+    /// </summary>
+    public static ReportDocument Build(Plan plan, ReportingRound round, IReadOnlyCollection<QuarterlyUpdate> updates, DateTimeOffset now, ReportVersion version, QuarterlyFigures? figures = null) =>
+        Build(plan, round.Period, round.PublishedAt, updates.Select(ReportedUpdate.Of).ToList(), now, version, figures);
+
+    /// <summary>
+    /// Builds <paramref name="version"/> of the report of <paramref name="period"/> from a plan and the round's updates
+    /// (any state): only approved updates are read, and their OFFICIAL-SENSITIVE part only for the full version. The
+    /// front page is dated when the round was published (<paramref name="publishedAt"/>), else <paramref name="now"/>.
+    /// The <paramref name="figures"/> of the linked measures (none when null) go in the performance summary after the
     /// contents, under each priority and in the appendix; both versions carry them.
     /// </summary>
-    public static ReportDocument Build(Plan plan, ReportingRound round, IReadOnlyCollection<QuarterlyUpdate> updates, DateTimeOffset now, ReportVersion version, QuarterlyFigures? figures = null)
+    public static ReportDocument Build(Plan plan, FinancialQuarter period, DateTimeOffset? publishedAt, IReadOnlyCollection<ReportedUpdate> updates, DateTimeOffset now, ReportVersion version, QuarterlyFigures? figures = null)
     {
-        figures ??= QuarterlyFigures.None(round.Period);
-        var period = round.Period;
+        figures ??= QuarterlyFigures.None(period);
         var metadata = plan.Metadata;
-        var date = UkClock.DateOf(round.PublishedAt ?? now);
+        var date = UkClock.DateOf(publishedAt ?? now);
         var title = $"Quarterly update on Delivery against We Wills: {period}";
         var approved = updates.Count(u => u.State == UpdateState.Approved);
 
@@ -94,9 +109,9 @@ public static class QuarterlyReport
                 var commentary = new List<ReportBlock>();
                 foreach (var unit in commitment.Units)
                 {
-                    var update = updates.FirstOrDefault(u => Same(u.Commitment, u.CommitmentId, commitment, commitment.Id) && Same(u.Unit, u.UnitId, unit, unit.Id));
-                    var official = update is { State: UpdateState.Approved } ? update.Commentary : Commentary.Empty;
-                    var sensitivePart = update is { State: UpdateState.Approved } && version == ReportVersion.Full ? update.SensitiveCommentary : Commentary.Empty;
+                    var update = updates.FirstOrDefault(u => u.Commitment == commitment.Reference && u.Unit == unit.ShortName);
+                    var official = update is { State: UpdateState.Approved } ? update.Official : Commentary.Empty;
+                    var sensitivePart = update is { State: UpdateState.Approved } && version == ReportVersion.Full ? update.Sensitive : Commentary.Empty;
                     if (official.IsEmpty && sensitivePart.IsEmpty)
                     {
                         commentary.Add(new ReportParagraph($"{unit.DisplayName}: no approved update for {period} ({Missing(update)}).", ParagraphStyle.Notice));
@@ -151,16 +166,13 @@ public static class QuarterlyReport
         Classification.OfficialSensitive => "Official-Sensitive",
     };
 
-    private static string Missing(QuarterlyUpdate? update) => update is null ? "none started" : update.State switch
+    private static string Missing(ReportedUpdate? update) => update is null ? "none started" : update.State switch
     {
         UpdateState.Draft => "still a draft",
         UpdateState.Submitted => "submitted, awaiting review",
         UpdateState.Returned => "returned for changes",
         UpdateState.Approved => "approved without commentary",
     };
-
-    private static bool Same<T>(T? reference, int id, T other, int otherId)
-        where T : class => ReferenceEquals(reference, other) || (otherId != 0 && id == otherId);
 
     private static string Or(string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
 }

@@ -19,11 +19,11 @@ public static class ReportCatalogue
     public static IReadOnlyList<Kind> Kinds { get; } =
     [
         new("quarterly", "Quarterly update on delivery against the We Wills", "A section per priority and a row per commitment with each unit's approved commentary.",
-            (db, period, plan, version, now, ct) => QuarterlyReport.BuildAsync(db, period, now, version, plan, ct)),
+            (reader, period, plan, version, now, ct) => QuarterlyReport.BuildAsync(reader, period, now, version, plan, ct)),
         new("strategy", "Strategy scrutiny report", "Delivery progress by thematic strand, leads, insights with charts, and the tasks at risk.",
-            (db, period, _, version, now, ct) => StrategyReport.BuildAsync(db, period, now, version, null, null, ct)),
+            (reader, period, _, version, now, ct) => StrategyReport.BuildAsync(reader.Context(), period, now, version, null, null, ct)),
         new("closure", "Closure report", "A chapter per priority with long-run figures, and every We Will with its outcomes.",
-            (db, period, plan, version, _, ct) => ClosureReport.BuildAsync(db, period, version, plan, ct)),
+            (reader, period, plan, version, _, ct) => ClosureReport.BuildAsync(reader.Context(), period, version, plan, ct)),
     ];
 
     /// <summary>The formats every report is written in.</summary>
@@ -69,7 +69,15 @@ public static class ReportCatalogue
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <param name="cover">The strategy report's cover details set for this report (ignored by the other kinds).</param>
     /// <exception cref="DomainException">The reader may not have the full version, or the store cannot build the report yet (says why).</exception>
-    public static async Task<ReportDocument> BuildAsync(ScrutineerDb db, Kind kind, FinancialQuarter period, ReportVersion version, Reader reader, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null)
+    public static Task<ReportDocument> BuildAsync(ScrutineerDb db, Kind kind, FinancialQuarter period, ReportVersion version, Reader reader, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null) =>
+        StoreReader.ReadAsync(db, store => BuildAsync(store, kind, period, version, reader, now, planTitle, cancellationToken, cover), cancellationToken);
+
+    /// <summary>
+    /// <see cref="BuildAsync(ScrutineerDb, Kind, FinancialQuarter, ReportVersion, Reader, DateTimeOffset, string?, CancellationToken, StrategyReportCover?)"/>
+    /// read through <paramref name="store"/>: the quarterly report over its connection alone, the others through its context.
+    /// </summary>
+    /// <exception cref="DomainException">As the overload on the context.</exception>
+    public static async Task<ReportDocument> BuildAsync(StoreReader store, Kind kind, FinancialQuarter period, ReportVersion version, Reader reader, DateTimeOffset now, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null)
     {
         if (!MayRead(reader, version))
         {
@@ -78,8 +86,8 @@ public static class ReportCatalogue
         }
 
         return kind.Slug == "strategy" && cover is not null
-            ? await StrategyReport.BuildAsync(db, period, now, version, null, cover, cancellationToken)
-            : await kind.Build(db, period, planTitle, version, now, cancellationToken);
+            ? await StrategyReport.BuildAsync(store.Context(), period, now, version, null, cover, cancellationToken)
+            : await kind.Build(store, period, planTitle, version, now, cancellationToken);
     }
 
     /// <summary>
@@ -91,6 +99,18 @@ public static class ReportCatalogue
     public static async Task<ReportDocument> WriteAsync(ScrutineerDb db, Entry entry, FinancialQuarter period, Reader reader, DateTimeOffset now, Stream output, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null, ChromiumPool? chromium = null)
     {
         var document = await BuildAsync(db, entry.Kind, period, entry.Version, reader, now, planTitle, cancellationToken, cover);
+        await Renderer(entry.Format, chromium).RenderAsync(document, output, cancellationToken);
+        return document;
+    }
+
+    /// <summary>
+    /// <see cref="WriteAsync(ScrutineerDb, Entry, FinancialQuarter, Reader, DateTimeOffset, Stream, string?, CancellationToken, StrategyReportCover?, ChromiumPool?)"/>
+    /// read through <paramref name="store"/> (the command line's reader, which opens EF only for the reports that need it).
+    /// </summary>
+    /// <exception cref="DomainException">As the overload on the context.</exception>
+    public static async Task<ReportDocument> WriteAsync(StoreReader store, Entry entry, FinancialQuarter period, Reader reader, DateTimeOffset now, Stream output, string? planTitle = null, CancellationToken cancellationToken = default, StrategyReportCover? cover = null, ChromiumPool? chromium = null)
+    {
+        var document = await BuildAsync(store, entry.Kind, period, entry.Version, reader, now, planTitle, cancellationToken, cover);
         await Renderer(entry.Format, chromium).RenderAsync(document, output, cancellationToken);
         return document;
     }
@@ -115,12 +135,12 @@ public static class ReportCatalogue
     /// <param name="Slug">Its name on the command line and in the download link: "quarterly".</param>
     /// <param name="Name">Its title on the Reports page.</param>
     /// <param name="Description">What it holds, one sentence.</param>
-    /// <param name="Build">Builds a version for a period (and plan title, null for the covering plan) as at a time.</param>
+    /// <param name="Build">Builds a version for a period (and plan title, null for the covering plan) as at a time, read through the store's reader.</param>
     public sealed record Kind(
         string Slug,
         string Name,
         string Description,
-        Func<ScrutineerDb, FinancialQuarter, string?, ReportVersion, DateTimeOffset, CancellationToken, Task<ReportDocument>> Build);
+        Func<StoreReader, FinancialQuarter, string?, ReportVersion, DateTimeOffset, CancellationToken, Task<ReportDocument>> Build);
 
     /// <summary>One report offered: a kind in a format and a version.</summary>
     public sealed record Entry(Kind Kind, ReportFormat Format, ReportVersion Version)

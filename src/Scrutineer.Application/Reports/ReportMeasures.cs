@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scrutineer.Application.Data;
 using Scrutineer.Application.Performance;
 using Scrutineer.Domain.Delivery;
 using Scrutineer.Domain.Performance;
 using Scrutineer.Domain.Periods;
+using Scrutineer.Domain.Statistics;
 
 namespace Scrutineer.Application.Reports;
 
@@ -34,36 +36,46 @@ public static class ReportMeasures
     /// The monthly values of the named measures for the force (<see cref="ForceArea"/>, the area every figure page defaults to), in one
     /// query: measure → its months in order. Measures the store does not hold are absent.
     /// </summary>
+    internal static Task<(string? Area, IReadOnlyDictionary<string, (Measure Measure, IReadOnlyList<(ReportingMonth Month, decimal Value)> Points)> Series)> LoadAsync(
+        ScrutineerDb db, IEnumerable<string> names, ReportingMonth? from, ReportingMonth to, CancellationToken cancellationToken) =>
+        StoreReader.ReadAsync(db, reader => LoadAsync(reader, names, from, to, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The monthly values of the named measures for the force, read over the store's connection (no EF): measure → its
+    /// months in order, confirmed months only (<see cref="ScrutineerDb.NotHeldSql"/>). Measures the store does not hold are absent.
+    /// </summary>
     internal static async Task<(string? Area, IReadOnlyDictionary<string, (Measure Measure, IReadOnlyList<(ReportingMonth Month, decimal Value)> Points)> Series)> LoadAsync(
-        ScrutineerDb db, IEnumerable<string> names, ReportingMonth? from, ReportingMonth to, CancellationToken cancellationToken)
+        StoreReader reader, IEnumerable<string> names, ReportingMonth? from, ReportingMonth to, CancellationToken cancellationToken)
     {
+        var none = (Area: (string?)null, Series: (IReadOnlyDictionary<string, (Measure, IReadOnlyList<(ReportingMonth, decimal)>)>)new Dictionary<string, (Measure, IReadOnlyList<(ReportingMonth, decimal)>)>());
         var wanted = names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var measures = (await db.Measures.AsNoTracking().ToListAsync(cancellationToken))
-            .Where(m => wanted.Contains(m.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        var area = await ForceArea.DefaultAsync(db, cancellationToken);
+        var measures = (await reader.ListAsync(
+            """SELECT "Id", "Name", "Unit", "Kind", "Better", "Definition", "Source" FROM "Measures" """,
+            r => (Id: r.GetInt32(0), Measure: new Measure(r.GetString(1), r.GetString(2), Enum.Parse<MeasureKind>(r.GetString(3)), Enum.Parse<BetterDirection>(r.GetString(4)), r.GetString(5), r.GetString(6))),
+            cancellationToken)).Where(m => wanted.Contains(m.Measure.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var area = await ForceArea.DefaultAsync(reader, cancellationToken);
         if (measures.Count == 0 || area is null)
         {
-            return (null, new Dictionary<string, (Measure, IReadOnlyList<(ReportingMonth, decimal)>)>());
+            return none;
         }
 
-        var measureIds = measures.Select(m => m.Id).ToList();
-        var areaId = await db.Areas.Where(a => a.Name == area).Select(a => a.Id).SingleAsync(cancellationToken);
-        var query = db.Observations.AsNoTracking()
-            .Where(o => o.Kind == PeriodKind.Month && measureIds.Contains(o.MeasureId) && o.AreaId == areaId && o.Period <= to);
-        if (from is { } f)
-        {
-            query = query.Where(o => o.Period >= f);
-        }
-
-        var rows = await query.Select(o => new { o.MeasureId, o.Period, o.Value }).ToListAsync(cancellationToken);
+        var ids = string.Join(", ", measures.Select(m => m.Id.ToString(CultureInfo.InvariantCulture)));
+        var rows = await reader.ListAsync(
+            $"""
+            SELECT o."MeasureId", o."Period", o."Value" FROM "Observations" o JOIN "Areas" a ON a."Id" = o."AreaId"
+            WHERE o."Kind" = 'Month' AND o."MeasureId" IN ({ids}) AND a."Name" = @area AND o."Period" <= @to AND o."Period" >= @from AND {ScrutineerDb.NotHeldSql}
+            """,
+            r => (MeasureId: r.GetInt32(0), Period: StoreRows.Month(r.GetInt32(1)), Value: r.GetDecimal(2)),
+            cancellationToken,
+            ("area", area), ("to", StoreRows.Month(to)), ("from", from is { } f ? StoreRows.Month(f) : 0));
         if (rows.Count == 0)
         {
-            return (null, new Dictionary<string, (Measure, IReadOnlyList<(ReportingMonth, decimal)>)>());
+            return none;
         }
 
         var series = measures.ToDictionary(
-            m => m.Name,
-            m => (m, (IReadOnlyList<(ReportingMonth, decimal)>)rows.Where(r => r.MeasureId == m.Id)
+            m => m.Measure.Name,
+            m => (m.Measure, (IReadOnlyList<(ReportingMonth, decimal)>)rows.Where(r => r.MeasureId == m.Id)
                 .OrderBy(r => r.Period).Select(r => (r.Period, r.Value)).ToList()),
             StringComparer.OrdinalIgnoreCase);
         return (area, series);

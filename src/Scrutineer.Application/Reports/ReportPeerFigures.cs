@@ -27,6 +27,21 @@ public sealed record ReportPeerFigures(IReadOnlyList<PeerComparison> Peers, Harm
     public bool Any => Peers.Count > 0 || Harm is not null || Notices.Count > 0;
 
     /// <summary>
+    /// <see cref="LoadAsync(ScrutineerDb, string?, IEnumerable{string}, ReportingMonth, bool, CancellationToken)"/> for a
+    /// reader: when the store holds no peer group and no harm weights (one read over the plain connection), nothing, with
+    /// no EF; otherwise the comparisons through the reader's context (<see cref="StoreReader.Context"/>).
+    /// </summary>
+    public static async Task<ReportPeerFigures> LoadAsync(StoreReader reader, string? force, IEnumerable<string> measures, ReportingMonth to, bool withHarm = true, CancellationToken cancellationToken = default)
+    {
+        var loaded = await reader.ListAsync(
+            """SELECT (SELECT COUNT(*) FROM "PeerLinks"), (SELECT COUNT(*) FROM "HarmWeights")""",
+            r => (Peers: r.GetInt64(0), Weights: r.GetInt64(1)), cancellationToken);
+        return force is null || (loaded[0].Peers == 0 && (!withHarm || loaded[0].Weights == 0))
+            ? None
+            : await LoadAsync(reader.Context(), force, measures, to, withHarm, cancellationToken);
+    }
+
+    /// <summary>
     /// Compares <paramref name="force"/> with its peer group (the one standing on the last day of <paramref name="to"/>)
     /// for each of <paramref name="measures"/> (count measures held for the force), and reads its harm-weighted totals
     /// when harm weights apply to it, all over the 12 months to <paramref name="to"/>.

@@ -60,10 +60,10 @@ internal static class ReportCommands
             IReadOnlyList<FigureInconsistency> findings;
             try
             {
-                await using var db = await context.OpenStoreAsync(parse, ct);
+                await using var store = await context.OpenReaderAsync(parse, ct);
                 await using var file = File.Create(temporary);
-                document = await ReportCatalogue.WriteAsync(db, entry, quarter, Reader.Operator, context.Clock.GetUtcNow(), file, parse.GetValue(plan), ct, coverDetails);
-                findings = await CommentaryCheck.ForReportAsync(db, quarter, parse.GetValue(plan), ct);
+                document = await ReportCatalogue.WriteAsync(store, entry, quarter, Reader.Operator, context.Clock.GetUtcNow(), file, parse.GetValue(plan), ct, coverDetails);
+                findings = await CommentaryCheck.ForReportAsync(store, quarter, parse.GetValue(plan), ct);
             }
             catch
             {
@@ -152,8 +152,8 @@ internal static class ReportCommands
             else
             {
                 var quarter = CliOptions.ParsePeriod(periodText!);
-                await using var db = await context.OpenStoreAsync(parse, ct);
-                findings = await CommentaryCheck.RunAsync(db, quarter, parse.GetValue(plan), ct);
+                await using var store = await context.OpenReaderAsync(parse, ct);
+                findings = await CommentaryCheck.RunAsync(store, quarter, parse.GetValue(plan), ct);
                 what = $"the {quarter} commentary";
             }
 

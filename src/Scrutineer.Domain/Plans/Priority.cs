@@ -51,11 +51,17 @@ public sealed class Priority
     /// <summary>The commitments in order.</summary>
     public IReadOnlyList<Commitment> Commitments => commitments.OrderBy(c => c.Number).ToList();
 
-    /// <summary>Adds a "We will…" commitment at the end of the list.</summary>
-    public Commitment AddCommitment(string text, IEnumerable<Unit> responsibleUnits, IEnumerable<string>? subPoints = null)
+    /// <summary>Adds a "We will…" commitment at the end of the list, or with the number given.</summary>
+    /// <exception cref="DomainException">The number is taken.</exception>
+    public Commitment AddCommitment(string text, IEnumerable<Unit> responsibleUnits, IEnumerable<string>? subPoints = null, int? number = null)
     {
-        var number = commitments.Count == 0 ? 1 : commitments.Max(c => c.Number) + 1;
-        var commitment = new Commitment(this, number, text, responsibleUnits, subPoints ?? []);
+        var n = number ?? (commitments.Count == 0 ? 1 : commitments.Max(c => c.Number) + 1);
+        if (commitments.Any(c => c.Number == n))
+        {
+            throw new DomainException($"Commitment {Commitment.ReferenceOf(Number, n)} already exists in '{Plan.Title}'.");
+        }
+
+        var commitment = new Commitment(this, n, text, responsibleUnits, subPoints ?? []);
         commitments.Add(commitment);
         return commitment;
     }
