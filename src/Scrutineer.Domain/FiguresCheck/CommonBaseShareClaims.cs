@@ -102,13 +102,13 @@ internal static partial class CommonBaseShareClaims
         return (Math.Max(low, (long)n), high);
     }
 
-    [GeneratedRegex(@"\b(?:increase|decrease|rise|rose|risen|fell|fall|fallen|drop|dropped|reduction|reduced|decline|grew|growth|change|compared|up|down|total|out\s+of)|\bof\s+(?:the\s+|all\s+)?\d", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:increase|decrease|rise|rose|risen|fell|fall|fallen|drop|dropped|reduction|reduced|decline|grew|growth|change|compared|up|down|total|out\s+of)|\bof\s+(?:the\s+|all\s+)?\d", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeOrTotal();
 
-    [GeneratedRegex(@"^\W*of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+)?[a-z]", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\W*of\s+(?:the\s+|all\s+|these\s+|those\s+|our\s+)?[a-z]", RegexOptions.IgnoreCase)]
     private static partial Regex OfTheWhole();
 
-    [GeneratedRegex(@"(?<count>\(\s*)?\b(?<p>\d{1,3}(?:\.\d{1,3})?)\s*(?:%|per\s*cent\b)(?<count>\s*\()?", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?<count>\(\s*)?\b(?<p>\d{1,3}(?:\.\d{1,3})?)\s*(?:%|per\s*cent\b)(?<count>\s*\()?", RegexOptions.IgnoreCase)]
     private static partial Regex BarePercent();
 
     [GeneratedRegex(@"(?<![\d.,])(?<p>\d+(?:\.\d+)?)\s*%\s*\(\s*(?<n>" + Num + @")(?:\s+[A-Za-z][\w-]*){0,3}\s*\)", RegexOptions.IgnoreCase)]

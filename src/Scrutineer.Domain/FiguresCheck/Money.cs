@@ -54,6 +54,6 @@ internal static partial class Money
         return "£" + Math.Round(pounds / divisor, like.Decimals, MidpointRounding.AwayFromZero).ToString(format, EnGb.Culture) + suffix;
     }
 
-    [GeneratedRegex(@"£\s?(?<v>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?<u>k|m|bn)\b|\s(?<u>million|billion)\b)?", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"£\s?(?<v>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(?<u>k|m|bn)\b|\s(?<u>million|billion)\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

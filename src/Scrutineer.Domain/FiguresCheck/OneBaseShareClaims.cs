@@ -47,12 +47,12 @@ internal static partial class OneBaseShareClaims
 
     private static string Share(int part, int whole) => Figure.Percent(100.0 * part / whole);
 
-    [GeneratedRegex(@"\bof\s+(?:the\s+)?same\s+(?<m>\d{1,6})\s+[a-z]", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bof\s+(?:the\s+)?same\s+(?<m>\d{1,6})\s+[a-z]", RegexOptions.IgnoreCase)]
     private static partial Regex Base();
 
-    [GeneratedRegex(@"(?<count>\(\s*)?\b(?<p>\d{1,3}(?:\.\d{1,3})?)\s*(?:%|per\s*cent\b)(?<count>\s*\()?", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?<count>\(\s*)?\b(?<p>\d{1,3}(?:\.\d{1,3})?)\s*(?:%|per\s*cent\b)(?<count>\s*\()?", RegexOptions.IgnoreCase)]
     private static partial Regex BarePercent();
 
-    [GeneratedRegex(@"\b(?:increase|decrease|rise|rose|risen|fell|fall|fallen|drop|dropped|reduction|reduced|decline|grew|growth|change)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:increase|decrease|rise|rose|risen|fell|fall|fallen|drop|dropped|reduction|reduced|decline|grew|growth|change)", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWord();
 }

@@ -145,19 +145,19 @@ internal static partial class PartsOfWholeClaims
     private static partial Regex SentenceBreak();
 
     /// <summary>Where a whole gives way to its parts in one sentence: a colon, "of which", "split/broken down into/as".</summary>
-    [GeneratedRegex(@":|\bof\s+which\b|\b(?:split|broken\s+down|divided)\s+(?:into|as|between|across)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@":|\bof\s+which\b|\b(?:split|broken\s+down|divided)\s+(?:into|as|between|across)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Divider();
 
-    [GeneratedRegex(@"\btotal(?:led|ling|s)?\b|\bin\s+all\b|\bmade\s+up\s+of\b|\bcompris(?:ing|ed|es)\b|\bsplit\b|\bbroken\s+down\b|\bdivided\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\btotal(?:led|ling|s)?\b|\bin\s+all\b|\bmade\s+up\s+of\b|\bcompris(?:ing|ed|es)\b|\bsplit\b|\bbroken\s+down\b|\bdivided\b", RegexOptions.IgnoreCase)]
     private static partial Regex Partition();
 
-    [GeneratedRegex(@"\b(?:including|includes|included|such\s+as|among|amongst|for\s+example|e\.g|remaining|remainder|rest)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:including|includes|included|such\s+as|among|amongst|for\s+example|e\.g|remaining|remainder|rest)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAList();
 
-    [GeneratedRegex(@"\b(?:more\s+than|over|about|around|approximately|approx|nearly|almost|some|at\s+least|up\s+to|under|less\s+than|roughly|circa|c\.)\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:more\s+than|over|about|around|approximately|approx|nearly|almost|some|at\s+least|up\s+to|under|less\s+than|roughly|circa|c\.)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Approximate();
 
-    [GeneratedRegex(@"(?:,\s*|\s)and\s", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?:,\s*|\s)and\s", RegexOptions.IgnoreCase)]
     private static partial Regex AndWord();
 
     /// <summary>A count named as a total: "a total of 120", "120 … in total", "totalling 120".</summary>

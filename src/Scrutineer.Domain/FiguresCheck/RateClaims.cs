@@ -31,6 +31,6 @@ internal static partial class RateClaims
         }
     }
 
-    [GeneratedRegex(@"\brate\s+of\s+(?<r>\d+(?:\.\d+)?)\s+per\s+(?<per>" + Num + @")\b[^.;]{0,40}?\bfrom\s+(?<n>" + Num + @")\s+[a-z][a-z ]{0,40}?\s+and\s+(?<d>" + Num + @")\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\brate\s+of\s+(?<r>\d+(?:\.\d+)?)\s+per\s+(?<per>" + Num + @")\b[^.;]{0,40}?\bfrom\s+(?<n>" + Num + @")\s+[a-z][a-z ]{0,40}?\s+and\s+(?<d>" + Num + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex Rate();
 }

@@ -66,10 +66,10 @@ internal static partial class StatedDifferenceClaims
         sign.Length > 0 ? sign + d : up ? $"an increase of {d}" : down ? $"a decrease of {d}" : d;
 
     /// <summary>"from A to B (…N additional…)", "(+N)", "(−N)", "(N fewer)". "(a reduction of N)" is read with the other change words.</summary>
-    [GeneratedRegex(@"\bfrom\s+(?<a>" + Num + @")\s+(?:[a-z]+\s+){0,4}to\s+(?<b>" + Num + @")(?:\s+[a-z][a-z ,/'\-]{0,60})?\s*\(\s*(?:(?<s>[+\-−])\s*(?<d>" + Num + @")|(?<d>" + Num + @")\s+(?:(?<up>additional|more|extra)|(?<down>fewer|less))\b)[^()]{0,40}\)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bfrom\s+(?<a>" + Num + @")\s+(?:[a-z]+\s+){0,4}to\s+(?<b>" + Num + @")(?:\s+[a-z][a-z ,/'\-]{0,60})?\s*\(\s*(?:(?<s>[+\-−])\s*(?<d>" + Num + @")|(?<d>" + Num + @")\s+(?:(?<up>additional|more|extra)|(?<down>fewer|less))\b)[^()]{0,40}\)", RegexOptions.IgnoreCase)]
     private static partial Regex Bracketed();
 
     /// <summary>"increased by N … to B, from A".</summary>
-    [GeneratedRegex(@"\b(?:(?<up>increased|rose|grew|went\s+up)|(?<down>decreased|fell|reduced|dropped|went\s+down))\s+by\s+(?<d>" + Num + @")\s+(?:[a-z]+\s+){0,4}to\s+(?<b>" + Num + @")\s*,?\s+from\s+(?<a>" + Num + @")\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:(?<up>increased|rose|grew|went\s+up)|(?<down>decreased|fell|reduced|dropped|went\s+down))\s+by\s+(?<d>" + Num + @")\s+(?:[a-z]+\s+){0,4}to\s+(?<b>" + Num + @")\s*,?\s+from\s+(?<a>" + Num + @")\b", RegexOptions.IgnoreCase)]
     private static partial Regex ByToFrom();
 }
