@@ -31,6 +31,15 @@ public sealed class QuarterlyPeerFiguresTests
             report = await QuarterlyReport.BuildAsync(db, SampleReports.Q2, TestClock.DefaultStart, ReportVersion.Public);
         }
 
+        // As the command line reads it: over its own connection, with a context opened only for the peers and harm.
+        await using (var reader = (await StoreReader.OpenAsync(store.Location))!)
+        {
+            var read = await QuarterlyReport.BuildAsync(reader, SampleReports.Q2, TestClock.DefaultStart, ReportVersion.Public);
+            Assert.Equal(
+                Encoding.UTF8.GetString(await RendererTests.RenderAsync(new HtmlReportRenderer(), report)),
+                Encoding.UTF8.GetString(await RendererTests.RenderAsync(new HtmlReportRenderer(), read)));
+        }
+
         var headings = report.Blocks.OfType<ReportHeading>().Select(h => h.Text).ToList();
         Assert.Contains("Compared with peers", headings);
         Assert.Contains("Harm-weighted crime", headings);
