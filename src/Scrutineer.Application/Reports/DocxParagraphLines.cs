@@ -127,9 +127,10 @@ internal sealed class DocxParagraphLines
                 switch (element)
                 {
                     case Text text:
-                        for (var i = 0; i < text.Text.Length; i++)
+                        var value = text.Text;
+                        for (var i = 0; i < value.Length; i++)
                         {
-                            var c = text.Text[i];
+                            var c = value[i];
                             var em = Em(c, bold);
                             glyphs.Add(new Glyph(
                                 (em ?? UnknownWidth) * size * WidthMargin,

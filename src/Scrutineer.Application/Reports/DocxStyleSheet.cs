@@ -11,6 +11,7 @@ namespace Scrutineer.Application.Reports;
 internal sealed class DocxStyleSheet
 {
     private readonly Dictionary<string, Style> styles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocxParagraphLook> styled = new(StringComparer.Ordinal);
     private readonly ParagraphPropertiesBaseStyle? defaultParagraph;
     private readonly RunPropertiesBaseStyle? defaultRun;
     private readonly string defaultStyle;
@@ -31,7 +32,24 @@ internal sealed class DocxStyleSheet
     public DocxParagraphLook Look(Paragraph paragraph)
     {
         var own = paragraph.ParagraphProperties;
-        var chain = Chain(own?.ParagraphStyleId?.Val?.Value ?? defaultStyle);
+        var style = own?.ParagraphStyleId?.Val?.Value ?? defaultStyle;
+        if (own?.SpacingBetweenLines is not null || own?.Indentation is not null || own?.KeepNext is not null)
+        {
+            return Resolve(own, style);
+        }
+
+        // Most paragraphs set none of these themselves: their look is their style's, resolved once.
+        if (!styled.TryGetValue(style, out var look))
+        {
+            styled[style] = look = Resolve(null, style);
+        }
+
+        return look;
+    }
+
+    private DocxParagraphLook Resolve(ParagraphProperties? own, string style)
+    {
+        var chain = Chain(style);
         var spacings = new[] { own?.SpacingBetweenLines }
             .Concat(chain.Select(s => s.StyleParagraphProperties?.SpacingBetweenLines))
             .Append(defaultParagraph?.SpacingBetweenLines)
