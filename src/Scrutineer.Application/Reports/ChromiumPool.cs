@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Scrutineer.Domain.Common;
 
 namespace Scrutineer.Application.Reports;
@@ -6,11 +9,13 @@ namespace Scrutineer.Application.Reports;
 /// A warm headless Chromium shared by every PDF a process prints: one browser started on the first print and kept,
 /// at most <see cref="PdfPrintLimits.Prints"/> tabs printing at once, and up to <see cref="PdfPrintLimits.Queue"/>
 /// more waiting their turn in order. A browser that has ended (crashed or killed) is replaced by a new one on the
-/// next print, and a print it took down with it is tried once more on the new one. The web server holds one for its
-/// life (disposed on shutdown); the command line holds one for one command.
+/// next print, and a print it took down with it is tried once more on the new one. A page asked for while the very
+/// same page is printing (several people downloading one report at once) shares that print instead of taking a tab of
+/// its own. The web server holds one for its life (disposed on shutdown); the command line holds one for one command.
 /// </summary>
 public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
 {
+    private readonly ConcurrentDictionary<string, Task<byte[]>> printingNow = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim printing = new(limits.Prints, limits.Prints);
     private readonly SemaphoreSlim starting = new(1, 1);
     private HeadlessChromium? browser;
@@ -44,6 +49,75 @@ public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
 
     /// <summary>The running browser's process id, or null before the first print.</summary>
     public int? BrowserProcessId => browser is { HasEnded: false } b ? b.ProcessId : null;
+
+    /// <summary>Identical pages printed once: how many asked for a page that was printing already and shared its PDF.</summary>
+    public int PrintsShared { get; private set; }
+
+    /// <summary>
+    /// Prints the page <paramref name="html"/>, written first to <paramref name="file"/>, to PDF once a tab is free; or,
+    /// when the very same page (byte for byte) is printing already, waits for that print and shares its PDF, which is
+    /// what a print of this page would make. A print given up by the one who asked for it is not shared: whoever shared it
+    /// prints the page again.
+    /// </summary>
+    /// <exception cref="DomainException">The queue is full: the server is printing as many PDFs as it can take.</exception>
+    /// <exception cref="InvalidOperationException">Chromium could not start, load or print the page.</exception>
+    public async Task<byte[]> PrintAsync(string html, string file, CancellationToken cancellationToken)
+    {
+        var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(html)));
+        while (true)
+        {
+            if (printingNow.TryGetValue(key, out var running))
+            {
+                try
+                {
+                    var shared = await running.WaitAsync(cancellationToken);
+                    lock (printing)
+                    {
+                        PrintsShared++;
+                    }
+
+                    return shared;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    continue; // given up by the one who asked for it: print it here
+                }
+            }
+
+            var print = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!printingNow.TryAdd(key, print.Task))
+            {
+                continue;
+            }
+
+            byte[] pdf;
+            try
+            {
+                await File.WriteAllTextAsync(file, html, cancellationToken);
+                pdf = await PrintAsync(new Uri(file), cancellationToken);
+            }
+            catch (Exception e)
+            {
+                // Out of the list before the print is ended, so a page asked for from now on starts a print of its own.
+                printingNow.TryRemove(new KeyValuePair<string, Task<byte[]>>(key, print.Task));
+                if (e is OperationCanceledException)
+                {
+                    print.SetCanceled(CancellationToken.None);
+                }
+                else
+                {
+                    print.SetException(e);
+                    _ = print.Task.Exception; // seen here, whether or not another print shares it
+                }
+
+                throw;
+            }
+
+            printingNow.TryRemove(new KeyValuePair<string, Task<byte[]>>(key, print.Task));
+            print.SetResult(pdf);
+            return pdf;
+        }
+    }
 
     /// <summary>Prints <paramref name="page"/> (a file: address) to PDF once a tab is free.</summary>
     /// <exception cref="DomainException">The queue is full: the server is printing as many PDFs as it can take.</exception>

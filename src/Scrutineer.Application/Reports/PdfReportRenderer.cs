@@ -193,9 +193,7 @@ public sealed partial class PdfReportRenderer : IReportRenderer
 
     private async Task<byte[]> PrintAsync(ChromiumPool printer, ReportDocument document, string folder, CancellationToken cancellationToken)
     {
-        var source = Path.Combine(folder, $"report-{++Prints}.html");
-        await File.WriteAllTextAsync(source, html.Render(document), cancellationToken);
-        return await printer.PrintAsync(new Uri(source), cancellationToken);
+        return await printer.PrintAsync(html.Render(document), Path.Combine(folder, $"report-{++Prints}.html"), cancellationToken);
     }
 
     /// <summary>The text of each page of <paramref name="pdf"/> (index 0 = page 1), laid out in columns or in reading order.</summary>
