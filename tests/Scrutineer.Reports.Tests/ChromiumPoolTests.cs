@@ -35,7 +35,7 @@ public sealed class ChromiumPoolTests
             var first = pool.PrintAsync(report, Path.Combine(folder, "a.html"), CancellationToken.None);
             var second = pool.PrintAsync(report, Path.Combine(folder, "b.html"), CancellationToken.None);
             var other = pool.PrintAsync("<!DOCTYPE html><title>Other</title><p>Another report</p>", Path.Combine(folder, "c.html"), CancellationToken.None);
-            while (pool.Waiting < 2)
+            while (pool.Waiting < 2 || pool.Sharing < 1)
             {
                 await Task.Delay(10);
             }

@@ -53,6 +53,9 @@ public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
     /// <summary>Identical pages printed once: how many asked for a page that was printing already and shared its PDF.</summary>
     public int PrintsShared { get; private set; }
 
+    /// <summary>Requests waiting now for a print of the very same page to end, to share its PDF.</summary>
+    public int Sharing { get; private set; }
+
     /// <summary>
     /// Prints the page <paramref name="html"/>, written first to <paramref name="file"/>, to PDF once a tab is free; or,
     /// when the very same page (byte for byte) is printing already, waits for that print and shares its PDF, which is
@@ -68,6 +71,11 @@ public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
         {
             if (printingNow.TryGetValue(key, out var running))
             {
+                lock (printing)
+                {
+                    Sharing++;
+                }
+
                 try
                 {
                     var shared = await running.WaitAsync(cancellationToken);
@@ -81,6 +89,13 @@ public sealed class ChromiumPool(PdfPrintLimits limits) : IAsyncDisposable
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     continue; // given up by the one who asked for it: print it here
+                }
+                finally
+                {
+                    lock (printing)
+                    {
+                        Sharing--;
+                    }
                 }
             }
 
